@@ -1,0 +1,53 @@
+// 操作ログ: append-only, one batch per run, booking ids only — never names, addresses or
+// 求職番号 (SPEC §3). Callers pass fixed Japanese phrases and ids, not user input.
+import { LOG, SHEET } from '../core/schema';
+import { forSheet } from '../sheet/ownedWrites';
+import type { Cell } from '../sheet/table';
+
+export interface AuditEntry {
+  action: string;
+  bookingId?: string;
+  detail?: string;
+}
+
+export class AuditLog {
+  private readonly entries: { at: Date; entry: AuditEntry }[] = [];
+
+  constructor(private readonly actor: string) {}
+
+  add(entry: AuditEntry): void {
+    this.entries.push({ at: new Date(), entry });
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Appends every entry in one write under the existing columns (found by header). */
+  flush(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+    if (this.entries.length === 0) return;
+    const sheet = spreadsheet.getSheetByName(SHEET.log);
+    if (!sheet) return; // 初期設定 has not run yet; nothing to append to.
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const headers = sheet.getRange(1, 1, 1, width).getValues()[0]!.map((h) => String(h).trim());
+    const rows = this.entries.map(({ at, entry }) => {
+      const byHeader: Record<string, Cell> = {
+        [LOG.at]: at,
+        [LOG.actor]: this.actor,
+        [LOG.action]: entry.action,
+        [LOG.bookingId]: entry.bookingId ?? '',
+        [LOG.detail]: entry.detail ?? '',
+      };
+      return headers.map((h) => forSheet(byHeader[h] ?? ''));
+    });
+    sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, width).setValues(rows);
+    this.entries.length = 0;
+  }
+}
+
+/** Who ran this: the signed-in account for menus, a fixed word for triggers. */
+export function actorName(kind: 'menu' | 'trigger' | 'edit'): string {
+  if (kind === 'trigger') return '自動（時間主導トリガー）';
+  const email = Session.getActiveUser().getEmail();
+  return email !== '' ? email : kind === 'edit' ? '編集者' : '利用者';
+}

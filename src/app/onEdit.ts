@@ -1,0 +1,52 @@
+// Simple trigger: stamps 最終更新 (and 受付日時 when blank) on the 予約 rows a person edits.
+// It runs on every keystroke-commit, so it does one read and at most two writes, and it never
+// takes the lock: it only writes timestamps of the rows being edited, and the other writers
+// compare before they write (sheet/ownedWrites), so nothing is lost either way.
+import { BOOKING, SCRIPT_OWNED_BOOKING_FIELDS, SHEET } from '../core/schema';
+import { describeError } from './runAction';
+
+const OWNED_HEADERS: ReadonlySet<string> = new Set(SCRIPT_OWNED_BOOKING_FIELDS.map((f) => BOOKING[f]));
+
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  try {
+    stampEditedRows(e.range);
+  } catch (error) {
+    console.error(`onEdit failed: ${describeError(error)}`);
+  }
+}
+
+function stampEditedRows(range: GoogleAppsScript.Spreadsheet.Range): void {
+  const sheet = range.getSheet();
+  if (sheet.getName() !== SHEET.bookings) return;
+  const firstRow = Math.max(range.getRow(), 2);
+  const lastRow = range.getLastRow();
+  if (lastRow < firstRow) return; // only the header was edited
+  const width = sheet.getLastColumn();
+  if (width === 0) return;
+  const headers = sheet
+    .getRange(1, 1, 1, width)
+    .getValues()[0]!
+    .map((h) => String(h).trim());
+  const editedHeaders = headers.slice(range.getColumn() - 1, range.getLastColumn());
+  if (editedHeaders.every((h) => OWNED_HEADERS.has(h))) return; // not a staff edit
+  const updatedAt = headers.indexOf(BOOKING.updatedAt);
+  const takenAt = headers.indexOf(BOOKING.takenAt);
+  const now = new Date();
+  const rows = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, width).getValues();
+  const hasStaffContent = rows.map((values) =>
+    values.some((v, i) => v !== '' && !OWNED_HEADERS.has(headers[i] ?? '')),
+  );
+  const stamp = (column: number, onlyIfBlank: boolean) => {
+    if (column < 0) return;
+    const block = rows.map((values, i) => {
+      const current = values[column] ?? '';
+      const wanted = hasStaffContent[i] && (!onlyIfBlank || current === '');
+      return [wanted ? now : current];
+    });
+    if (block.some((cell, i) => cell[0] !== rows[i]![column])) {
+      sheet.getRange(firstRow, column + 1, block.length, 1).setValues(block);
+    }
+  };
+  stamp(updatedAt, false);
+  stamp(takenAt, true);
+}

@@ -1,0 +1,319 @@
+// The 設定 sheet: rows of 項目 / 値 / 説明 parsed into typed Settings. A missing or malformed value
+// gives a message naming the row; the shipped default is used where a default is safe.
+
+import { DEFAULT_BODY, DEFAULT_SUBJECT } from './invitationTemplate';
+import { nfkc, normalizeEmail, normalizeText, normalizeTime } from './normalize';
+import { quote } from './quote';
+import { NO, OFFICE, officePhoneKey, officeSenderKey, SETTING, YES } from './schema';
+import { formatTime, type TimeOfDay } from './time';
+
+export interface Settings {
+  /** Start times of the slots, ascending (R1). */
+  slots: readonly TimeOfDay[];
+  /** The same as '10:00' …, for dropdowns. */
+  slotLabels: readonly string[];
+  durationMinutes: number;
+  /** Bookings one slot can take, per 窓口. */
+  capacity: number;
+  offices: readonly string[];
+  /** Per 窓口; '' when not set — such an office's rows cannot be sent. */
+  phones: Readonly<Record<string, string>>;
+  senderNames: Readonly<Record<string, string>>;
+  replyTo: string | null;
+  alertTo: readonly string[];
+  noShowMinutes: number;
+  suspendThreshold: number;
+  autoSend: boolean;
+  quietMinutes: number;
+  /** The booking must be confirmed this many days before the consultation (前日 = 1). */
+  deadlineDays: number;
+  officeClosesAt: TimeOfDay;
+  dayBeforeAlertAt: TimeOfDay;
+  termsVersion: string;
+  archiveAfterMonths: number;
+  mailSubject: string;
+  mailBody: string;
+  reminder: boolean;
+  cancelNotice: boolean;
+}
+
+/** One 設定 row as read from the sheet; rowNumber is the 1-based sheet row. */
+export interface SettingRow {
+  key: unknown;
+  value: unknown;
+  rowNumber: number;
+}
+
+export interface SettingDefault {
+  key: string;
+  value: string;
+  description: string;
+}
+
+const DEFAULT_PHONE_WAKAMONO = '086-430-0705';
+
+/** The rows 初期設定 writes into a new 設定 sheet, in this order. */
+export const SETTING_DEFAULTS: readonly SettingDefault[] = [
+  row(SETTING.slots, '10:00,11:00,14:00,15:00', '予約枠の開始時刻。カンマ区切り。'),
+  row(SETTING.durationMinutes, '30', '1回の相談の長さ（分）。'),
+  row(SETTING.capacity, '1', '1つの枠に窓口ごとに受けられる予約の数。'),
+  row(SETTING.offices, `${OFFICE.central},${OFFICE.wakamono}`, '窓口の名前。カンマ区切り。'),
+  row(SETTING.phoneCentral, '', '倉敷中央のキャンセル連絡先。招待メールに載ります。空のままでは倉敷中央の招待メールを送れません。'),
+  row(SETTING.phoneWakamono, DEFAULT_PHONE_WAKAMONO, '倉敷わかもののキャンセル連絡先。招待メールに載ります。'),
+  row(SETTING.senderCentral, 'ハローワーク倉敷中央', '倉敷中央の招待メールの差出人名。'),
+  row(SETTING.senderWakamono, '倉敷わかものハローワーク', '倉敷わかものの招待メールの差出人名。'),
+  row(SETTING.replyTo, '', '招待メールへの返信先。空なら送信したアカウントに返信されます。'),
+  row(SETTING.alertTo, '', '送信漏れなどを知らせる職員のメールアドレス。カンマ区切りで複数可。'),
+  row(SETTING.noShowMinutes, '10', '開始時刻からこの分数が過ぎても参加がなければ無断キャンセルにします。'),
+  row(SETTING.suspendThreshold, '2', '無断キャンセルがこの回数以上の方の予約に注意を出します。'),
+  row(SETTING.autoSend, NO, '「はい」なら、チェックを通った予約の招待メールを自動で送ります。'),
+  row(SETTING.quietMinutes, '10', '自動送信の前に、最後の編集からこの分数だけ待ちます。'),
+  row(SETTING.deadline, '前日', '招待メールで予約を確定する期限（「前日」または「2日前」など）。'),
+  row(SETTING.officeClosesAt, '17:15', '窓口の受付終了時刻。翌稼働日のこの時刻までに招待メールが出ていなければ知らせます。'),
+  row(SETTING.dayBeforeAlertAt, '15:00', '相談日の前日のこの時刻を過ぎても未確定の予約を知らせます。'),
+  row(SETTING.termsVersion, '令和4年5月30日制定（令和4年8月24日改正）', '予約の確定時に記録する利用規約の版。'),
+  row(SETTING.archiveAfterMonths, '6', '終わった予約をこの月数が過ぎたら「予約_保管」に移します。'),
+  row(SETTING.mailSubject, DEFAULT_SUBJECT, '招待メールの件名。{相談日} などの差し込みが使えます。'),
+  row(SETTING.mailBody, DEFAULT_BODY, '招待メールの本文。{氏名} {相談日} {開始時刻} {会議URL} などの差し込みが使えます。'),
+  row(SETTING.reminder, NO, '「はい」なら、相談日の前日にリマインダーを送ります。'),
+  row(SETTING.cancelNotice, NO, '「はい」なら、キャンセルを記録したときにご本人へ知らせます。'),
+];
+
+function row(key: string, value: string, description: string): SettingDefault {
+  return { key, value, description };
+}
+
+function defaultOf(key: string): string {
+  return SETTING_DEFAULTS.find((d) => d.key === key)?.value ?? '';
+}
+
+/** Keys compare after NFKC and without spaces: （分） and (分) are the same key to a person. */
+function keyOf(key: unknown): string {
+  return nfkc(normalizeText(key)).replace(/\s+/g, '');
+}
+
+interface Found {
+  value: unknown;
+  rowNumber: number;
+}
+
+/** Settings from the 設定 rows; unknown keys are ignored, problems are Japanese sentences. */
+export function parseSettings(rows: readonly SettingRow[]): {
+  settings: Settings;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const read = new SettingReader(indexRows(rows, problems), problems);
+  const slots = read.slots();
+  const offices = read.list(SETTING.offices);
+  const settings: Settings = {
+    slots,
+    slotLabels: slots.map(formatTime),
+    durationMinutes: read.integer(SETTING.durationMinutes, 5, 240),
+    capacity: read.integer(SETTING.capacity, 1, 100),
+    offices,
+    phones: Object.fromEntries(offices.map((o) => [o, read.phone(o)])),
+    senderNames: Object.fromEntries(offices.map((o) => [o, read.senderName(o)])),
+    replyTo: read.emails(SETTING.replyTo, 'optional')[0] ?? null,
+    alertTo: read.emails(SETTING.alertTo, 'needed'),
+    noShowMinutes: read.integer(SETTING.noShowMinutes, 1, 120),
+    suspendThreshold: read.integer(SETTING.suspendThreshold, 1, 100),
+    autoSend: read.yesNo(SETTING.autoSend),
+    quietMinutes: read.integer(SETTING.quietMinutes, 0, 1440),
+    deadlineDays: read.deadline(),
+    officeClosesAt: read.time(SETTING.officeClosesAt),
+    dayBeforeAlertAt: read.time(SETTING.dayBeforeAlertAt),
+    termsVersion: read.text(SETTING.termsVersion),
+    archiveAfterMonths: read.integer(SETTING.archiveAfterMonths, 1, 120),
+    mailSubject: read.text(SETTING.mailSubject),
+    mailBody: read.text(SETTING.mailBody),
+    reminder: read.yesNo(SETTING.reminder),
+    cancelNotice: read.yesNo(SETTING.cancelNotice),
+  };
+  return { settings, problems };
+}
+
+/** The settings as shipped (倉敷中央's phone number is still blank). */
+export function defaultSettings(): Settings {
+  const rows = SETTING_DEFAULTS.map((d, i) => ({ key: d.key, value: d.value, rowNumber: i + 2 }));
+  return parseSettings(rows).settings;
+}
+
+function indexRows(rows: readonly SettingRow[], problems: string[]): Map<string, Found> {
+  const found = new Map<string, Found>();
+  const repeats = new Map<string, number[]>();
+  for (const r of rows) {
+    const key = keyOf(r.key);
+    if (key === '') continue;
+    const first = found.get(key);
+    if (first === undefined) found.set(key, { value: r.value, rowNumber: r.rowNumber });
+    else repeats.set(key, [...(repeats.get(key) ?? [first.rowNumber]), r.rowNumber]);
+  }
+  for (const [key, rowNumbers] of repeats) {
+    const name = normalizeText(rows.find((r) => keyOf(r.key) === key)?.key);
+    problems.push(
+      `設定「${name}」が${rowNumbers.join('行目と')}行目にあります。${rowNumbers[0]}行目の値を使います。不要な行を削除してください。`,
+    );
+  }
+  return found;
+}
+
+/** Reads one setting at a time, adding a problem (and falling back) when a value is unusable. */
+class SettingReader {
+  constructor(
+    private readonly found: ReadonlyMap<string, Found>,
+    private readonly problems: string[],
+  ) {}
+
+  /** The row's value as text, or null (with a problem) when the row or its value is missing. */
+  private raw(key: string, fallback: string, blankIsFine = false): Found | null {
+    const found = this.found.get(keyOf(key));
+    const usingDefault = fallback === '' ? '' : `既定値「${fallback}」を使います。`;
+    if (found === undefined) {
+      this.problems.push(
+        `設定「${key}」の行がありません。${usingDefault}「初期設定」を実行すると行が追加されます。`,
+      );
+      return null;
+    }
+    if (normalizeText(found.value) === '' && typeof found.value !== 'boolean') {
+      if (!blankIsFine) this.problems.push(`設定「${key}」（${found.rowNumber}行目）が空です。${usingDefault}`);
+      return null;
+    }
+    return found;
+  }
+
+  private bad(key: string, found: Found, what: string, fallback: string): void {
+    const shown = quote(typeof found.value === 'string' ? found.value : normalizeText(found.value));
+    const usingDefault = fallback === '' ? '' : `既定値「${fallback}」を使います。`;
+    this.problems.push(`設定「${key}」（${found.rowNumber}行目）の値${shown}は${what}。${usingDefault}`);
+  }
+
+  text(key: string): string {
+    const fallback = defaultOf(key);
+    const found = this.raw(key, fallback);
+    if (found === null) return fallback;
+    // Templates keep their line breaks and inner spacing; only the ends are trimmed.
+    return typeof found.value === 'string' ? found.value.trim() : normalizeText(found.value);
+  }
+
+  integer(key: string, min: number, max: number): number {
+    const fallback = Number(defaultOf(key));
+    const found = this.raw(key, String(fallback));
+    if (found === null) return fallback;
+    const text = normalizeText(found.value).replace(/(分|回|人|件|か月|ヶ月|カ月|ケ月)$/, '');
+    if (!/^\d+$/.test(text)) {
+      this.bad(key, found, '数値ではありません', String(fallback));
+      return fallback;
+    }
+    const n = Number(text);
+    if (n < min || n > max) {
+      this.bad(key, found, `${min}～${max}の範囲にしてください`, String(fallback));
+      return fallback;
+    }
+    return n;
+  }
+
+  yesNo(key: string): boolean {
+    const fallback = defaultOf(key);
+    const found = this.raw(key, fallback);
+    const value = found?.value;
+    if (found === null) return fallback === YES;
+    if (typeof value === 'boolean') return value;
+    const text = normalizeText(value).toLowerCase();
+    if ([YES, 'true', 'yes'].includes(text)) return true;
+    if ([NO, 'false', 'no'].includes(text)) return false;
+    this.bad(key, found, `「${YES}」か「${NO}」にしてください`, fallback);
+    return fallback === YES;
+  }
+
+  time(key: string): TimeOfDay {
+    const fallback = defaultOf(key);
+    const fallbackTime = normalizeTime(fallback);
+    const fallbackValue = fallbackTime.ok ? fallbackTime.value : 0;
+    const found = this.raw(key, fallback);
+    if (found === null) return fallbackValue;
+    const time = normalizeTime(found.value);
+    if (time.ok) return time.value;
+    this.bad(key, found, `時刻として読めません（「${fallback}」のように入力してください）`, fallback);
+    return fallbackValue;
+  }
+
+  slots(): TimeOfDay[] {
+    const key = SETTING.slots;
+    const fallback = defaultOf(key);
+    const fallbackSlots = splitList(fallback).map((s) => normalizeTime(s));
+    const defaults = fallbackSlots.flatMap((t) => (t.ok ? [t.value] : []));
+    const found = this.raw(key, fallback);
+    if (found === null) return defaults;
+    const items = typeof found.value === 'string' ? splitList(found.value) : [found.value];
+    const times = items.map((item) => normalizeTime(item));
+    if (times.length === 0 || times.some((t) => !t.ok)) {
+      this.bad(key, found, `時刻の並びとして読めません（「${fallback}」のようにカンマで区切ってください）`, fallback);
+      return defaults;
+    }
+    const values = times.flatMap((t) => (t.ok ? [t.value] : []));
+    return [...new Set(values)].sort((a, b) => a - b);
+  }
+
+  list(key: string): string[] {
+    const fallback = defaultOf(key);
+    const found = this.raw(key, fallback);
+    const items = splitList(found === null ? fallback : normalizeText(found.value));
+    return [...new Set(items)];
+  }
+
+  phone(office: string): string {
+    const key = officePhoneKey(office);
+    const fallback = office === OFFICE.wakamono ? DEFAULT_PHONE_WAKAMONO : '';
+    const found = this.raw(key, fallback);
+    if (found === null) {
+      if (fallback === '') this.problems.push(`${office}の予約は、電話番号を入れるまで招待メールを送れません。`);
+      return fallback;
+    }
+    const text = normalizeText(found.value).replace(/[‐‑‒–—―−ー]/g, '-');
+    if (/^0\d{1,4}-\d{1,4}-\d{3,4}$/.test(text) || /^0\d{9,10}$/.test(text)) return text;
+    this.bad(key, found, '電話番号の形ではありません（例: 086-430-0705）', fallback);
+    return fallback;
+  }
+
+  senderName(office: string): string {
+    const key = officeSenderKey(office);
+    const fallback = defaultOf(key) || `ハローワーク${office}`;
+    const found = this.raw(key, fallback);
+    return found === null ? fallback : normalizeText(found.value);
+  }
+
+  emails(key: string, need: 'needed' | 'optional'): string[] {
+    const found = this.raw(key, '', need === 'optional');
+    if (found === null) return [];
+    const items = splitList(normalizeText(found.value));
+    const addresses = items.map((item) => normalizeEmail(item));
+    if (addresses.some((a) => !a.ok) || (need === 'optional' && addresses.length > 1)) {
+      const what = need === 'optional' ? '1つの正しいメールアドレスにしてください' : '正しいメールアドレス（カンマ区切り）にしてください';
+      this.bad(key, found, what, '');
+    }
+    return addresses.flatMap((a) => (a.ok ? [a.value] : []));
+  }
+
+  deadline(): number {
+    const key = SETTING.deadline;
+    const fallback = defaultOf(key);
+    const found = this.raw(key, fallback);
+    if (found === null) return 1;
+    const text = normalizeText(found.value);
+    if (text === '前日') return 1;
+    if (text === '前々日') return 2;
+    const match = /^(\d{1,2})日前$/.exec(text);
+    if (match && Number(match[1]) >= 1) return Number(match[1]);
+    this.bad(key, found, '使えません（「前日」または「2日前」のように入力してください。当日は規約で認められていません）', fallback);
+    return 1;
+  }
+}
+
+/** 'a,b、c' → ['a', 'b', 'c']: staff separate with either comma, or with line breaks. */
+function splitList(text: string): string[] {
+  return nfkc(text)
+    .split(/[,、;\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

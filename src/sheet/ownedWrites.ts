@@ -1,0 +1,208 @@
+// The one way the script writes to a sheet people are editing at the same time (SPEC §4 "Writing
+// to the sheet safely"). A run decides on values it read earlier; by the time it writes, a person
+// may have sorted, inserted or deleted rows, or typed into a cell. So, just before writing:
+//   1. re-read the table (the caller holds the script lock, so no other run writes meanwhile);
+//   2. find each target row again by its 予約ID (or, for a row that had no id yet, by the
+//      fingerprint of its staff-typed cells — only if exactly one id-less row still matches);
+//   3. skip any cell whose current value is no longer the one the decision was based on: the
+//      person's edit wins, and the next run decides again;
+//   4. write only script-owned columns: for each block of adjacent owned columns one write that
+//      spans the changed rows, carrying the values just re-read for the unchanged cells in
+//      between; for columns people also write (状態) exactly the changed cells, grouped by value.
+// So a run never writes a whole data range back and never touches a staff column.
+import { type Cell, columnLetter, readTable, type Table, type TableRow } from './table';
+
+export type RowKey = { id: string } | { fingerprint: string };
+
+export interface OwnedChange {
+  key: RowKey;
+  header: string;
+  /** The value the decision was based on (what the run read). */
+  expected: Cell;
+  value: Cell;
+}
+
+export interface WritePlan {
+  idHeader: string;
+  /** Headers the script may write. Anything else is refused (a programming error). */
+  ownedHeaders: readonly string[];
+  /** Owned headers people also edit: written cell by cell, never as part of a span. */
+  sharedHeaders: readonly string[];
+  /** Identifies a row that has no id yet by what staff typed in it. */
+  fingerprint: (headers: readonly string[], values: readonly Cell[]) => string;
+}
+
+export interface WriteOutcome {
+  written: number;
+  /** Changes whose row is gone or ambiguous (deleted, or its id changed). */
+  rowsNotFound: number;
+  /** Changes skipped because the cell changed since the run read it. */
+  editedMeanwhile: number;
+}
+
+export function keyOfRow(plan: WritePlan, table: Table, row: TableRow): RowKey {
+  const idIndex = table.headers.indexOf(plan.idHeader);
+  const id = idIndex < 0 ? '' : String(row.values[idIndex] ?? '').trim();
+  return id !== '' ? { id } : { fingerprint: plan.fingerprint(table.headers, row.values) };
+}
+
+export function writeOwnedCells(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  plan: WritePlan,
+  changes: readonly OwnedChange[],
+): WriteOutcome {
+  const outcome: WriteOutcome = { written: 0, rowsNotFound: 0, editedMeanwhile: 0 };
+  if (changes.length === 0) return outcome;
+  for (const change of changes) {
+    if (!plan.ownedHeaders.includes(change.header)) {
+      throw new Error(`writeOwnedCells: ${change.header} is not a script-owned column`);
+    }
+  }
+  const table = readTable(sheet);
+  const locate = rowLocator(plan, table);
+  // column index → (row index in table.rows → new value)
+  const pending = new Map<number, Map<number, Cell>>();
+  for (const change of changes) {
+    const column = table.headers.indexOf(change.header);
+    const rowIndex = locate(change.key);
+    if (column < 0 || rowIndex === undefined) {
+      outcome.rowsNotFound++;
+      continue;
+    }
+    const current = table.rows[rowIndex]?.values[column] ?? '';
+    if (sameCell(current, change.value)) continue;
+    if (!sameCell(current, change.expected)) {
+      outcome.editedMeanwhile++;
+      continue;
+    }
+    const cells = pending.get(column) ?? new Map<number, Cell>();
+    cells.set(rowIndex, change.value);
+    pending.set(column, cells);
+  }
+  outcome.written = writePending(sheet, plan, table, pending);
+  return outcome;
+}
+
+/** Finds a change's row in the freshly re-read table: by id, else by a unique fingerprint. */
+function rowLocator(plan: WritePlan, table: Table): (key: RowKey) => number | undefined {
+  const byId = new Map<string, number>();
+  const byFingerprint = new Map<string, number | null>();
+  table.rows.forEach((row, index) => {
+    const key = keyOfRow(plan, table, row);
+    if ('id' in key) {
+      byId.set(key.id, byId.has(key.id) ? -1 : index);
+    } else {
+      byFingerprint.set(key.fingerprint, byFingerprint.has(key.fingerprint) ? null : index);
+    }
+  });
+  return (key) => {
+    const index = 'id' in key ? byId.get(key.id) : byFingerprint.get(key.fingerprint);
+    // -1 / null: the id or fingerprint is duplicated, so the row cannot be told apart safely.
+    return index === undefined || index === null || index < 0 ? undefined : index;
+  };
+}
+
+function writePending(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  plan: WritePlan,
+  table: Table,
+  pending: Map<number, Map<number, Cell>>,
+): number {
+  let written = 0;
+  const shared = new Set(plan.sharedHeaders.map((h) => table.headers.indexOf(h)));
+  for (const column of pending.keys()) {
+    if (shared.has(column)) written += writeExactCells(sheet, table, column, pending.get(column)!);
+  }
+  const spanColumns = [...pending.keys()].filter((c) => !shared.has(c)).sort((a, b) => a - b);
+  const owned = new Set(plan.ownedHeaders.map((h) => table.headers.indexOf(h)));
+  for (const block of adjacentOwnedBlocks(spanColumns, owned, shared)) {
+    written += writeSpan(sheet, table, block, pending);
+  }
+  return written;
+}
+
+/** Groups changed columns into runs of adjacent owned (not shared) columns. */
+function adjacentOwnedBlocks(
+  columns: number[],
+  owned: Set<number>,
+  shared: Set<number>,
+): number[][] {
+  const blocks: number[][] = [];
+  for (const column of columns) {
+    const last = blocks[blocks.length - 1];
+    const previous = last?.[last.length - 1];
+    const bridge = previous === undefined ? [] : range(previous + 1, column);
+    const canJoin =
+      last !== undefined &&
+      previous !== undefined &&
+      bridge.every((c) => owned.has(c) && !shared.has(c));
+    if (canJoin) last.push(...bridge, column);
+    else blocks.push([column]);
+  }
+  return blocks;
+}
+
+function writeSpan(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  table: Table,
+  columns: number[],
+  pending: Map<number, Map<number, Cell>>,
+): number {
+  const rowIndexes = columns.flatMap((c) => [...(pending.get(c)?.keys() ?? [])]);
+  const first = Math.min(...rowIndexes);
+  const last = Math.max(...rowIndexes);
+  let written = 0;
+  const block = range(first, last + 1).map((rowIndex) =>
+    columns.map((column) => {
+      const next = pending.get(column)?.get(rowIndex);
+      if (next !== undefined) written++;
+      return forSheet(next !== undefined ? next : (table.rows[rowIndex]?.values[column] ?? ''));
+    }),
+  );
+  const firstRow = table.rows[first]!.rowNumber;
+  sheet.getRange(firstRow, columns[0]! + 1, block.length, columns.length).setValues(block);
+  return written;
+}
+
+function writeExactCells(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  table: Table,
+  column: number,
+  cells: Map<number, Cell>,
+): number {
+  const byValue = new Map<string, { value: Cell; a1s: string[] }>();
+  for (const [rowIndex, value] of cells) {
+    const key = `${typeof value}:${String(isDateValue(value) ? value.getTime() : value)}`;
+    const group = byValue.get(key) ?? { value, a1s: [] };
+    group.a1s.push(`${columnLetter(column + 1)}${table.rows[rowIndex]!.rowNumber}`);
+    byValue.set(key, group);
+  }
+  for (const { value, a1s } of byValue.values()) {
+    sheet.getRangeList(a1s).setValue(forSheet(value));
+  }
+  return cells.size;
+}
+
+/**
+ * Text that Sheets would read as a formula (= + - @) is stored as literal text. The apostrophe
+ * is not part of the stored value, so comparisons with what is read back still hold.
+ */
+export function forSheet(value: Cell): Cell {
+  return typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+/** Cell equality as the sheet sees it: Dates by instant, text after the formula guard. */
+export function sameCell(a: Cell | null | undefined, b: Cell | null | undefined): boolean {
+  if (isDateValue(a) || isDateValue(b)) {
+    return isDateValue(a) && isDateValue(b) && a.getTime() === b.getTime();
+  }
+  return (a ?? '') === (b ?? '');
+}
+
+function isDateValue(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}

@@ -1,0 +1,54 @@
+// 設定: one setting a row (項目 / 値 / 説明). Staff edit values; the script adds missing rows.
+import { SETTINGS_HEADERS } from '../core/schema';
+import type { SetupReport } from './setup';
+import { type Cell, readTable } from './table';
+
+export interface SettingRow {
+  key: string;
+  value: Cell;
+  /** 1-based sheet row, so messages can name it. */
+  rowNumber: number;
+}
+
+export interface SettingDefault {
+  key: string;
+  value: string;
+  description: string;
+}
+
+export function readSettingRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): SettingRow[] {
+  const table = readTable(sheet);
+  const [keyHeader, valueHeader] = SETTINGS_HEADERS;
+  const keyIndex = table.headers.indexOf(keyHeader);
+  const valueIndex = table.headers.indexOf(valueHeader);
+  if (keyIndex < 0 || valueIndex < 0) return [];
+  return table.rows
+    .map((row) => ({
+      key: String(row.values[keyIndex] ?? '').trim(),
+      value: row.values[valueIndex] ?? '',
+      rowNumber: row.rowNumber,
+    }))
+    .filter((row) => row.key !== '');
+}
+
+/** Appends the settings that have no row yet, with their default and description. */
+export function appendMissingSettings(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  defaults: readonly SettingDefault[],
+  report: SetupReport,
+): void {
+  const present = new Set(readSettingRows(sheet).map((row) => row.key));
+  const missing = defaults.filter((d) => !present.has(d.key));
+  if (missing.length === 0) return;
+  const headers = readTable(sheet).headers;
+  const rows = missing.map((d) => {
+    const byHeader: Record<string, string> = {
+      [SETTINGS_HEADERS[0]]: d.key,
+      [SETTINGS_HEADERS[1]]: d.value,
+      [SETTINGS_HEADERS[2]]: d.description,
+    };
+    return headers.map((h) => byHeader[h] ?? '');
+  });
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, headers.length).setValues(rows);
+  report.changes.push(`「設定」に項目を追加しました: ${missing.map((d) => d.key).join('、')}`);
+}

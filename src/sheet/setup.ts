@@ -1,0 +1,306 @@
+// 初期設定: make the spreadsheet match sheetSpecs, adding only what is missing. Idempotent by
+// construction: every step first reads what is there and writes only a difference, so a second
+// run writes nothing. It never deletes or reorders data; missing columns go at the end.
+import { BOOKING, SHEET, STATUS } from '../core/schema';
+import {
+  ALL_SHEETS,
+  CHANNEL_CHOICES,
+  type ColumnSpec,
+  type SheetSpec,
+  STATUS_CHOICES,
+  type ValidationKind,
+} from './sheetSpecs';
+import { columnLetter, duplicatedHeaders } from './table';
+
+export interface DropdownChoices {
+  slots: string[];
+  offices: string[];
+}
+
+export interface SetupReport {
+  /** What was created or repaired, one Japanese line each. Empty on a second run. */
+  changes: string[];
+  /** What a person should look at (not fixed automatically). */
+  warnings: string[];
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Creates or repairs one sheet; returns it with its final header row. */
+export function ensureSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spec: SheetSpec,
+  choices: DropdownChoices,
+  report: SetupReport,
+): Sheet {
+  let sheet = spreadsheet.getSheetByName(spec.name);
+  if (!sheet) {
+    sheet = spreadsheet.insertSheet(spec.name);
+    report.changes.push(`シート「${spec.name}」を作成しました。`);
+  }
+  if (spec.columns.length === 0) return sheet;
+  const { headers, added } = ensureHeaders(sheet, spec, report);
+  if (sheet.getFrozenRows() < 1) {
+    sheet.setFrozenRows(1);
+    report.changes.push(`「${spec.name}」の見出し行を固定しました。`);
+  }
+  const columns = spec.columns.map((column) => ({ column, index: headers.indexOf(column.header) }));
+  ensureFormats(sheet, spec, columns, report);
+  ensureValidations(sheet, spec, columns, choices, report);
+  ensureNotes(sheet, headers, columns);
+  for (const { column, index } of columns) {
+    if (added.has(column.header)) sheet.setColumnWidth(index + 1, column.width);
+  }
+  if (spec.filter) ensureFilter(sheet, spec, headers.length, report);
+  ensureProtections(sheet, spec, columns, report);
+  return sheet;
+}
+
+function ensureHeaders(
+  sheet: Sheet,
+  spec: SheetSpec,
+  report: SetupReport,
+): { headers: string[]; added: Set<string> } {
+  const lastColumn = sheet.getLastColumn();
+  const headers =
+    lastColumn > 0
+      ? sheet
+          .getRange(1, 1, 1, lastColumn)
+          .getValues()[0]!
+          .map((h) => String(h).trim())
+      : [];
+  const missing = spec.columns.map((c) => c.header).filter((h) => !headers.includes(h));
+  for (const header of duplicatedHeaders(headers)) {
+    report.warnings.push(
+      `「${spec.name}」に見出し「${header}」が2つあります。どちらか一方の見出しを別の名前に変えてください（最初の列が使われます）。`,
+    );
+  }
+  if (missing.length > 0) {
+    const needed = headers.length + missing.length - sheet.getMaxColumns();
+    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    sheet
+      .getRange(1, headers.length + 1, 1, missing.length)
+      .setValues([missing])
+      .setFontWeight('bold');
+    report.changes.push(`「${spec.name}」に列を追加しました: ${missing.join('、')}`);
+  }
+  return { headers: [...headers, ...missing], added: new Set(missing) };
+}
+
+interface PlacedColumn {
+  column: ColumnSpec;
+  /** 0-based position in the header row. */
+  index: number;
+}
+
+function dataRows(sheet: Sheet): number {
+  return Math.max(sheet.getMaxRows() - 1, 0);
+}
+
+function ensureFormats(sheet: Sheet, spec: SheetSpec, columns: PlacedColumn[], report: SetupReport) {
+  const rows = dataRows(sheet);
+  const wanted = columns.filter((c) => c.column.numberFormat !== undefined);
+  if (rows === 0 || wanted.length === 0) return;
+  const width = Math.max(...wanted.map((c) => c.index + 1));
+  const current = sheet.getRange(2, 1, 1, width).getNumberFormats()[0]!;
+  const fixed = wanted.filter(({ column, index }) => current[index] !== column.numberFormat);
+  for (const { column, index } of fixed) {
+    sheet.getRange(2, index + 1, rows, 1).setNumberFormat(column.numberFormat!);
+  }
+  if (fixed.length > 0) {
+    const names = fixed.map((c) => c.column.header).join('、');
+    report.changes.push(`「${spec.name}」の表示形式を設定しました: ${names}`);
+  }
+}
+
+function ensureValidations(
+  sheet: Sheet,
+  spec: SheetSpec,
+  columns: PlacedColumn[],
+  choices: DropdownChoices,
+  report: SetupReport,
+) {
+  const rows = dataRows(sheet);
+  const wanted = columns.filter((c) => c.column.validation !== undefined);
+  if (rows === 0 || wanted.length === 0) return;
+  const width = Math.max(...wanted.map((c) => c.index + 1));
+  const current = sheet.getRange(2, 1, 1, width).getDataValidations()[0]!;
+  const fixed: string[] = [];
+  for (const { column, index } of wanted) {
+    const desired = buildValidation(column.validation!, choices);
+    if (sameValidation(current[index] ?? null, desired)) continue;
+    sheet.getRange(2, index + 1, rows, 1).setDataValidation(desired);
+    fixed.push(column.header);
+  }
+  if (fixed.length > 0) {
+    report.changes.push(`「${spec.name}」の入力規則を設定しました: ${fixed.join('、')}`);
+  }
+}
+
+/**
+ * Checkboxes are a validation rule, not insertCheckboxes(): that writes FALSE into every empty
+ * cell, and a sheet full of FALSE makes getLastRow() and every batch read span all 1,000 rows.
+ */
+export function buildValidation(
+  kind: ValidationKind,
+  choices: DropdownChoices,
+): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  switch (kind) {
+    case 'checkbox':
+      return builder.requireCheckbox().build();
+    case 'date':
+      return builder
+        .requireDate()
+        .setAllowInvalid(false)
+        .setHelpText('日付を入力してください（例: 2026/12/1）。')
+        .build();
+    case 'channel':
+      return listRule(builder, CHANNEL_CHOICES, '受付方法を一覧から選んでください。');
+    case 'status':
+      return listRule(builder, STATUS_CHOICES, '状態を一覧から選んでください。');
+    case 'slot':
+      return listRule(builder, choices.slots, '開始時刻を一覧から選んでください（設定シート「開始時刻」）。');
+    case 'office':
+    case 'officeOrBlank':
+      return listRule(builder, choices.offices, '窓口を一覧から選んでください（設定シート「窓口」）。');
+  }
+}
+
+// Lists allow other values with a warning triangle rather than rejecting them: staff on the
+// phone must never lose what they typed, and the check explains what is wrong in words.
+function listRule(
+  builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+  values: readonly string[],
+  help: string,
+): GoogleAppsScript.Spreadsheet.DataValidation {
+  return builder
+    .requireValueInList([...values], true)
+    .setAllowInvalid(true)
+    .setHelpText(help)
+    .build();
+}
+
+function sameValidation(
+  a: GoogleAppsScript.Spreadsheet.DataValidation | null,
+  b: GoogleAppsScript.Spreadsheet.DataValidation,
+): boolean {
+  if (!a) return false;
+  return (
+    String(a.getCriteriaType()) === String(b.getCriteriaType()) &&
+    JSON.stringify(a.getCriteriaValues()) === JSON.stringify(b.getCriteriaValues()) &&
+    a.getAllowInvalid() === b.getAllowInvalid() &&
+    a.getHelpText() === b.getHelpText()
+  );
+}
+
+/** Header notes explain each column; a note a person wrote is kept. */
+function ensureNotes(sheet: Sheet, headers: string[], columns: PlacedColumn[]) {
+  const range = sheet.getRange(1, 1, 1, headers.length);
+  const notes = range.getNotes()[0]!;
+  let changed = false;
+  for (const { column, index } of columns) {
+    if (notes[index] === '') {
+      notes[index] = column.note;
+      changed = true;
+    }
+  }
+  if (changed) range.setNotes([notes]);
+}
+
+function ensureFilter(sheet: Sheet, spec: SheetSpec, width: number, report: SetupReport) {
+  const filter = sheet.getFilter();
+  if (!filter) {
+    sheet.getRange(1, 1, sheet.getMaxRows(), width).createFilter();
+    report.changes.push(`「${spec.name}」にフィルタを付けました。`);
+  } else if (filter.getRange().getNumColumns() < width) {
+    // Recreating the filter would drop the criteria someone is using, so ask instead.
+    report.warnings.push(
+      `「${spec.name}」のフィルタが追加された列を含んでいません。フィルタを一度解除して付け直してください。`,
+    );
+  }
+}
+
+function ensureProtections(
+  sheet: Sheet,
+  spec: SheetSpec,
+  columns: PlacedColumn[],
+  report: SetupReport,
+) {
+  const P = SpreadsheetApp.ProtectionType;
+  if (spec.protectWholeSheet) {
+    if (sheet.getProtections(P.SHEET).length === 0) {
+      sheet.protect().setDescription(spec.protectWholeSheet).setWarningOnly(true);
+      report.changes.push(`「${spec.name}」を保護しました（警告のみ）。`);
+    }
+  }
+  const existing = new Set(sheet.getProtections(P.RANGE).map((p) => p.getDescription()));
+  for (const { column, index } of columns.filter((c) => c.column.scriptOwned)) {
+    const description = ownedColumnProtection(column.header);
+    if (existing.has(description)) continue;
+    sheet
+      .getRange(1, index + 1, sheet.getMaxRows(), 1)
+      .protect()
+      .setDescription(description)
+      .setWarningOnly(true);
+    report.changes.push(`「${spec.name}」の「${column.header}」列を保護しました（警告のみ）。`);
+  }
+}
+
+export function ownedColumnProtection(header: string): string {
+  return `スクリプトが書き込む列（${header}）`;
+}
+
+/**
+ * Row colours on 予約: cancelled rows grey, errors red, warnings amber, today's bookings blue.
+ * Formulas name the current column letters; Sheets rewrites them when columns move.
+ */
+export function ensureBookingFormatting(sheet: Sheet, report: SetupReport): void {
+  const width = sheet.getLastColumn();
+  const headers = sheet
+    .getRange(1, 1, 1, width)
+    .getValues()[0]!
+    .map((h) => String(h).trim());
+  const col = (header: string) => `$${columnLetter(headers.indexOf(header) + 1)}2`;
+  const result = col(BOOKING.checkResult);
+  const status = col(BOOKING.status);
+  const day = col(BOOKING.date);
+  const wanted = [
+    {
+      formula: `=OR(${status}="${STATUS.cancelled}",${status}="${STATUS.noShow}")`,
+      background: '#eeeeee',
+      fontColor: '#888888',
+    },
+    { formula: `=ISNUMBER(SEARCH("エラー:",${result}))`, background: '#f4cccc' },
+    { formula: `=ISNUMBER(SEARCH("注意:",${result}))`, background: '#fce5cd' },
+    { formula: `=AND(${day}<>"",${day}=TODAY())`, background: '#cfe2f3' },
+  ];
+  const rules = sheet.getConditionalFormatRules();
+  const present = new Set(
+    rules.map((rule) => String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '')),
+  );
+  const missing = wanted.filter((w) => !present.has(w.formula));
+  if (missing.length === 0) return;
+  const range = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), width);
+  const added = missing.map((w) => {
+    const builder = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(w.formula)
+      .setBackground(w.background)
+      .setRanges([range]);
+    return (w.fontColor ? builder.setFontColor(w.fontColor) : builder).build();
+  });
+  sheet.setConditionalFormatRules([...rules, ...added]);
+  report.changes.push(`「${SHEET.bookings}」に色分けのルールを${added.length}件追加しました。`);
+}
+
+/** All sheets in tab order, each created or repaired. */
+export function ensureAllSheets(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  choices: DropdownChoices,
+  report: SetupReport,
+): void {
+  for (const spec of ALL_SHEETS) {
+    const sheet = ensureSheet(spreadsheet, spec, choices, report);
+    if (spec.name === SHEET.bookings) ensureBookingFormatting(sheet, report);
+  }
+}

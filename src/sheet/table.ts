@@ -1,0 +1,70 @@
+// A sheet as a table: row 1 holds the headers, data starts at row 2. Columns are found by header
+// text, never by position, because staff may reorder columns or insert their own.
+
+export type Cell = string | number | boolean | Date;
+
+export interface TableRow {
+  /** 1-based sheet row at the time of the read. */
+  rowNumber: number;
+  values: Cell[];
+}
+
+export interface Table {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  headers: string[];
+  rows: TableRow[];
+}
+
+/** Reads the whole used range in one batch (2 calls). An empty sheet gives no headers, no rows. */
+export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table {
+  const grid = sheet.getDataRange().getValues() as Cell[][];
+  const headers = (grid[0] ?? []).map((h) => String(h).trim());
+  const rows = grid.slice(1).map((values, i) => ({ rowNumber: i + 2, values }));
+  return { sheet, headers, rows };
+}
+
+/** 0-based index of the column with this header, or -1. The first one wins if duplicated. */
+export function columnIndex(headers: readonly string[], header: string): number {
+  return headers.indexOf(header);
+}
+
+/** The value under `header` in a row, or "" when the column is missing. */
+export function cellOf(table: Pick<Table, 'headers'>, row: TableRow, header: string): Cell {
+  const index = columnIndex(table.headers, header);
+  return index < 0 ? '' : (row.values[index] ?? '');
+}
+
+/** A row as header → value, for the pure core. Unknown (staff) columns are included too. */
+export function recordOf(headers: readonly string[], values: readonly Cell[]): Record<string, Cell> {
+  const record: Record<string, Cell> = {};
+  headers.forEach((header, i) => {
+    if (header !== '' && !(header in record)) record[header] = values[i] ?? '';
+  });
+  return record;
+}
+
+/** Headers that appear more than once: the script cannot tell which column is meant. */
+export function duplicatedHeaders(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const duplicated = new Set<string>();
+  for (const header of headers) {
+    if (header === '') continue;
+    if (seen.has(header)) duplicated.add(header);
+    seen.add(header);
+  }
+  return [...duplicated];
+}
+
+/** True when every staff-facing value of the row is empty: such rows are not bookings. */
+export function isBlankRow(values: readonly Cell[], ignoredIndexes: ReadonlySet<number>): boolean {
+  return values.every((value, i) => ignoredIndexes.has(i) || value === '' || value === null);
+}
+
+/** 1-based column number → letters, for A1 notation and conditional-format formulas. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
