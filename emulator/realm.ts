@@ -151,8 +151,10 @@ export class Realm {
   private convert(value: unknown): unknown {
     if (value === null || typeof value !== 'object') return value;
     if (isDate(value)) {
+      // Read the instant first: after the instanceof test TypeScript narrows a Date to never.
+      const ms = value.getTime();
       if (value instanceof this.intrinsics.Date) return value;
-      return new this.intrinsics.Date(value.getTime());
+      return new this.intrinsics.Date(ms);
     }
     if (Array.isArray(value)) {
       const out = new this.intrinsics.Array<unknown>(value.length);

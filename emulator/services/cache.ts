@@ -88,7 +88,8 @@ export class EmuCache implements GoogleAppsScript.Cache.Cache {
   putAll(values: { [key: string]: string }, expirationInSeconds?: GoogleAppsScript.Integer): void {
     const { runtime } = this.context;
     runtime.callWithArgs('Cache.putAll', [values, expirationInSeconds], () => {
-      if (typeof values !== 'object' || values === null) throw new Error('Invalid argument: values');
+      if (typeof values !== 'object' || values === null)
+        throw new Error('Invalid argument: values');
       const entries = Object.entries(values);
       if (entries.length > MAX_PUT_ALL) throw new Error('Argument too large: values');
       const expiresAt = this.expiry(expirationInSeconds);

@@ -198,7 +198,8 @@ function zoneName(zone: Zone, ms: number, long: boolean, offsetMinutes: number):
     return `GMT${formatOffset(offsetMinutes, ':')}`;
   }
   if (!long && zone.id === 'Asia/Tokyo') return 'JST';
-  if (zone.id === 'UTC' || zone.id === 'Etc/UTC') return long ? 'Coordinated Universal Time' : 'UTC';
+  if (zone.id === 'UTC' || zone.id === 'Etc/UTC')
+    return long ? 'Coordinated Universal Time' : 'UTC';
   const name = new Intl.DateTimeFormat('en-US', {
     timeZone: zone.id,
     timeZoneName: long ? 'long' : 'short',
@@ -208,7 +209,13 @@ function zoneName(zone: Zone, ms: number, long: boolean, offsetMinutes: number):
   return name ?? `GMT${formatOffset(offsetMinutes, ':')}`;
 }
 
-function formatField(letter: string, count: number, f: ZonedFields, zone: Zone, ms: number): string {
+function formatField(
+  letter: string,
+  count: number,
+  f: ZonedFields,
+  zone: Zone,
+  ms: number,
+): string {
   switch (letter) {
     case 'G':
       return f.year > 0 ? 'AD' : 'BC';
@@ -279,7 +286,23 @@ export function formatJavaDate(ms: number, timeZone: string, pattern: string): s
     .join('');
 }
 
-const NUMERIC = new Set(['y', 'Y', 'd', 'D', 'H', 'k', 'K', 'h', 'm', 's', 'S', 'u', 'F', 'w', 'W']);
+const NUMERIC = new Set([
+  'y',
+  'Y',
+  'd',
+  'D',
+  'H',
+  'k',
+  'K',
+  'h',
+  'm',
+  's',
+  'S',
+  'u',
+  'F',
+  'w',
+  'W',
+]);
 
 function isNumericToken(t: Token | undefined): boolean {
   if (!t || 'text' in t) return false;
@@ -313,7 +336,8 @@ export function parseJavaDate(text: string, timeZone: string, pattern: string): 
       if (!match) return undefined;
       pos += match[0].length;
       const n = Number(match[0]);
-      if (letter === 'y' || letter === 'Y') v.year = count === 2 && match[0].length === 2 ? 2000 + n : n;
+      if (letter === 'y' || letter === 'Y')
+        v.year = count === 2 && match[0].length === 2 ? 2000 + n : n;
       else if (letter === 'M' || letter === 'L') v.month = n;
       else if (letter === 'd') v.day = n;
       else if (letter === 'H' || letter === 'k') v.hour = letter === 'k' && n === 24 ? 0 : n;

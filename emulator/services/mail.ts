@@ -156,7 +156,10 @@ function compose(
   const toList = optionalString(to, 'to');
   const cc = optionalString(options.cc, 'cc');
   const bcc = optionalString(options.bcc, 'bcc');
-  if (splitAddresses(toList).length + splitAddresses(cc).length + splitAddresses(bcc).length === 0) {
+  if (
+    splitAddresses(toList).length + splitAddresses(cc).length + splitAddresses(bcc).length ===
+    0
+  ) {
     throw new Error('Failed to send email: no recipient');
   }
   validateAddresses(toList);

@@ -131,3 +131,37 @@ export class EmuPropertiesService implements GoogleAppsScript.Properties.Propert
     );
   }
 }
+
+/** A test's handle on one store: read, seed and reset it without going through the script. */
+export class PropertyStoreView {
+  constructor(
+    /** The live record the script's Properties object reads and writes. */
+    readonly record: Record<string, string>,
+  ) {}
+
+  get(key: string): string | null {
+    return Object.prototype.hasOwnProperty.call(this.record, key) ? this.record[key]! : null;
+  }
+
+  set(key: string, value: string): void {
+    this.record[key] = value;
+  }
+
+  delete(key: string): void {
+    delete this.record[key];
+  }
+
+  getAll(): Record<string, string> {
+    return { ...this.record };
+  }
+
+  /** Replaces the whole store. */
+  setAll(values: Record<string, string>): void {
+    this.clear();
+    for (const [key, value] of Object.entries(values)) this.record[key] = String(value);
+  }
+
+  clear(): void {
+    for (const key of Object.keys(this.record)) delete this.record[key];
+  }
+}

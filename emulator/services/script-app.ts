@@ -33,7 +33,11 @@ export const WEEKDAY = makeEnum([
   'FRIDAY',
   'SATURDAY',
 ]);
-const INSTALLATION_SOURCE = makeEnum(['APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON']);
+const INSTALLATION_SOURCE = makeEnum([
+  'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+  'NONE',
+  'WEB_STORE_ADD_ON',
+]);
 const AUTHORIZATION_STATUS = makeEnum(['REQUIRED', 'NOT_REQUIRED']);
 
 export type TriggerType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
@@ -149,7 +153,9 @@ export class EmuClockTriggerBuilder implements GoogleAppsScript.Script.ClockTrig
     this.spec = { handler, type: 'CLOCK', source: 'CLOCK' };
   }
 
-  after(durationMilliseconds: GoogleAppsScript.Integer): GoogleAppsScript.Script.ClockTriggerBuilder {
+  after(
+    durationMilliseconds: GoogleAppsScript.Integer,
+  ): GoogleAppsScript.Script.ClockTriggerBuilder {
     return this.set('after', () => {
       this.spec.afterMs = this.int(durationMilliseconds, 'durationMilliseconds', 0, Infinity);
     });
@@ -399,12 +405,11 @@ export class EmuScriptApp implements GoogleAppsScript.Script.ScriptApp {
   readonly EventType = EVENT_TYPE as unknown as typeof GoogleAppsScript.Script.EventType;
   readonly InstallationSource =
     INSTALLATION_SOURCE as unknown as typeof GoogleAppsScript.Script.InstallationSource;
-  readonly TriggerSource = TRIGGER_SOURCE as unknown as typeof GoogleAppsScript.Script.TriggerSource;
+  readonly TriggerSource =
+    TRIGGER_SOURCE as unknown as typeof GoogleAppsScript.Script.TriggerSource;
   readonly WeekDay = WEEKDAY as unknown as typeof GoogleAppsScript.Base.Weekday;
 
-  constructor(
-    private readonly deps: BuilderDeps & { scriptId: string },
-  ) {}
+  constructor(private readonly deps: BuilderDeps & { scriptId: string }) {}
 
   private get runtime() {
     return this.deps.context.runtime;
@@ -425,13 +430,17 @@ export class EmuScriptApp implements GoogleAppsScript.Script.ScriptApp {
     });
   }
 
+  getUserTriggers(document: GoogleAppsScript.Document.Document): GoogleAppsScript.Script.Trigger[];
+  getUserTriggers(form: GoogleAppsScript.Forms.Form): GoogleAppsScript.Script.Trigger[];
   getUserTriggers(
-    document: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  ): GoogleAppsScript.Script.Trigger[] {
+    spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  ): GoogleAppsScript.Script.Trigger[];
+  getUserTriggers(document: unknown): GoogleAppsScript.Script.Trigger[] {
     return this.runtime.call('ScriptApp.getUserTriggers', () => {
       requireFullAuth(this.runtime, 'ScriptApp.getUserTriggers', SCRIPTAPP_SCOPE);
       const id = (document as Partial<GoogleAppsScript.Spreadsheet.Spreadsheet>).getId?.();
-      if (id !== this.deps.spreadsheetId) throw new Error('not emulated: ScriptApp.getUserTriggers');
+      if (id !== this.deps.spreadsheetId)
+        throw new Error('not emulated: ScriptApp.getUserTriggers');
       return this.runtime.toScript(this.triggersOf((t) => t.source === 'SPREADSHEETS'));
     });
   }

@@ -117,8 +117,10 @@ export class EmuUtilities implements GoogleAppsScript.Utilities.Utilities {
   readonly Charset = CHARSET as unknown as typeof GoogleAppsScript.Utilities.Charset;
   readonly DigestAlgorithm =
     DIGEST_ALGORITHM as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
-  readonly MacAlgorithm = MAC_ALGORITHM as unknown as typeof GoogleAppsScript.Utilities.MacAlgorithm;
-  readonly RsaAlgorithm = RSA_ALGORITHM as unknown as typeof GoogleAppsScript.Utilities.RsaAlgorithm;
+  readonly MacAlgorithm =
+    MAC_ALGORITHM as unknown as typeof GoogleAppsScript.Utilities.MacAlgorithm;
+  readonly RsaAlgorithm =
+    RSA_ALGORITHM as unknown as typeof GoogleAppsScript.Utilities.RsaAlgorithm;
 
   constructor(
     private readonly context: ServiceContext,
@@ -133,7 +135,10 @@ export class EmuUtilities implements GoogleAppsScript.Utilities.Utilities {
     return this.runtime.toScript(toSignedBytes(bytes));
   }
 
-  base64Decode(encoded: string, charset?: GoogleAppsScript.Utilities.Charset): GoogleAppsScript.Byte[] {
+  base64Decode(
+    encoded: string,
+    charset?: GoogleAppsScript.Utilities.Charset,
+  ): GoogleAppsScript.Byte[] {
     return this.runtime.callWithArgs('Utilities.base64Decode', [encoded, charset], () =>
       this.bytesOut(Buffer.from(stringArg(this.runtime, encoded, 'encoded'), 'base64')),
     );
@@ -178,7 +183,9 @@ export class EmuUtilities implements GoogleAppsScript.Utilities.Utilities {
     return this.runtime.callWithArgs('Utilities.computeDigest', [algorithm, value], () => {
       const digest = NODE_DIGESTS[String(algorithm)];
       if (!digest) throw new Error(`not emulated: Utilities.computeDigest ${String(algorithm)}`);
-      const hash = createHash(digest).update(toBytes(value, charsetName(charset))).digest();
+      const hash = createHash(digest)
+        .update(toBytes(value, charsetName(charset)))
+        .digest();
       return this.bytesOut(hash);
     });
   }
@@ -206,7 +213,12 @@ export class EmuUtilities implements GoogleAppsScript.Utilities.Utilities {
     });
   }
 
-  private hmac(digest: string, value: unknown, key: unknown, charset: unknown): GoogleAppsScript.Byte[] {
+  private hmac(
+    digest: string,
+    value: unknown,
+    key: unknown,
+    charset: unknown,
+  ): GoogleAppsScript.Byte[] {
     const cs = charsetName(charset);
     return this.bytesOut(createHmac(digest, toBytes(key, cs)).update(toBytes(value, cs)).digest());
   }
@@ -252,7 +264,8 @@ export class EmuUtilities implements GoogleAppsScript.Utilities.Utilities {
     name?: string,
   ): GoogleAppsScript.Base.Blob {
     return this.runtime.callWithArgs('Utilities.newBlob', [data, contentType, name], () => {
-      const type = contentType === undefined ? null : stringArg(this.runtime, contentType, 'contentType');
+      const type =
+        contentType === undefined ? null : stringArg(this.runtime, contentType, 'contentType');
       const fileName = name === undefined ? null : stringArg(this.runtime, name, 'name');
       return new EmuBlob(this.runtime, toBytes(data), type, fileName);
     });
@@ -261,12 +274,15 @@ export class EmuUtilities implements GoogleAppsScript.Utilities.Utilities {
   parseCsv(csv: string, delimiter?: GoogleAppsScript.Char): string[][] {
     return this.runtime.callWithArgs('Utilities.parseCsv', [csv, delimiter], () =>
       this.runtime.toScript(
-        parseCsv(stringArg(this.runtime, csv, 'csv'), delimiter === undefined ? ',' : String(delimiter)),
+        parseCsv(
+          stringArg(this.runtime, csv, 'csv'),
+          delimiter === undefined ? ',' : String(delimiter),
+        ),
       ),
     );
   }
 
-  parseDate(date: string, timeZone: string, format: string): GoogleAppsScript.Base.Date {
+  parseDate(date: string, timeZone: string, format: string): Date {
     return this.runtime.callWithArgs('Utilities.parseDate', [date, timeZone, format], () => {
       const text = stringArg(this.runtime, date, 'date');
       const ms = parseJavaDate(

@@ -29,9 +29,12 @@ export function rectA1(rect: Rect): string {
   return `${start}:${cellA1(rect.row + rect.numRows - 1, rect.column + rect.numColumns - 1)}`;
 }
 
-/** Quotes a sheet name for A1 use when it is not a plain identifier ("'My Sheet'!A1"). */
+/**
+ * Quotes a sheet name for A1 use when Sheets would ("'My Sheet'!A1"); names of letters (any
+ * script, so 設定 too), digits and '_' not starting with a digit stay bare.
+ */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Splits "Sheet!A1:B2" / "'My Sheet'!A1" into sheet name (or null) and the range part. */

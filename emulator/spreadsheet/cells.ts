@@ -19,7 +19,12 @@ function eachCell(rect: Rect, fn: (r: number, c: number, i: number, j: number) =
   }
 }
 
-export function readLayer<T, D>(layer: Layer<T>, rect: Rect, fallback: D, map?: (v: T) => T | D): Grid<T | D> {
+export function readLayer<T, D>(
+  layer: Layer<T>,
+  rect: Rect,
+  fallback: D,
+  map?: (v: T) => T | D,
+): Grid<T | D> {
   const out: Grid<T | D> = [];
   for (let i = 0; i < rect.numRows; i++) {
     const row = layer.rowView(rect.row - 1 + i);
@@ -79,7 +84,9 @@ export function signatureError(method: string, args: readonly unknown[]): Error 
     if (typeof a === 'boolean') return 'Boolean';
     return typeof a === 'undefined' ? 'undefined' : 'Object';
   };
-  return gasError(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`);
+  return gasError(
+    `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`,
+  );
 }
 
 /** A 2-D array argument from the script (any realm), checked like Apps Script does. */
@@ -110,7 +117,11 @@ export function fillValue(sheet: SheetModel, rect: Rect, raw: unknown): void {
 }
 
 /** setFormula(s): stored as given; an empty string clears the cell. */
-export function writeFormulas(sheet: SheetModel, rect: Rect, data: (i: number, j: number) => unknown): void {
+export function writeFormulas(
+  sheet: SheetModel,
+  rect: Rect,
+  data: (i: number, j: number) => unknown,
+): void {
   sheet.ensureSize(rect.row + rect.numRows - 1, rect.column + rect.numColumns - 1);
   eachCell(rect, (r, c, i, j) => {
     const f = String(data(i, j) ?? '');
@@ -138,7 +149,12 @@ export function writeLayer<T>(
   });
 }
 
-export function writeStyle(sheet: SheetModel, key: StyleKey, rect: Rect, data: (i: number, j: number) => string | null | undefined): void {
+export function writeStyle(
+  sheet: SheetModel,
+  key: StyleKey,
+  rect: Rect,
+  data: (i: number, j: number) => string | null | undefined,
+): void {
   writeLayer(sheet, sheet.styles[key], rect, data);
 }
 
@@ -160,6 +176,9 @@ export function rectCells(rect: Rect): number {
   return rect.numRows * rect.numColumns;
 }
 
-export function forEachCell(rect: Rect, fn: (r: number, c: number, i: number, j: number) => void): void {
+export function forEachCell(
+  rect: Rect,
+  fn: (r: number, c: number, i: number, j: number) => void,
+): void {
   eachCell(rect, fn);
 }

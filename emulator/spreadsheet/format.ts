@@ -10,7 +10,11 @@ export const AUTOMATIC_FORMAT = '0.###############';
 
 const WEEKDAY_SHORT = ['日', '月', '火', '水', '木', '金', '土'];
 
-export function displayValue(value: CellValue, format: string | undefined, timeZone: string): string {
+export function displayValue(
+  value: CellValue,
+  format: string | undefined,
+  timeZone: string,
+): string {
   if (value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;

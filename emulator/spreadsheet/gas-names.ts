@@ -205,9 +205,8 @@ export const ChartOptions_METHODS = [
 ] as const satisfies readonly MethodOf<GoogleAppsScript.Charts.ChartOptions>[];
 
 /** Names of the members of T that are methods (enums on SpreadsheetApp are not). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type MethodOf<T> = {
-  [K in keyof T]: T[K] extends (...args: any[]) => unknown ? K : never;
+  [K in keyof T]: T[K] extends (...args: never[]) => unknown ? K : never;
 }[keyof T] &
   string;
 /** `true` only when the list names every method of T: a newer @types turns a stale list red. */

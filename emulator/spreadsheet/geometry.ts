@@ -34,7 +34,12 @@ export function rectAfterInsert(rect: Rect, dim: Dimension, at: number, count: n
 }
 
 /** Lines `at`..`at+count-1` deleted: the rectangle shrinks or moves up; null when all of it went. */
-export function rectAfterDelete(rect: Rect, dim: Dimension, at: number, count: number): Rect | null {
+export function rectAfterDelete(
+  rect: Rect,
+  dim: Dimension,
+  at: number,
+  count: number,
+): Rect | null {
   const [start, length] = span(rect, dim);
   const end = start + length; // exclusive
   const delEnd = at + count;

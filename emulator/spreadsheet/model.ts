@@ -3,12 +3,7 @@
 // here because they must move every per-cell layer and every remembered place together.
 import type { CallRecorder } from '../recorder';
 import type { CellValue } from '../snapshot';
-import {
-  rectAfterDelete,
-  rectAfterInsert,
-  type Dimension,
-  type Rect,
-} from './geometry';
+import { rectAfterDelete, rectAfterInsert, type Dimension, type Rect } from './geometry';
 import { Layer } from './layer';
 import type { EntryContext } from './values';
 
@@ -58,10 +53,13 @@ export interface ProtectionModel {
 
 export interface FilterModel {
   rect: Rect;
+  /** Column filter criteria by sheet column (opaque FilterCriteria objects from the script). */
+  criteria?: Map<number, unknown>;
 }
 
 export interface ChartModel {
-  id: string;
+  /** Apps Script's chart ids are integers, unique in the spreadsheet. */
+  id: number;
   ranges: RangeRef[];
   chartType: string | null;
   anchor: { row: number; column: number; offsetX: number; offsetY: number };
@@ -126,7 +124,10 @@ export class SheetModel {
   protections: ProtectionModel[] = [];
   filter: FilterModel | null = null;
   charts: ChartModel[] = [];
-  selection: SelectionModel = { ranges: [{ row: 1, column: 1, numRows: 1, numColumns: 1 }], current: { row: 1, column: 1 } };
+  selection: SelectionModel = {
+    ranges: [{ row: 1, column: 1, numRows: 1, numColumns: 1 }],
+    current: { row: 1, column: 1 },
+  };
 
   constructor(
     readonly workbook: WorkbookModel,
@@ -228,7 +229,11 @@ export class SheetModel {
 
   /** Applies a move to everything on this sheet (and elsewhere) that remembers a place here. */
   private moveGeometry(move: (r: Rect) => Rect | null): void {
-    const keep = <T>(items: T[], rectOf: (t: T) => Rect | null, set: (t: T, r: Rect) => void): T[] =>
+    const keep = <T>(
+      items: T[],
+      rectOf: (t: T) => Rect | null,
+      set: (t: T, r: Rect) => void,
+    ): T[] =>
       items.filter((item) => {
         const old = rectOf(item);
         if (!old) return true;
@@ -250,12 +255,15 @@ export class SheetModel {
     this.rules = this.rules.filter((rule) => rule.ranges.length > 0);
     if (this.filter) {
       const moved = move(this.filter.rect);
-      this.filter = moved ? { rect: moved } : null;
+      this.filter = moved ? { ...this.filter, rect: moved } : null;
     }
     const ranges = this.selection.ranges.map(move).filter((r): r is Rect => r !== null);
     this.selection = ranges.length
       ? { ranges, current: { row: ranges[0]!.row, column: ranges[0]!.column } }
-      : { ranges: [{ row: 1, column: 1, numRows: 1, numColumns: 1 }], current: { row: 1, column: 1 } };
+      : {
+          ranges: [{ row: 1, column: 1, numRows: 1, numColumns: 1 }],
+          current: { row: 1, column: 1 },
+        };
     for (const ref of this.workbook.anchoredRefs) {
       if (ref.sheet !== this) continue;
       const moved = move(ref.rect);
@@ -329,7 +337,8 @@ export class WorkbookModel {
 
   removeSheet(sheet: SheetModel): void {
     this.sheets = this.sheets.filter((s) => s !== sheet);
-    for (const ref of [...this.anchoredRefs]) if (ref.sheet === sheet) this.anchoredRefs.delete(ref);
+    for (const ref of [...this.anchoredRefs])
+      if (ref.sheet === sheet) this.anchoredRefs.delete(ref);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
   }
 
@@ -345,7 +354,7 @@ export class WorkbookModel {
     return ref;
   }
 
-  newChartId(): string {
-    return `u${this.nextChartId++}`;
+  newChartId(): number {
+    return this.nextChartId++;
   }
 }

@@ -9,11 +9,14 @@ export function notEmulated(method: string): Error {
 }
 
 /**
- * An error as Apps Script raises it: the V8 runtime's messages start with "Exception: ". A host
- * realm Error; the runtime decides whether to re-create it in the script realm.
+ * An error as Apps Script raises it: named `Exception`, so it prints as "Exception: <message>"
+ * while `e.message` is the bare sentence, as on Google's servers. A host-realm Error; the runtime
+ * re-creates it in the script realm (keeping the name) when a script is running.
  */
 export function gasError(message: string): Error {
-  return new Error(`Exception: ${message}`);
+  const error = new Error(message);
+  error.name = 'Exception';
+  return error;
 }
 
 /**

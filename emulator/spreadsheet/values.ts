@@ -37,7 +37,11 @@ export function copyValue(v: CellValue): CellValue {
 }
 
 /** A value from the script (any realm) entered into a cell whose format is `numberFormat`. */
-export function enterValue(raw: unknown, numberFormat: string | undefined, ctx: EntryContext): Entered {
+export function enterValue(
+  raw: unknown,
+  numberFormat: string | undefined,
+  ctx: EntryContext,
+): Entered {
   if (raw === null || raw === undefined) return { value: '' };
   if (isDate(raw)) return { value: new Date(raw.getTime()) };
   if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
