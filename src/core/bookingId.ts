@@ -18,7 +18,11 @@ export function bookingIdNumber(id: unknown): number | null {
  * The next `count` ids after `lastIssued`, skipping any number already present in the sheets
  * (belt and braces: if the stored counter were ever lost or restored from an old copy).
  */
-export function nextBookingIds(lastIssued: number, count: number, existing: Iterable<unknown>): string[] {
+export function nextBookingIds(
+  lastIssued: number,
+  count: number,
+  existing: Iterable<unknown>,
+): string[] {
   let highest = lastIssued;
   for (const id of existing) highest = Math.max(highest, bookingIdNumber(id) ?? 0);
   return Array.from({ length: count }, (_, i) => formatBookingId(highest + i + 1));

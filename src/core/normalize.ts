@@ -20,6 +20,7 @@ export type Failure =
   | { kind: 'missing' }
   | { kind: 'unreadable'; input: string }
   | { kind: 'noSuchDay'; input: string }
+  | { kind: 'noYear'; input: string }
   | { kind: 'weekdayMismatch'; input: string; day: LocalDate; written: WeekdayName }
   | { kind: 'noSuchTime'; input: string }
   | { kind: 'ambiguousNoon'; input: string }
@@ -57,9 +58,22 @@ function fail(failure: Failure): Result<never> {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+const NFKC_CACHE_SIZE = 20_000;
+const NFKC_CACHE_MAX_LENGTH = 64;
+const nfkcCache = new Map<string, string>();
+
 /** NFKC (full-width digits and letters become ASCII, half-width kana become full-width). */
 export function nfkc(text: string): string {
-  return PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKC');
+  if (PRINTABLE_ASCII.test(text)) return text;
+  if (text.length > NFKC_CACHE_MAX_LENGTH) return text.normalize('NFKC');
+  // Offices, officers and names repeat across thousands of rows; NFKC is the costly step.
+  let normal = nfkcCache.get(text);
+  if (normal === undefined) {
+    if (nfkcCache.size >= NFKC_CACHE_SIZE) nfkcCache.clear();
+    normal = text.normalize('NFKC');
+    nfkcCache.set(text, normal);
+  }
+  return normal;
 }
 
 /** Any cell value as trimmed NFKC text. Unchecked checkboxes, errors and objects read as ''. */
@@ -119,7 +133,8 @@ function isDateCell(value: unknown): value is Date {
 
 const WEEKDAY_SUFFIX = /\s*(?:\(\s*([日月火水木金土])(?:曜日?)?\s*\)|([日月火水木金土])曜日?)$/;
 const WESTERN = /^(\d{4})\s*[/.\-年]\s*(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?$/;
-const ERA = /^(令和|平成|[RrHh])\s*(元|\d{1,2})\s*[/.\-年]\s*(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?$/;
+const ERA =
+  /^(令和|平成|[RrHh])\s*(元|\d{1,2})\s*[/.\-年]\s*(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?$/;
 const NO_YEAR = /^(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
@@ -132,9 +147,14 @@ const ERAS = [
 /**
  * A day from a Date cell (its Tokyo day), a Sheets serial number, or text: 2026/12/1, 2026-12-01,
  * 2026年12月1日(火), 令和8年12月1日, R8.12.1, 20261201, and 12/1 or 12月1日 — no year means the
- * next such day on or after `today`. A written weekday must match the day.
+ * next such day on or after `today` (or a noYear failure when `yearRequired`, for dates such as a
+ * support period where "the next one" means nothing). A written weekday must match the day.
  */
-export function normalizeDate(value: unknown, today: LocalDate): Result<LocalDate> {
+export function normalizeDate(
+  value: unknown,
+  today: LocalDate,
+  options: { yearRequired?: boolean } = {},
+): Result<LocalDate> {
   if (isDateCell(value)) {
     const day = tryDayOf(value);
     return day ? ok(day) : fail({ kind: 'unreadable', input: '' });
@@ -145,8 +165,9 @@ export function normalizeDate(value: unknown, today: LocalDate): Result<LocalDat
   const weekdayMatch = WEEKDAY_SUFFIX.exec(text);
   const written = (weekdayMatch?.[1] ?? weekdayMatch?.[2]) as WeekdayName | undefined;
   const body = weekdayMatch ? text.slice(0, weekdayMatch.index) : text;
-  const parsed = parseDateText(body, today);
+  const parsed = parseDateText(body, today, options.yearRequired === true);
   if (parsed === 'unreadable') return fail({ kind: 'unreadable', input: text });
+  if (parsed === 'noYear') return fail({ kind: 'noYear', input: text });
   if (parsed === null) return fail({ kind: 'noSuchDay', input: text });
   if (written !== undefined && written !== weekdayName(parsed)) {
     return fail({ kind: 'weekdayMismatch', input: text, day: parsed, written });
@@ -169,13 +190,18 @@ function dateFromNumber(value: number): Result<LocalDate> {
   return fail({ kind: 'unreadable', input });
 }
 
-function parseDateText(text: string, today: LocalDate): LocalDate | null | 'unreadable' {
+function parseDateText(
+  text: string,
+  today: LocalDate,
+  yearRequired: boolean,
+): LocalDate | null | 'unreadable' | 'noYear' {
   let match = WESTERN.exec(text) ?? COMPACT.exec(text);
   if (match) return makeDay(Number(match[1]), Number(match[2]), Number(match[3]));
   match = ERA.exec(text);
   if (match) return eraDay(match[1] ?? '', match[2] ?? '', Number(match[3]), Number(match[4]));
   match = NO_YEAR.exec(text);
-  if (match) return nextDayOfYear(Number(match[1]), Number(match[2]), today);
+  if (match)
+    return yearRequired ? 'noYear' : nextDayOfYear(Number(match[1]), Number(match[2]), today);
   return 'unreadable';
 }
 
@@ -223,7 +249,9 @@ const TIME =
  */
 export function normalizeTime(value: unknown): Result<TimeOfDay> {
   if (isDateCell(value)) {
-    return isValidInstant(value) ? ok(timeOfDayOfCell(value)) : fail({ kind: 'unreadable', input: '' });
+    return isValidInstant(value)
+      ? ok(timeOfDayOfCell(value))
+      : fail({ kind: 'unreadable', input: '' });
   }
   if (typeof value === 'number') return timeFromNumber(value);
   const raw = typeof value === 'string' ? value.replace(CIRCLED_NUMBER, '') : value;
@@ -300,7 +328,8 @@ function isDomain(domain: string): boolean {
   );
 }
 
-const HTTPS_URL = /^https:\/\/[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,63}(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+const HTTPS_URL =
+  /^https:\/\/[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,63}(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 
 /** The meeting URL: one https address, nothing else in the cell. */
 export function normalizeUrl(value: unknown): Result<string> {

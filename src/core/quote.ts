@@ -1,6 +1,9 @@
 // Echoing what staff typed back to them, safely: one short line in 「」.
 
-const INVISIBLE_OR_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+// Matching control characters is the point here.
+const INVISIBLE_OR_BREAKING =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
 const MAX_SHOWN = 40;
 
 /**

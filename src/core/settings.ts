@@ -58,23 +58,55 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
   row(SETTING.durationMinutes, '30', '1回の相談の長さ（分）。'),
   row(SETTING.capacity, '1', '1つの枠に窓口ごとに受けられる予約の数。'),
   row(SETTING.offices, `${OFFICE.central},${OFFICE.wakamono}`, '窓口の名前。カンマ区切り。'),
-  row(SETTING.phoneCentral, '', '倉敷中央のキャンセル連絡先。招待メールに載ります。空のままでは倉敷中央の招待メールを送れません。'),
-  row(SETTING.phoneWakamono, DEFAULT_PHONE_WAKAMONO, '倉敷わかもののキャンセル連絡先。招待メールに載ります。'),
+  row(
+    SETTING.phoneCentral,
+    '',
+    '倉敷中央のキャンセル連絡先。招待メールに載ります。空のままでは倉敷中央の招待メールを送れません。',
+  ),
+  row(
+    SETTING.phoneWakamono,
+    DEFAULT_PHONE_WAKAMONO,
+    '倉敷わかもののキャンセル連絡先。招待メールに載ります。',
+  ),
   row(SETTING.senderCentral, 'ハローワーク倉敷中央', '倉敷中央の招待メールの差出人名。'),
   row(SETTING.senderWakamono, '倉敷わかものハローワーク', '倉敷わかものの招待メールの差出人名。'),
   row(SETTING.replyTo, '', '招待メールへの返信先。空なら送信したアカウントに返信されます。'),
   row(SETTING.alertTo, '', '送信漏れなどを知らせる職員のメールアドレス。カンマ区切りで複数可。'),
-  row(SETTING.noShowMinutes, '10', '開始時刻からこの分数が過ぎても参加がなければ無断キャンセルにします。'),
+  row(
+    SETTING.noShowMinutes,
+    '10',
+    '開始時刻からこの分数が過ぎても参加がなければ無断キャンセルにします。',
+  ),
   row(SETTING.suspendThreshold, '2', '無断キャンセルがこの回数以上の方の予約に注意を出します。'),
   row(SETTING.autoSend, NO, '「はい」なら、チェックを通った予約の招待メールを自動で送ります。'),
   row(SETTING.quietMinutes, '10', '自動送信の前に、最後の編集からこの分数だけ待ちます。'),
   row(SETTING.deadline, '前日', '招待メールで予約を確定する期限（「前日」または「2日前」など）。'),
-  row(SETTING.officeClosesAt, '17:15', '窓口の受付終了時刻。翌稼働日のこの時刻までに招待メールが出ていなければ知らせます。'),
-  row(SETTING.dayBeforeAlertAt, '15:00', '相談日の前日のこの時刻を過ぎても未確定の予約を知らせます。'),
-  row(SETTING.termsVersion, '令和4年5月30日制定（令和4年8月24日改正）', '予約の確定時に記録する利用規約の版。'),
+  row(
+    SETTING.officeClosesAt,
+    '17:15',
+    '窓口の受付終了時刻。翌稼働日のこの時刻までに招待メールが出ていなければ知らせます。',
+  ),
+  row(
+    SETTING.dayBeforeAlertAt,
+    '15:00',
+    '相談日の前日のこの時刻を過ぎても未確定の予約を知らせます。',
+  ),
+  row(
+    SETTING.termsVersion,
+    '令和4年5月30日制定（令和4年8月24日改正）',
+    '予約の確定時に記録する利用規約の版。',
+  ),
   row(SETTING.archiveAfterMonths, '6', '終わった予約をこの月数が過ぎたら「予約_保管」に移します。'),
-  row(SETTING.mailSubject, DEFAULT_SUBJECT, '招待メールの件名。{相談日} などの差し込みが使えます。'),
-  row(SETTING.mailBody, DEFAULT_BODY, '招待メールの本文。{氏名} {相談日} {開始時刻} {会議URL} などの差し込みが使えます。'),
+  row(
+    SETTING.mailSubject,
+    DEFAULT_SUBJECT,
+    '招待メールの件名。{相談日} などの差し込みが使えます。',
+  ),
+  row(
+    SETTING.mailBody,
+    DEFAULT_BODY,
+    '招待メールの本文。{氏名} {相談日} {開始時刻} {会議URL} などの差し込みが使えます。',
+  ),
   row(SETTING.reminder, NO, '「はい」なら、相談日の前日にリマインダーを送ります。'),
   row(SETTING.cancelNotice, NO, '「はい」なら、キャンセルを記録したときにご本人へ知らせます。'),
 ];
@@ -176,7 +208,8 @@ class SettingReader {
       return null;
     }
     if (normalizeText(found.value) === '' && typeof found.value !== 'boolean') {
-      if (!blankIsFine) this.problems.push(`設定「${key}」（${found.rowNumber}行目）が空です。${usingDefault}`);
+      if (!blankIsFine)
+        this.problems.push(`設定「${key}」（${found.rowNumber}行目）が空です。${usingDefault}`);
       return null;
     }
     return found;
@@ -185,7 +218,9 @@ class SettingReader {
   private bad(key: string, found: Found, what: string, fallback: string): void {
     const shown = quote(typeof found.value === 'string' ? found.value : normalizeText(found.value));
     const usingDefault = fallback === '' ? '' : `既定値「${fallback}」を使います。`;
-    this.problems.push(`設定「${key}」（${found.rowNumber}行目）の値${shown}は${what}。${usingDefault}`);
+    this.problems.push(
+      `設定「${key}」（${found.rowNumber}行目）の値${shown}は${what}。${usingDefault}`,
+    );
   }
 
   text(key: string): string {
@@ -234,7 +269,12 @@ class SettingReader {
     if (found === null) return fallbackValue;
     const time = normalizeTime(found.value);
     if (time.ok) return time.value;
-    this.bad(key, found, `時刻として読めません（「${fallback}」のように入力してください）`, fallback);
+    this.bad(
+      key,
+      found,
+      `時刻として読めません（「${fallback}」のように入力してください）`,
+      fallback,
+    );
     return fallbackValue;
   }
 
@@ -248,7 +288,12 @@ class SettingReader {
     const items = typeof found.value === 'string' ? splitList(found.value) : [found.value];
     const times = items.map((item) => normalizeTime(item));
     if (times.length === 0 || times.some((t) => !t.ok)) {
-      this.bad(key, found, `時刻の並びとして読めません（「${fallback}」のようにカンマで区切ってください）`, fallback);
+      this.bad(
+        key,
+        found,
+        `時刻の並びとして読めません（「${fallback}」のようにカンマで区切ってください）`,
+        fallback,
+      );
       return defaults;
     }
     const values = times.flatMap((t) => (t.ok ? [t.value] : []));
@@ -267,7 +312,8 @@ class SettingReader {
     const fallback = office === OFFICE.wakamono ? DEFAULT_PHONE_WAKAMONO : '';
     const found = this.raw(key, fallback);
     if (found === null) {
-      if (fallback === '') this.problems.push(`${office}の予約は、電話番号を入れるまで招待メールを送れません。`);
+      if (fallback === '')
+        this.problems.push(`${office}の予約は、電話番号を入れるまで招待メールを送れません。`);
       return fallback;
     }
     const text = normalizeText(found.value).replace(/[‐‑‒–—―−ー]/g, '-');
@@ -289,7 +335,10 @@ class SettingReader {
     const items = splitList(normalizeText(found.value));
     const addresses = items.map((item) => normalizeEmail(item));
     if (addresses.some((a) => !a.ok) || (need === 'optional' && addresses.length > 1)) {
-      const what = need === 'optional' ? '1つの正しいメールアドレスにしてください' : '正しいメールアドレス（カンマ区切り）にしてください';
+      const what =
+        need === 'optional'
+          ? '1つの正しいメールアドレスにしてください'
+          : '正しいメールアドレス（カンマ区切り）にしてください';
       this.bad(key, found, what, '');
     }
     return addresses.flatMap((a) => (a.ok ? [a.value] : []));
@@ -305,7 +354,12 @@ class SettingReader {
     if (text === '前々日') return 2;
     const match = /^(\d{1,2})日前$/.exec(text);
     if (match && Number(match[1]) >= 1) return Number(match[1]);
-    this.bad(key, found, '使えません（「前日」または「2日前」のように入力してください。当日は規約で認められていません）', fallback);
+    this.bad(
+      key,
+      found,
+      '使えません（「前日」または「2日前」のように入力してください。当日は規約で認められていません）',
+      fallback,
+    );
     return 1;
   }
 }

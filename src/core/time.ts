@@ -35,8 +35,12 @@ export interface DayParts {
   d: number;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month m (1–12) of year y (Gregorian). Arithmetic, not a Date: it runs per cell. */
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return DAYS_IN_MONTH[m - 1] ?? new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 /** The day y-m-d (month 1–12), or null when there is no such day or the year is out of range. */

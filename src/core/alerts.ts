@@ -1,0 +1,164 @@
+// The staff alert mail: which findings are new since the last mail, and the digest text. Each
+// booking is alerted once per level; what was alerted is kept (by the app, in a document
+// property) as a compact text, bounded to the findings that still stand.
+//
+// The mail goes to 通知先メール, outside the sheet's sharing, so it names bookings by 予約ID and
+// row only: never a name, address or 求職番号.
+
+import type { NormalizedBooking } from './booking';
+import { closedReason, type ClosedDay, type ClosedReason } from './calendar';
+import type { OverdueLevel } from './overdue';
+import { STATUS } from './schema';
+import { dayOf, formatDay, formatInstant, type LocalDate } from './time';
+
+/** Overdue levels, plus a 確定 booking whose day became closed (休業日 added later). */
+export type AlertLevel = OverdueLevel | 'closedDay';
+
+export interface AlertFinding {
+  id: string;
+  /** Sheet row when the run read it (rows move; the id is what counts). */
+  rowNumber: number;
+  level: AlertLevel;
+}
+
+/** 予約ID → levels already alerted. */
+export type AlertedPairs = Map<string, Set<AlertLevel>>;
+
+const LEVEL_CODES: Record<AlertLevel, string> = {
+  nextBusinessDay: 'n',
+  dayBefore: 'd',
+  stuckSending: 's',
+  closedDay: 'c',
+};
+const LEVEL_OF_CODE = new Map(
+  Object.entries(LEVEL_CODES).map(([level, code]) => [code, level as AlertLevel]),
+);
+
+/** A 確定 booking (invitation already sent) on a day from today on that is now not a business day. */
+export function closedDayFinding(
+  booking: Pick<NormalizedBooking, 'status' | 'date' | 'office'>,
+  ctx: { now: Date; closedDays: readonly ClosedDay[] },
+): ClosedReason | null {
+  if (booking.status !== STATUS.confirmed || booking.date === null) return null;
+  if (booking.date < dayOf(ctx.now)) return null;
+  return closedReason(booking.date, booking.office === '' ? null : booking.office, ctx.closedDays);
+}
+
+/** Findings not alerted before, one per (予約ID, level), in the order given. */
+export function newFindings(
+  findings: readonly AlertFinding[],
+  alerted: AlertedPairs,
+): AlertFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.id}\u001f${f.level}`;
+    if (f.id === '' || seen.has(key) || alerted.get(f.id)?.has(f.level)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * What to remember after a run: the pairs that still stand and were alerted, before or by this
+ * run's mail (`mailed`). Pairs that no longer stand are dropped, so the record stays as small as
+ * the list of open problems, and a booking whose problem was fixed and comes back is alerted again.
+ */
+export function rememberAlerted(
+  current: readonly AlertFinding[],
+  previous: AlertedPairs,
+  mailed: readonly AlertFinding[],
+): AlertedPairs {
+  const mailedKeys = new Set(mailed.map((f) => `${f.id}\u001f${f.level}`));
+  const next: AlertedPairs = new Map();
+  for (const f of current) {
+    if (f.id === '') continue;
+    const wasAlerted =
+      previous.get(f.id)?.has(f.level) || mailedKeys.has(`${f.id}\u001f${f.level}`);
+    if (!wasAlerted) continue;
+    const levels = next.get(f.id) ?? new Set<AlertLevel>();
+    levels.add(f.level);
+    next.set(f.id, levels);
+  }
+  return next;
+}
+
+/** 'Y000001:nd,Y000002:s' — compact, because a document property holds 9 KB. */
+export function encodeAlerted(pairs: AlertedPairs): string {
+  return [...pairs]
+    .filter(([, levels]) => levels.size > 0)
+    .map(
+      ([id, levels]) =>
+        `${id}:${[...levels]
+          .map((l) => LEVEL_CODES[l])
+          .sort()
+          .join('')}`,
+    )
+    .join(',');
+}
+
+/** Reads encodeAlerted's text; anything unreadable is skipped (at worst an alert repeats once). */
+export function decodeAlerted(text: string | null | undefined): AlertedPairs {
+  const pairs: AlertedPairs = new Map();
+  for (const item of (text ?? '').split(',')) {
+    const match = /^([^:,\s]+):([a-z]+)$/.exec(item.trim());
+    if (!match) continue;
+    const levels = [...match[2]!].flatMap((code) => {
+      const level = LEVEL_OF_CODE.get(code);
+      return level ? [level] : [];
+    });
+    if (levels.length > 0) pairs.set(match[1]!, new Set(levels));
+  }
+  return pairs;
+}
+
+const LEVEL_HEADINGS: Record<AlertLevel, string> = {
+  stuckSending:
+    '「送信中」のまま止まっている予約（送信されたか確認が必要です。自動では再送しません）',
+  dayBefore: '相談日の前日15時（確定期限）を過ぎても招待メールが未送信の予約',
+  nextBusinessDay: '受付の翌稼働日17時15分を過ぎても招待メールが未送信の予約',
+  closedDay: '確定済みなのに相談日が休業日になった予約（ご本人への連絡が必要です）',
+};
+const LEVEL_ORDER: readonly AlertLevel[] = [
+  'stuckSending',
+  'dayBefore',
+  'nextBusinessDay',
+  'closedDay',
+];
+
+export interface AlertMail {
+  subject: string;
+  body: string;
+}
+
+/**
+ * The digest for staff. `findings` are the new ones; `openCount` is every finding that still
+ * stands (so staff see the size of the backlog). Ids and rows only, by design.
+ */
+export function alertDigest(
+  findings: readonly AlertFinding[],
+  options: { now: Date; openCount: number; spreadsheetUrl?: string },
+): AlertMail {
+  const today: LocalDate = dayOf(options.now);
+  const lines = [
+    'オンライン職業相談 予約台帳からのお知らせです（自動送信）。',
+    `${formatInstant(options.now)} の確認で、次の予約に対応が必要になりました。`,
+    '',
+  ];
+  for (const level of LEVEL_ORDER) {
+    const ofLevel = findings.filter((f) => f.level === level);
+    if (ofLevel.length === 0) continue;
+    lines.push(`■ ${LEVEL_HEADINGS[level]}: ${ofLevel.length}件`);
+    for (const f of ofLevel) lines.push(`・予約ID ${f.id}（${f.rowNumber}行目）`);
+    lines.push('');
+  }
+  lines.push(
+    '「予約」シートで予約IDを検索し、「チェック結果」列の内容に従って対応してください。',
+    '行番号は確認した時点のものです（並べ替えると変わります）。',
+    `同じ予約について同じ内容のお知らせは一度だけ送ります。未対応の件数（今回を含む）: ${options.openCount}件`,
+  );
+  if (options.spreadsheetUrl) lines.push('', options.spreadsheetUrl);
+  return {
+    subject: `【オンライン相談 予約台帳】対応が必要な予約 ${findings.length}件（${formatDay(today)}）`,
+    body: lines.join('\n'),
+  };
+}

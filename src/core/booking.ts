@@ -1,0 +1,156 @@
+// One 予約 row made regular: every cell read through normalize.ts, with the per-field failures
+// kept beside the values so the check can word them. Reading never throws, whatever is in a cell.
+
+import {
+  normalizeDate,
+  normalizeEmail,
+  normalizeFlag,
+  normalizeInstant,
+  normalizeSeekerNo,
+  normalizeStatus,
+  normalizeText,
+  normalizeTime,
+  normalizeUrl,
+  type Failure,
+  type Result,
+} from './normalize';
+import { SENDING_MARK, STATUS, type BookingField, type Status } from './schema';
+import { tryDayOf, type LocalDate, type TimeOfDay } from './time';
+
+/** One 予約 row as read from the sheet: values keyed by BookingField, '' when empty or missing. */
+export interface RawBooking {
+  rowNumber: number;
+  values: Partial<Record<BookingField, unknown>>;
+}
+
+export interface NormalizedBooking {
+  rowNumber: number;
+  id: string;
+  name: string;
+  seekerNo: string | null;
+  email: string | null;
+  date: LocalDate | null;
+  start: TimeOfDay | null;
+  office: string;
+  officer: string;
+  meetingUrl: string | null;
+  /** Blank → 受付; an unknown word also reads as 受付 (and is an error in the check). */
+  status: Status;
+  joined: boolean;
+  /** When the invitation was sent; null while blank, 送信中 or unreadable. */
+  invitedAt: Date | null;
+  /** 招待メール送信日時 starts with 送信中: a send was started and may or may not have happened. */
+  sending: boolean;
+  /** The time written after 送信中, when readable. */
+  sendingSince: Date | null;
+  /** 招待メール送信日時 is not blank (sent, sending, or something a person typed there). */
+  invitationMarked: boolean;
+  takenAt: Date | null;
+  updatedAt: Date | null;
+  channel: string;
+}
+
+/** Fields whose reading can fail, and why. */
+export type FieldFailures = Partial<
+  Record<'seekerNo' | 'email' | 'date' | 'start' | 'meetingUrl' | 'status', Failure>
+>;
+
+export interface ReadBooking {
+  booking: NormalizedBooking;
+  failures: FieldFailures;
+  /** Nothing a person types into a booking is filled in: the check leaves such a row blank. */
+  empty: boolean;
+}
+
+/** Cells that make a row a booking; script-owned cells and 備考 alone do not. */
+const CONTENT_FIELDS = [
+  'channel',
+  'name',
+  'seekerNo',
+  'email',
+  'date',
+  'start',
+  'office',
+  'officer',
+  'meetingUrl',
+  'status',
+] as const satisfies readonly BookingField[];
+
+/** Statuses of bookings that occupy their slot: everything but the cancelled ones. */
+export const OCCUPYING_STATUSES: readonly Status[] = [STATUS.taken, STATUS.confirmed, STATUS.held];
+/** Bookings still to happen: the ones that can clash with a new booking. */
+export const UPCOMING_STATUSES: readonly Status[] = [STATUS.taken, STATUS.confirmed];
+
+export function normalizeBooking(row: RawBooking, today: LocalDate): NormalizedBooking {
+  return readBooking(row, today).booking;
+}
+
+/**
+ * Reads one row. A date typed without a year (12/1) means the next such day on or after the day
+ * the booking was taken, so the row keeps its meaning after that day has passed; `today` is used
+ * only while 受付日時 is blank.
+ */
+export function readBooking(row: RawBooking, today: LocalDate): ReadBooking {
+  const v = row.values;
+  const failures: FieldFailures = {};
+  const take = <T>(field: keyof FieldFailures, result: Result<T>): T | null => {
+    if (result.ok) return result.value;
+    failures[field] = result.failure;
+    return null;
+  };
+  const takenAt = normalizeInstant(v.takenAt);
+  const anchor = (takenAt && tryDayOf(takenAt)) ?? today;
+  const invitation = readInvitationCell(v.invitedAt);
+  const booking: NormalizedBooking = {
+    rowNumber: row.rowNumber,
+    id: normalizeText(v.id),
+    name: normalizeText(v.name),
+    seekerNo: take('seekerNo', normalizeSeekerNo(v.seekerNo)),
+    email: take('email', normalizeEmail(v.email)),
+    date: take('date', normalizeDate(v.date, anchor)),
+    start: take('start', normalizeTime(v.start)),
+    office: normalizeText(v.office),
+    officer: normalizeText(v.officer),
+    meetingUrl: take('meetingUrl', normalizeUrl(v.meetingUrl)),
+    status: take('status', normalizeStatus(v.status)) ?? STATUS.taken,
+    joined: normalizeFlag(v.joined),
+    ...invitation,
+    takenAt,
+    updatedAt: normalizeInstant(v.updatedAt),
+    channel: normalizeText(v.channel),
+  };
+  const empty = CONTENT_FIELDS.every((field) => isBlank(v[field])) && !booking.joined;
+  return { booking, failures, empty };
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === false || normalizeText(value) === '';
+}
+
+function readInvitationCell(
+  value: unknown,
+): Pick<NormalizedBooking, 'invitedAt' | 'sending' | 'sendingSince' | 'invitationMarked'> {
+  const text = normalizeText(value);
+  const invitationMarked = !isBlank(value) || text !== '';
+  if (text.startsWith(SENDING_MARK)) {
+    const since = normalizeInstant(text.slice(SENDING_MARK.length).trim());
+    return { invitedAt: null, sending: true, sendingSince: since, invitationMarked };
+  }
+  return {
+    invitedAt: normalizeInstant(value),
+    sending: false,
+    sendingSince: null,
+    invitationMarked,
+  };
+}
+
+/** 無断キャンセル per normalised 求職番号. */
+export function countNoShows(bookings: readonly NormalizedBooking[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const b of bookings) {
+    if (b.status === STATUS.noShow && b.seekerNo !== null) {
+      counts.set(b.seekerNo, (counts.get(b.seekerNo) ?? 0) + 1);
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,450 @@
+// The check of SPEC §4: every 予約 row against the slot, calendar and eligibility rules (R1–R5),
+// plus the clashes that need the whole sheet (capacity, one officer or one job seeker twice at
+// one time). Pure: the caller reads the sheets, passes them in and writes チェック結果.
+
+import { bookingIdNumber } from './bookingId';
+import {
+  OCCUPYING_STATUSES,
+  readBooking,
+  UPCOMING_STATUSES,
+  type NormalizedBooking,
+  type RawBooking,
+  type ReadBooking,
+} from './booking';
+import { closedReason, type ClosedDay, type ClosedReason } from './calendar';
+import * as say from './checkMessages';
+import { carrierDomainOf, typoSuggestion } from './mailDomains';
+import { personKey } from './normalize';
+import { overdueMessages } from './overdue';
+import type { RosterEntry } from './roster';
+import { BOOKING, CHECK_OK, ERROR_PREFIX, STATUS, type Status } from './schema';
+import type { Settings } from './settings';
+import { addDays, daysBetween, makeDay, tryDayOf, type LocalDate } from './time';
+
+export { countNoShows, normalizeBooking } from './booking';
+export type { NormalizedBooking, RawBooking } from './booking';
+export { parseClosedDays } from './closedDays';
+export type { ClosedDayRow } from './closedDays';
+export { parseRoster } from './roster';
+export type { RosterEntry, RosterRow } from './roster';
+
+export interface CheckContext {
+  settings: Settings;
+  roster: readonly RosterEntry[];
+  closedDays: readonly ClosedDay[];
+  now: Date;
+  /** No-show counts per normalised 求職番号, from live + archived bookings. */
+  noShowCounts: ReadonlyMap<string, number>;
+}
+
+export interface CheckResult {
+  /** 'OK', '' for an empty row, or the messages one a line ('エラー: …' first, then '注意: …'). */
+  text: string;
+  errors: string[];
+  warnings: string[];
+  booking: NormalizedBooking;
+}
+
+/** A booking that far ahead is more likely a mistyped year than a plan. */
+const FAR_FUTURE_DAYS = 366;
+/** How many other bookings of the same person a warning names. */
+const MAX_NAMED_OTHERS = 2;
+
+interface Findings {
+  errors: string[];
+  warnings: string[];
+}
+
+/**
+ * Checks all rows together (capacity and clashes need the whole set): one result per input, in
+ * the same order. Never throws: a row that cannot be checked gets an error, so it is never sent.
+ */
+export function checkBookings(rows: readonly RawBooking[], ctx: CheckContext): CheckResult[] {
+  const today = tryDayOf(ctx.now) ?? FALLBACK_TODAY;
+  const read = rows.map((row) => safeRead(row, today));
+  const findings = read.map((): Findings => ({ errors: [], warnings: [] }));
+  const roster = indexRoster(ctx.roster);
+  read.forEach((r, i) => {
+    if (r.empty) return;
+    const found = findings[i];
+    if (!found) return;
+    try {
+      checkRow(r, ctx, today, roster, found);
+    } catch {
+      found.errors.push(say.internalFailure());
+    }
+  });
+  try {
+    checkTogether(read, ctx, today, findings);
+  } catch {
+    read.forEach((r, i) => {
+      if (!r.empty) findings[i]?.errors.push(say.internalFailure());
+    });
+  }
+  return read.map((r, i) => result(r, findings[i] ?? { errors: [], warnings: [] }));
+}
+
+const FALLBACK_TODAY = makeDay(2000, 1, 1) as LocalDate;
+
+function safeRead(row: RawBooking, today: LocalDate): ReadBooking {
+  try {
+    return readBooking(row, today);
+  } catch {
+    // Only a hostile object (a throwing getter, say) gets here; treat the row as unreadable.
+    return {
+      booking: unreadableBooking(row),
+      failures: { status: { kind: 'missing' } },
+      empty: false,
+    };
+  }
+}
+
+function unreadableBooking(row: RawBooking): NormalizedBooking {
+  return {
+    rowNumber: typeof row?.rowNumber === 'number' ? row.rowNumber : 0,
+    id: '',
+    name: '',
+    seekerNo: null,
+    email: null,
+    date: null,
+    start: null,
+    office: '',
+    officer: '',
+    meetingUrl: null,
+    status: STATUS.taken,
+    joined: false,
+    invitedAt: null,
+    sending: false,
+    sendingSince: null,
+    invitationMarked: false,
+    takenAt: null,
+    updatedAt: null,
+    channel: '',
+  };
+}
+
+function result(r: ReadBooking, found: Findings): CheckResult {
+  if (r.empty) return { text: '', errors: [], warnings: [], booking: r.booking };
+  const lines = [...found.errors, ...found.warnings];
+  return {
+    text: lines.length === 0 ? CHECK_OK : lines.join('\n'),
+    errors: found.errors,
+    warnings: found.warnings,
+    booking: r.booking,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One row on its own
+
+function checkRow(
+  r: ReadBooking,
+  ctx: CheckContext,
+  today: LocalDate,
+  roster: RosterIndex,
+  found: Findings,
+): void {
+  checkFields(r, ctx.settings, found);
+  const b = r.booking;
+  if (b.date !== null) checkDay(b, b.date, ctx, today, found);
+  if (b.seekerNo !== null) checkEligibility(b, b.seekerNo, roster, found);
+  if (b.status === STATUS.taken && r.failures.status === undefined) {
+    checkNewBookingWarnings(b, ctx, found);
+  }
+  // Invitations overdue or stuck (R5, R6): part of the check, so every run writes the same text.
+  for (const line of overdueMessages(b, ctx)) {
+    (line.startsWith(ERROR_PREFIX) ? found.errors : found.warnings).push(line);
+  }
+}
+
+/** Required fields and their forms, in column order. */
+function checkFields(r: ReadBooking, settings: Settings, found: Findings): void {
+  const { booking: b, failures: f } = r;
+  const errors = found.errors;
+  if (b.name === '') errors.push(say.missing(BOOKING.name));
+  if (f.seekerNo) errors.push(say.seekerNoProblem(f.seekerNo));
+  if (f.email) errors.push(say.emailProblem(f.email));
+  if (f.date) errors.push(say.dateProblem(f.date));
+  if (f.start) errors.push(say.timeProblem(f.start));
+  else if (b.start !== null && !settings.slots.includes(b.start)) {
+    errors.push(say.notASlot(b.start, settings.slotLabels));
+  }
+  if (b.office === '') errors.push(say.missing(BOOKING.office));
+  else if (!settings.offices.includes(b.office)) {
+    errors.push(say.unknownOffice(b.office, settings.offices));
+  }
+  if (f.meetingUrl) errors.push(say.urlProblem(f.meetingUrl));
+  if (f.status) {
+    errors.push(
+      f.status.kind === 'unknownStatus' ? say.unknownStatus(f.status.input) : say.internalFailure(),
+    );
+  }
+}
+
+/** R2 (business day) for every row; R5 (confirmable by the deadline) while still 受付. */
+function checkDay(
+  b: NormalizedBooking,
+  day: LocalDate,
+  ctx: CheckContext,
+  today: LocalDate,
+  found: Findings,
+): void {
+  const closed = closedReasonCached(day, b.office === '' ? null : b.office, ctx.closedDays);
+  if (closed !== null) found.errors.push(say.closedDay(day, closed, today));
+  if (b.status !== STATUS.taken) return;
+  const daysAhead = daysBetween(today, day);
+  const deadlineDays = Math.max(1, ctx.settings.deadlineDays);
+  if (daysAhead <= 0) found.errors.push(say.notAfterToday(day, today));
+  else if (daysAhead < deadlineDays) {
+    found.errors.push(say.pastDeadline(day, today, deadlineDays, addDays(today, deadlineDays)));
+  } else if (daysAhead > FAR_FUTURE_DAYS) found.warnings.push(say.farFuture(day));
+}
+
+// Thousands of bookings share a few hundred days: ask the calendar once per day and 窓口.
+const closedReasonCache = new WeakMap<readonly ClosedDay[], Map<string, ClosedReason | null>>();
+
+function closedReasonCached(
+  day: LocalDate,
+  office: string | null,
+  closedDays: readonly ClosedDay[],
+): ClosedReason | null {
+  let cache = closedReasonCache.get(closedDays);
+  if (cache === undefined) {
+    cache = new Map();
+    closedReasonCache.set(closedDays, cache);
+  }
+  const key = office === null ? day : `${day}|${office}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const reason = closedReason(day, office, closedDays);
+  cache.set(key, reason);
+  return reason;
+}
+
+type RosterIndex = ReadonlyMap<string, readonly RosterEntry[]>;
+
+function indexRoster(entries: readonly RosterEntry[]): RosterIndex {
+  const index = new Map<string, RosterEntry[]>();
+  for (const entry of entries) {
+    const list = index.get(entry.seekerNo);
+    if (list) list.push(entry);
+    else index.set(entry.seekerNo, [entry]);
+  }
+  return index;
+}
+
+/** R3: in 対象者, not 利用停止, support running on 相談日; name and 窓口 as in the roster. */
+function checkEligibility(
+  b: NormalizedBooking,
+  seekerNo: string,
+  roster: RosterIndex,
+  found: Findings,
+): void {
+  const entries = roster.get(seekerNo);
+  if (entries === undefined || entries.length === 0) {
+    found.errors.push(say.notInRoster());
+    return;
+  }
+  const stopped = entries.find((e) => e.suspended);
+  if (stopped) found.errors.push(say.suspended(stopped.rowNumber));
+  // With duplicate rows (reported by parseRoster), the one whose period covers the day decides.
+  const entry = (b.date !== null && entries.find((e) => supportCovers(e, b.date))) || entries[0];
+  if (!entry) return;
+  if (b.date !== null && entry.supportStart !== null && b.date < entry.supportStart) {
+    found.errors.push(say.beforeSupport(b.date, entry.supportStart, entry.rowNumber));
+  }
+  if (b.date !== null && entry.supportEnd !== null && b.date > entry.supportEnd) {
+    found.errors.push(say.afterSupport(b.date, entry.supportEnd, entry.rowNumber));
+  }
+  const name = personKey(b.name);
+  if (name !== '' && entry.name !== '' && name !== personKey(entry.name)) {
+    found.warnings.push(say.nameDiffers(entry.rowNumber));
+  }
+  if (b.office !== '' && entry.office !== '' && b.office !== entry.office) {
+    found.warnings.push(say.officeDiffers(entry.rowNumber));
+  }
+}
+
+function supportCovers(entry: RosterEntry, day: LocalDate | null): boolean {
+  return (
+    day !== null &&
+    (entry.supportStart === null || entry.supportStart <= day) &&
+    (entry.supportEnd === null || day <= entry.supportEnd)
+  );
+}
+
+/** Warnings that matter while taking a booking: no-shows, and mail that may not arrive. */
+function checkNewBookingWarnings(b: NormalizedBooking, ctx: CheckContext, found: Findings): void {
+  if (b.seekerNo !== null) {
+    const noShows = ctx.noShowCounts.get(b.seekerNo) ?? 0;
+    if (noShows >= ctx.settings.suspendThreshold) {
+      found.warnings.push(say.manyNoShows(noShows, ctx.settings.suspendThreshold));
+    }
+  }
+  if (b.email !== null) {
+    const domain = b.email.slice(b.email.lastIndexOf('@') + 1);
+    const carrier = carrierDomainOf(domain);
+    if (carrier !== null) found.warnings.push(say.carrierDomain(carrier));
+    const suggestion = typoSuggestion(domain);
+    if (suggestion !== null) found.warnings.push(say.typoDomain(domain, suggestion));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows together: indexed by day and slot, so the whole sheet is checked in linear time.
+
+function checkTogether(
+  read: readonly ReadBooking[],
+  ctx: CheckContext,
+  today: LocalDate,
+  findings: readonly Findings[],
+): void {
+  const bySlotAndOffice = new Map<string, number[]>();
+  const bySlotAndOfficer = new Map<string, number[]>();
+  const bySlotAndSeeker = new Map<string, number[]>();
+  const upcomingBySeeker = new Map<string, number[]>();
+  read.forEach((r, i) => {
+    const b = r.booking;
+    // Past days are history: a clash there is no longer anyone's to fix.
+    if (r.empty || b.date === null || b.start === null || b.date < today) return;
+    if (!OCCUPYING_STATUSES.includes(b.status)) return;
+    const slot = `${b.date}|${b.start}`;
+    if (b.office !== '') push(bySlotAndOffice, `${slot}|${b.office}`, i);
+    const officer = personKey(b.officer);
+    if (officer !== '') push(bySlotAndOfficer, `${slot}|${officer}`, i);
+    if (b.seekerNo !== null) {
+      push(bySlotAndSeeker, `${slot}|${b.seekerNo}`, i);
+      if (UPCOMING_STATUSES.includes(b.status)) push(upcomingBySeeker, b.seekerNo, i);
+    }
+  });
+  const capacity = Math.max(1, ctx.settings.capacity);
+  for (const group of bySlotAndOffice.values()) {
+    if (group.length <= capacity) continue;
+    const ordered = byPriority(group, read);
+    const holders = ordered.slice(0, capacity);
+    const holderRefs = holders.map((i) => refOf(read[i]));
+    for (const i of ordered.slice(capacity)) {
+      const b = read[i]?.booking;
+      if (!b || !isUpcoming(b.status) || b.date === null || b.start === null) continue;
+      findings[i]?.errors.push(
+        say.slotFull(b.date, b.start, b.office, capacity, holderRefs, today),
+      );
+    }
+  }
+  flagClashes(bySlotAndOfficer, read, findings, say.officerClash);
+  flagClashes(bySlotAndSeeker, read, findings, say.seekerClash);
+  warnOtherUpcoming(upcomingBySeeker, read, findings, today);
+}
+
+/** Every booking after the first in a group gets the error, naming the ones before it. */
+function flagClashes(
+  groups: ReadonlyMap<string, number[]>,
+  read: readonly ReadBooking[],
+  findings: readonly Findings[],
+  message: (others: readonly string[]) => string,
+): void {
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const ordered = byPriority(group, read);
+    const first = ordered[0];
+    if (first === undefined) continue;
+    const firstRef = [refOf(read[first])];
+    for (const i of ordered.slice(1)) {
+      const b = read[i]?.booking;
+      if (b && isUpcoming(b.status)) findings[i]?.errors.push(message(firstRef));
+    }
+  }
+}
+
+/** A 受付 row of someone who has another upcoming booking (not at the same time: that is a clash). */
+function warnOtherUpcoming(
+  bySeeker: ReadonlyMap<string, number[]>,
+  read: readonly ReadBooking[],
+  findings: readonly Findings[],
+  today: LocalDate,
+): void {
+  for (const group of bySeeker.values()) {
+    if (group.length < 2) continue;
+    // One booking per distinct time, in time order: bookings at the same time are a clash
+    // (reported above), and scanning a short list keeps a pasted-many-times row linear.
+    const ordered = [...group].sort((a, c) => slotOrder(read[a], read[c]));
+    const perSlot = ordered.filter(
+      (j, k) => k === 0 || slotOrder(read[ordered[k - 1] ?? j], read[j]) !== 0,
+    );
+    if (perSlot.length < 2) continue;
+    for (const i of group) {
+      const b = read[i]?.booking;
+      if (!b || b.status !== STATUS.taken) continue;
+      const others: { ref: string; day: LocalDate; start: number }[] = [];
+      let more = false;
+      for (const j of perSlot) {
+        const o = read[j]?.booking;
+        if (!o || o.date === null || o.start === null) continue;
+        if (o.date === b.date && o.start === b.start) continue;
+        if (others.length === MAX_NAMED_OTHERS) {
+          more = true;
+          break;
+        }
+        others.push({ ref: refOf(read[j]), day: o.date, start: o.start });
+      }
+      if (others.length > 0) findings[i]?.warnings.push(say.otherUpcoming(others, today, more));
+    }
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (list) list.push(index);
+  else map.set(key, [index]);
+}
+
+function isUpcoming(status: Status): boolean {
+  return UPCOMING_STATUSES.includes(status);
+}
+
+function refOf(r: ReadBooking | undefined): string {
+  return r ? say.bookingRef(r.booking.id, r.booking.rowNumber) : '';
+}
+
+const STATUS_RANK: Partial<Record<Status, number>> = {
+  [STATUS.held]: 0,
+  [STATUS.confirmed]: 1,
+  [STATUS.taken]: 2,
+};
+
+/**
+ * Who keeps a contested slot: a booking already held or confirmed, then the one taken first
+ * (受付日時), then the older 予約ID, then the higher row.
+ */
+function byPriority(group: readonly number[], read: readonly ReadBooking[]): number[] {
+  const key = (i: number): [number, number, number, number] => {
+    const b = read[i]?.booking;
+    if (!b) return [9, Infinity, Infinity, Infinity];
+    return [
+      STATUS_RANK[b.status] ?? 3,
+      b.takenAt?.getTime() ?? Infinity,
+      bookingIdNumber(b.id) ?? Infinity,
+      b.rowNumber,
+    ];
+  };
+  const keys = new Map(group.map((i) => [i, key(i)] as const));
+  return [...group].sort((a, c) => compareKeys(keys.get(a), keys.get(c)));
+}
+
+function compareKeys(a: readonly number[] | undefined, c: readonly number[] | undefined): number {
+  for (let k = 0; k < 4; k++) {
+    const x = a?.[k] ?? Infinity;
+    const y = c?.[k] ?? Infinity;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+function slotOrder(a: ReadBooking | undefined, c: ReadBooking | undefined): number {
+  const x = a?.booking;
+  const y = c?.booking;
+  const dx = x?.date ?? '';
+  const dy = y?.date ?? '';
+  if (dx !== dy) return dx < dy ? -1 : 1;
+  return (x?.start ?? 0) - (y?.start ?? 0);
+}

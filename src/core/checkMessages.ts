@@ -1,0 +1,353 @@
+// The Japanese wording of the check (SPEC §4). Every message names the field in 「」 and says how
+// to fix it. Messages never repeat another person's data: other bookings are named by 予約ID (or
+// row number), never by name, address or 求職番号. What staff typed is shown only through
+// quote(), which keeps it on one short line.
+
+import type { ClosedReason } from './calendar';
+import type { Failure } from './normalize';
+import { quote } from './quote';
+import { BOOKING, ERROR_PREFIX, STATUSES, WARNING_PREFIX } from './schema';
+import { formatDay, formatDayWithYear, formatTime, type LocalDate, type TimeOfDay } from './time';
+
+export const SEEKER_NO_EXAMPLE = '33010-12345678';
+
+export function error(text: string): string {
+  return `${ERROR_PREFIX} ${text}`;
+}
+
+export function warning(text: string): string {
+  return `${WARNING_PREFIX} ${text}`;
+}
+
+function field(name: string): string {
+  return `「${name}」`;
+}
+
+/** 「…」 around what staff typed, safe for a one-line message. */
+function shown(input: string): string {
+  return quote(input);
+}
+
+/** The same, without the brackets, for text that sits inside other brackets. */
+function inline(input: string): string {
+  return quote(input).slice(1, -1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Missing and unreadable values
+
+const MISSING_HINT: Record<string, string> = {
+  [BOOKING.name]: 'ご本人の氏名を入力してください。',
+  [BOOKING.seekerNo]: `ご本人の求職番号（例: ${SEEKER_NO_EXAMPLE}）を入力してください。`,
+  [BOOKING.email]: '招待メールを送るメールアドレスを1つ入力してください。',
+  [BOOKING.date]: '相談日を 2026/12/1 のように入力してください。',
+  [BOOKING.start]: '開始時刻を一覧から選んでください。',
+  [BOOKING.office]: '窓口を一覧から選んでください。',
+  [BOOKING.meetingUrl]: 'TeleOfficeで作成した会議の招待URL（https://…）を貼り付けてください。',
+};
+
+export function missing(header: string): string {
+  return error(`${field(header)}が空です。${MISSING_HINT[header] ?? '入力してください。'}`);
+}
+
+export function seekerNoProblem(failure: Failure): string {
+  const f = field(BOOKING.seekerNo);
+  switch (failure.kind) {
+    case 'missing':
+      return missing(BOOKING.seekerNo);
+    case 'dateInTextCell':
+      return error(
+        `${f}が日付として読み込まれています。セルの表示形式を「書式なしテキスト」にしてから、求職番号を入力し直してください。`,
+      );
+    case 'seekerNoHyphen':
+      return error(
+        `${f}にハイフンがありません（例: ${SEEKER_NO_EXAMPLE}）。先頭の5桁の後にハイフン「-」を入れてください。`,
+      );
+    default:
+      return error(
+        `${f}の形が正しくありません（例: ${SEEKER_NO_EXAMPLE}）。ハイフンの前は5桁、後は1～8桁の数字で入力してください。`,
+      );
+  }
+}
+
+export function dateProblem(failure: Failure, header: string = BOOKING.date): string {
+  return failure.kind === 'missing' ? missing(header) : error(dateProblemText(failure, header));
+}
+
+/** A date that cannot be read, without the エラー: prefix (the roster and 休業日 use it too). */
+export function dateProblemText(failure: Failure, header: string): string {
+  const f = field(header);
+  switch (failure.kind) {
+    case 'missing':
+      return `${f}が空です。2026/12/1 のように入力してください。`;
+    case 'noSuchDay':
+      return `${f}の${shown(failure.input)}はカレンダーにない日付です。月と日を確かめて、2026/12/1 のように入力してください。`;
+    case 'weekdayMismatch':
+      return `${f}の${shown(failure.input)}は日付と曜日が合いません（${formatDayWithYear(failure.day)}です）。日付と曜日を確かめてください。`;
+    case 'noYear':
+      return `${f}に年がありません。2026/12/1 のように年から入力してください。`;
+    default: {
+      const input = 'input' in failure && failure.input !== '' ? shown(failure.input) : '';
+      return `${f}${input === '' ? '' : `の${input}`}を日付として読めません。2026/12/1 や 令和8年12月1日 のように入力してください。`;
+    }
+  }
+}
+
+export function timeProblem(failure: Failure): string {
+  const f = field(BOOKING.start);
+  switch (failure.kind) {
+    case 'missing':
+      return missing(BOOKING.start);
+    case 'ambiguousNoon':
+      return error(
+        `${f}の${shown(failure.input)}は昼の12時とも夜の12時とも読めます。一覧から選ぶか、14:00 のように24時間表記で入力してください。`,
+      );
+    case 'noSuchTime':
+      return error(`${f}の${shown(failure.input)}はありえない時刻です。一覧から選んでください。`);
+    default: {
+      const input = 'input' in failure && failure.input !== '' ? shown(failure.input) : '';
+      return error(
+        `${f}${input === '' ? '' : `の${input}`}を時刻として読めません。一覧から選ぶか、10:00 のように入力してください。`,
+      );
+    }
+  }
+}
+
+export function emailProblem(failure: Failure): string {
+  const f = field(BOOKING.email);
+  const fix = 'ご本人に確かめて、1つのアドレスだけを入力してください。';
+  switch (failure.kind) {
+    case 'missing':
+      return missing(BOOKING.email);
+    case 'emailLineBreak':
+      return error(`${f}に改行が入っています。改行を消して、1つのアドレスだけにしてください。`);
+    case 'emailSeveral':
+      return error(`${f}にカンマなどの区切りがあり、複数のアドレスに見えます。${fix}`);
+    case 'emailSpace':
+      return error(
+        `${f}に空白が入っています。空白を消してください（名前などは書かずにアドレスだけ）。`,
+      );
+    case 'emailNoAt':
+      return error(`${f}に「@」がありません。${fix}`);
+    case 'emailNonAscii':
+      return error(`${f}に半角英数字・記号以外の文字があります。${fix}`);
+    case 'emailTooLong':
+      return error(`${f}が長すぎます。${fix}`);
+    case 'emailLocalPart':
+      return error(
+        `${f}の「@」より前の形が正しくありません（「.」の連続や先頭・末尾の「.」は送信できません）。別のアドレスがないかご本人に確かめてください。`,
+      );
+    case 'emailDomain':
+      return error(`${f}の「@」より後（ドメイン）が正しくありません。${fix}`);
+    default:
+      return error(`${f}が正しい形ではありません。${fix}`);
+  }
+}
+
+export function urlProblem(failure: Failure): string {
+  const f = field(BOOKING.meetingUrl);
+  switch (failure.kind) {
+    case 'missing':
+      return missing(BOOKING.meetingUrl);
+    case 'urlSeveral':
+      return error(
+        `${f}に空白や複数のURLが入っています。この会議の招待URLを1つだけ貼り付けてください。`,
+      );
+    case 'urlNotHttps':
+      return error(
+        `${f}が「https://」で始まっていません。TeleOfficeの招待URL（https://…）を貼り付け直してください。`,
+      );
+    default:
+      return error(
+        `${f}がURLの形ではありません。TeleOfficeの招待URL（https://…）を貼り付け直してください。`,
+      );
+  }
+}
+
+export function unknownStatus(input: string): string {
+  return error(
+    `${field(BOOKING.status)}の${shown(input)}は使えない言葉です。${STATUSES.join('・')}のいずれかを一覧から選んでください。`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+export function notASlot(start: TimeOfDay, slotLabels: readonly string[]): string {
+  return error(
+    `${field(BOOKING.start)}の${formatTime(start)}は予約枠ではありません。${slotLabels.join('、')}のいずれかにしてください。`,
+  );
+}
+
+export function unknownOffice(office: string, offices: readonly string[]): string {
+  const choices = offices.map((o) => `「${o}」`).join('か');
+  return error(
+    `${field(BOOKING.office)}の${shown(office)}は設定にない窓口です。${choices}を一覧から選んでください。`,
+  );
+}
+
+export function closedDay(day: LocalDate, reason: ClosedReason, today: LocalDate): string {
+  const f = `${field(BOOKING.date)}の${showDay(day, today)}は`;
+  const fix = '別の平日にしてください。';
+  switch (reason.kind) {
+    case '土日':
+      return error(
+        `${f}${reason.weekday}曜日で、相談を行っていません。平日（月～金）の日付にしてください。`,
+      );
+    case '祝日':
+      return error(`${f}祝日（${reason.name}）で、相談を行っていません。${fix}`);
+    case '年末年始':
+      return error(`${f}年末年始（12月29日～1月3日）の休みです。${fix}`);
+    case '休業日': {
+      const where = reason.office === null ? '' : `${reason.office}の`;
+      const why = reason.reason === '' ? '' : `（${inline(reason.reason)}）`;
+      return error(`${f}${where}休業日${why}です（休業日シート）。${fix}`);
+    }
+  }
+}
+
+export function notAfterToday(day: LocalDate, today: LocalDate): string {
+  const f = field(BOOKING.date);
+  if (day === today) {
+    return error(
+      `${f}が今日です。予約は前日までに招待メールで確定する決まりのため（規約第6条）、明日以降の日にしてください。`,
+    );
+  }
+  return error(
+    `${f}（${showDay(day, today)}）が過ぎていますが、「状態」が受付のままです。日付を確かめるか、行われなかった予約なら「状態」をキャンセルにしてください。`,
+  );
+}
+
+export function pastDeadline(
+  day: LocalDate,
+  today: LocalDate,
+  deadlineDays: number,
+  earliest: LocalDate,
+): string {
+  return error(
+    `${field(BOOKING.date)}（${showDay(day, today)}）が近すぎます。予約は${deadlineDays}日前までに招待メールで確定する決まりです（設定「予約締切」）。${showDay(earliest, today)}以降の日にしてください。`,
+  );
+}
+
+export function notInRoster(): string {
+  return error(
+    `${field(BOOKING.seekerNo)}が対象者シートにありません。個別支援を受けている方だけが利用できます。求職番号を確かめるか、対象者シートに登録してください。`,
+  );
+}
+
+export function suspended(rosterRow: number): string {
+  return error(
+    `${field(BOOKING.seekerNo)}の方は対象者シート（${rosterRow}行目）で「利用停止」になっています。予約を受ける前に担当者に確認してください。`,
+  );
+}
+
+export function beforeSupport(day: LocalDate, start: LocalDate, rosterRow: number): string {
+  return error(
+    `${field(BOOKING.date)}（${formatDayWithYear(day)}）は支援開始日（${formatDayWithYear(start)}、対象者シート${rosterRow}行目）より前です。支援開始日以降の日にするか、対象者シートを確かめてください。`,
+  );
+}
+
+export function afterSupport(day: LocalDate, end: LocalDate, rosterRow: number): string {
+  return error(
+    `${field(BOOKING.date)}（${formatDayWithYear(day)}）は支援終了日（${formatDayWithYear(end)}、対象者シート${rosterRow}行目）より後です。支援が続いているなら対象者シートの支援終了日を直してください。`,
+  );
+}
+
+export function slotFull(
+  day: LocalDate,
+  start: TimeOfDay,
+  office: string,
+  capacity: number,
+  holders: readonly string[],
+  today: LocalDate,
+): string {
+  return error(
+    `この枠（${showDay(day, today)} ${formatTime(start)}、${office}）は定員${capacity}件に達しています（${listRefs(holders)}）。${field(BOOKING.start)}か${field(BOOKING.date)}を空いている枠に変えてください。`,
+  );
+}
+
+export function officerClash(others: readonly string[]): string {
+  return error(
+    `${field(BOOKING.officer)}が同じ時刻の別の予約（${listRefs(others)}）も担当しています。${field(BOOKING.officer)}か時刻を変えてください。`,
+  );
+}
+
+export function seekerClash(others: readonly string[]): string {
+  return error(
+    `同じ${field(BOOKING.seekerNo)}の方の予約が同じ時刻にもあります（${listRefs(others)}）。二重に入力したものなら、片方の「状態」をキャンセルにしてください。`,
+  );
+}
+
+export function nameDiffers(rosterRow: number): string {
+  return warning(
+    `${field(BOOKING.name)}が対象者シート（${rosterRow}行目）の氏名と違います。求職番号と氏名の組み合わせを確かめてください。`,
+  );
+}
+
+export function officeDiffers(rosterRow: number): string {
+  return warning(
+    `${field(BOOKING.office)}が対象者シート（${rosterRow}行目）の窓口と違います。どちらの窓口で相談するか確かめてください。`,
+  );
+}
+
+export function manyNoShows(count: number, threshold: number): string {
+  return warning(
+    `${field(BOOKING.seekerNo)}の方は無断キャンセルが${count}回あります（目安${threshold}回）。規約第6条(5)により利用をお断りすることがあります。予約を受ける前に担当者に確認してください。`,
+  );
+}
+
+export function otherUpcoming(
+  others: readonly { ref: string; day: LocalDate; start: TimeOfDay }[],
+  today: LocalDate,
+  more: boolean,
+): string {
+  const list = others
+    .map((o) => `${o.ref}：${showDay(o.day, today)} ${formatTime(o.start)}`)
+    .join('、');
+  return warning(
+    `同じ${field(BOOKING.seekerNo)}の方には別の予約もあります（${list}${more ? ' ほか' : ''}）。重複して受けたものでなければ、このままで構いません。`,
+  );
+}
+
+export function carrierDomain(domain: string): string {
+  return warning(
+    `${field(BOOKING.email)}は携帯電話会社のアドレス（${domain}）です。迷惑メール設定で招待メールが届かないことがあるため、パソコンからのメール（送信元のアドレス）を受け取れるよう、ご本人に受信設定をお願いしてください。`,
+  );
+}
+
+export function typoDomain(domain: string, suggestion: string): string {
+  return warning(
+    `${field(BOOKING.email)}のドメイン「${domain}」は「${suggestion}」の誤りではありませんか。ご本人に確かめて、誤りなら直してください。`,
+  );
+}
+
+export function farFuture(day: LocalDate): string {
+  return warning(
+    `${field(BOOKING.date)}が1年以上先（${formatDayWithYear(day)}）です。年の入力を確かめてください。`,
+  );
+}
+
+export function internalFailure(): string {
+  return error(
+    'この行のチェック中に予期しない問題が起きました。入力を確かめ、直らなければ管理者に連絡してください。',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** 12月1日(火), with the year when it is not this year's. */
+function showDay(day: LocalDate, today: LocalDate): string {
+  return day.slice(0, 4) === today.slice(0, 4) ? formatDay(day) : formatDayWithYear(day);
+}
+
+const MAX_REFS = 3;
+
+function listRefs(refs: readonly string[]): string {
+  const head = refs.slice(0, MAX_REFS).join('、');
+  return refs.length > MAX_REFS ? `${head} ほか${refs.length - MAX_REFS}件` : head;
+}
+
+/** How a message names another booking: by 予約ID, or by row until the ID is assigned. */
+export function bookingRef(id: string, rowNumber: number): string {
+  return id !== '' ? `予約ID ${inline(id)}` : `${rowNumber}行目`;
+}

@@ -1,0 +1,426 @@
+// 月次集計 (SPEC §3): counts per month and 窓口, per 開始時刻 and per 担当者, from the bookings of
+// 予約 and 予約_保管 together. Pure: the caller reads both sheets and writes the layout.
+//
+// What is counted (also written on the sheet, so managers can check it by hand):
+// - 予約数: every booking row whose 相談日 can be read, whatever its 状態 (受付 and 確定 included,
+//   cancellations too). 相談月 is 'yyyy-MM' of that same 相談日, so filtering 予約 and 予約_保管
+//   on 相談月 and 窓口 gives exactly the 予約数 of that month and 窓口.
+// - 実施 / キャンセル / 無断キャンセル: rows with that 状態; 受付・確定: the rest (blank = 受付),
+//   so the four add up to 予約数.
+// - 実施率 = 実施 ÷ (実施 + キャンセル + 無断キャンセル): of the bookings that are over, the share
+//   that was held (a month still under way is not pulled down by bookings yet to come).
+// - 提供枠数 = business days of the month at that 窓口 (its own 休業日) × slots × 各枠の定員, with
+//   today's 設定 and 休業日; 利用率 = 実施 ÷ 提供枠数.
+
+import { businessDaysInMonth, type ClosedDay } from './calendar';
+import { STATUS, type Status } from './schema';
+import type { Settings } from './settings';
+import {
+  addMonths,
+  dayParts,
+  formatMonth,
+  formatTime,
+  type LocalDate,
+  type TimeOfDay,
+} from './time';
+
+/** What the report needs of one booking (a NormalizedBooking has all of it). */
+export interface ReportBooking {
+  date: LocalDate | null;
+  start: TimeOfDay | null;
+  office: string;
+  officer: string;
+  status: Status;
+}
+
+export interface Counts {
+  bookings: number;
+  held: number;
+  cancelled: number;
+  noShows: number;
+  /** 受付 and 確定: not over yet (or never closed by a person). */
+  pending: number;
+}
+
+export interface Rates {
+  /** 実施 ÷ (実施 + キャンセル + 無断キャンセル); null when none is over. */
+  heldRate: number | null;
+  /** null for a 窓口 or 開始時刻 that is not in 設定 (no slots were offered for it). */
+  offeredSlots: number | null;
+  /** 実施 ÷ 提供枠数; null when nothing was offered. */
+  usageRate: number | null;
+}
+
+export interface OfficeMonthRow extends Rates {
+  month: string;
+  /** A 窓口 name, BLANK_LABEL, or TOTAL_LABEL for the month's total. */
+  office: string;
+  counts: Counts;
+}
+
+export interface SlotRow extends Rates {
+  month: string;
+  office: string;
+  /** '10:00', or BLANK_LABEL when 開始時刻 cannot be read. */
+  start: string;
+  counts: Counts;
+}
+
+export interface OfficerRow {
+  month: string;
+  officer: string;
+  counts: Counts;
+  heldRate: number | null;
+}
+
+export interface TrendRow {
+  month: string;
+  counts: Counts;
+}
+
+export interface MonthlyReport {
+  /** Newest month first; per month the 設定 offices, then others, then TOTAL_LABEL. */
+  byOffice: OfficeMonthRow[];
+  /** Months that have bookings, newest first; every 設定 office × slot, then others. */
+  bySlot: SlotRow[];
+  /** Months that have bookings, newest first; officers in 五十音/code order. */
+  byOfficer: OfficerRow[];
+  /** The 12 months ending with the current one, oldest first (the chart's data). */
+  lastTwelveMonths: TrendRow[];
+  /** Rows counted (with a readable 相談日). */
+  counted: number;
+  /** Rows left out because their 相談日 cannot be read (their 相談月 is blank too). */
+  undated: number;
+}
+
+export interface MonthlyInput {
+  bookings: readonly ReportBooking[];
+  settings: Pick<Settings, 'slots' | 'capacity' | 'offices'>;
+  closedDays: readonly ClosedDay[];
+  today: LocalDate;
+}
+
+export const TOTAL_LABEL = '合計';
+/** Shown for a blank 窓口, 担当者 or an unreadable 開始時刻. */
+export const BLANK_LABEL = '（未入力）';
+export const TREND_MONTHS = 12;
+
+export function emptyCounts(): Counts {
+  return { bookings: 0, held: 0, cancelled: 0, noShows: 0, pending: 0 };
+}
+
+export function addBooking(counts: Counts, status: Status): void {
+  counts.bookings++;
+  if (status === STATUS.held) counts.held++;
+  else if (status === STATUS.cancelled) counts.cancelled++;
+  else if (status === STATUS.noShow) counts.noShows++;
+  else counts.pending++;
+}
+
+export function heldRate(counts: Counts): number | null {
+  const over = counts.held + counts.cancelled + counts.noShows;
+  return over === 0 ? null : counts.held / over;
+}
+
+export function usageRate(counts: Counts, offeredSlots: number | null): number | null {
+  return offeredSlots === null || offeredSlots === 0 ? null : counts.held / offeredSlots;
+}
+
+/** Business days × slots × capacity for one 窓口 and month ('yyyy-MM'). */
+export function offeredSlotsOf(
+  month: string,
+  office: string,
+  settings: MonthlyInput['settings'],
+  closedDays: readonly ClosedDay[],
+  slotCount = settings.slots.length,
+): number {
+  const { y, m } = dayParts(`${month}-01` as LocalDate);
+  return businessDaysInMonth(y, m, office, closedDays).length * slotCount * settings.capacity;
+}
+
+/** The 12 months ending with the month of `today`, oldest first. */
+export function trendMonths(today: LocalDate, count = TREND_MONTHS): string[] {
+  return Array.from({ length: count }, (_, i) => formatMonth(addMonths(today, i - count + 1)));
+}
+
+export function buildMonthlyReport(input: MonthlyInput): MonthlyReport {
+  const dated = input.bookings.filter(
+    (b): b is ReportBooking & { date: LocalDate } => b.date !== null,
+  );
+  const byMonth = groupBy(dated, (b) => formatMonth(b.date));
+  const trend = trendMonths(input.today);
+  const bookedMonths = [...byMonth.keys()].sort().reverse();
+  const officeMonths = [...new Set([...bookedMonths, ...trend])].sort().reverse();
+  return {
+    byOffice: officeMonths.flatMap((month) => officeRows(month, byMonth.get(month) ?? [], input)),
+    bySlot: bookedMonths.flatMap((month) => slotRows(month, byMonth.get(month) ?? [], input)),
+    byOfficer: bookedMonths.flatMap((month) => officerRows(month, byMonth.get(month) ?? [])),
+    lastTwelveMonths: trend.map((month) => ({
+      month,
+      counts: countAll(byMonth.get(month) ?? []),
+    })),
+    counted: dated.length,
+    undated: input.bookings.length - dated.length,
+  };
+}
+
+function officeRows(
+  month: string,
+  bookings: readonly ReportBooking[],
+  input: MonthlyInput,
+): OfficeMonthRow[] {
+  const byOffice = groupBy(bookings, (b) => labelOf(b.office));
+  const rows = orderedKeys(input.settings.offices, byOffice.keys()).map((office) => {
+    const counts = countAll(byOffice.get(office) ?? []);
+    const configured = input.settings.offices.includes(office);
+    const offered = configured
+      ? offeredSlotsOf(month, office, input.settings, input.closedDays)
+      : null;
+    return { month, office, counts, ...rates(counts, offered) };
+  });
+  const counts = countAll(bookings);
+  const offered = rows.some((r) => r.offeredSlots !== null)
+    ? rows.reduce((sum, r) => sum + (r.offeredSlots ?? 0), 0)
+    : null;
+  rows.push({ month, office: TOTAL_LABEL, counts, ...rates(counts, offered) });
+  return rows;
+}
+
+function slotRows(
+  month: string,
+  bookings: readonly ReportBooking[],
+  input: MonthlyInput,
+): SlotRow[] {
+  const slotLabels = input.settings.slots.map(formatTime);
+  const byOffice = groupBy(bookings, (b) => labelOf(b.office));
+  return orderedKeys(input.settings.offices, byOffice.keys()).flatMap((office) => {
+    const ofOffice = byOffice.get(office) ?? [];
+    const bySlot = groupBy(ofOffice, (b) => (b.start === null ? BLANK_LABEL : formatTime(b.start)));
+    const configuredOffice = input.settings.offices.includes(office);
+    const perSlot = configuredOffice
+      ? offeredSlotsOf(month, office, input.settings, input.closedDays, 1)
+      : null;
+    const starts = configuredOffice
+      ? orderedKeys(slotLabels, bySlot.keys())
+      : [...bySlot.keys()].sort();
+    return starts.map((start) => {
+      const counts = countAll(bySlot.get(start) ?? []);
+      const offered = slotLabels.includes(start) ? perSlot : null;
+      return { month, office, start, counts, ...rates(counts, offered) };
+    });
+  });
+}
+
+function officerRows(month: string, bookings: readonly ReportBooking[]): OfficerRow[] {
+  const byOfficer = groupBy(bookings, (b) => labelOf(b.officer));
+  return [...byOfficer.keys()]
+    .sort((a, b) => (a === BLANK_LABEL ? 1 : b === BLANK_LABEL ? -1 : a.localeCompare(b, 'ja')))
+    .map((officer) => {
+      const counts = countAll(byOfficer.get(officer) ?? []);
+      return { month, officer, counts, heldRate: heldRate(counts) };
+    });
+}
+
+function rates(counts: Counts, offeredSlots: number | null): Rates {
+  return {
+    heldRate: heldRate(counts),
+    offeredSlots,
+    usageRate: usageRate(counts, offeredSlots),
+  };
+}
+
+export function countAll(bookings: readonly ReportBooking[]): Counts {
+  const counts = emptyCounts();
+  for (const b of bookings) addBooking(counts, b.status);
+  return counts;
+}
+
+function labelOf(text: string): string {
+  return text === '' ? BLANK_LABEL : text;
+}
+
+/** `first` in its order (always present), then the other keys sorted, BLANK_LABEL last. */
+function orderedKeys(first: readonly string[], keys: Iterable<string>): string[] {
+  const others = [...keys].filter((k) => !first.includes(k));
+  others.sort((a, b) =>
+    a === BLANK_LABEL ? 1 : b === BLANK_LABEL ? -1 : a.localeCompare(b, 'ja'),
+  );
+  return [...first, ...others];
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout of the 月次集計 sheet: plain rows plus where the formats and the chart go.
+
+export type ReportCell = string | number;
+
+export interface ReportSection {
+  /** 0-based row of the section title in `rows`. */
+  titleRow: number;
+  /** 0-based row of the column headers; data follows until `titleRow` of the next section. */
+  headerRow: number;
+  dataRows: number;
+  width: number;
+  /** 0-based columns holding counts (formatted #,##0) and rates (formatted 0.0%). */
+  countColumns: number[];
+  rateColumns: number[];
+}
+
+export interface ReportLayout {
+  rows: ReportCell[][];
+  width: number;
+  sections: ReportSection[];
+  /** The trend table (header row included) the chart is drawn from, 0-based. */
+  chart: { row: number; column: number; numRows: number; numColumns: number };
+  /** 0-based rows of TOTAL_LABEL lines, shown in bold. */
+  totalRows: number[];
+}
+
+export const REPORT_TITLE = '月次集計';
+export const COUNT_HEADERS = ['予約数', '実施', 'キャンセル', '無断キャンセル', '受付・確定'];
+
+/** The definitions printed under the title: the report explains itself to a manager. */
+export const REPORT_NOTES = [
+  '予約数: 「予約」と「予約_保管」の、相談日が入っている行すべて（状態は問いません）。各シートを「相談月」と「窓口」で絞り込んだ行数の合計と同じです。',
+  '受付・確定: まだ「実施」「キャンセル」「無断キャンセル」になっていない予約（状態が空欄の行を含む）。予約数 = 実施 + キャンセル + 無断キャンセル + 受付・確定。',
+  '実施率 = 実施 ÷（実施 + キャンセル + 無断キャンセル）。終わった予約のうち実施できた割合です。',
+  '提供枠数 = その月の窓口の営業日数（土日・祝日・年末年始・休業日を除く）× 開始時刻の数 × 各枠の定員（いまの設定で計算）。利用率 = 実施 ÷ 提供枠数。',
+];
+
+export function monthlyReportLayout(report: MonthlyReport, updatedAt: string): ReportLayout {
+  const out = new LayoutBuilder();
+  out.row([REPORT_TITLE]);
+  const undated =
+    report.undated > 0
+      ? `相談日が読めない${report.undated}件は数えていません（「チェック結果」を見て直してください）。`
+      : '';
+  out.row([`更新: ${updatedAt}。集計した予約: ${report.counted}件。${undated}`]);
+  for (const note of REPORT_NOTES) out.row([note]);
+  out.blank();
+
+  const trendStart = out.section(
+    `直近${TREND_MONTHS}か月（今月を含む。グラフの元データ）`,
+    ['相談月', '実施', '無断キャンセル', 'キャンセル', '受付・確定', '予約数'],
+    report.lastTwelveMonths.map((r) => [
+      r.month,
+      r.counts.held,
+      r.counts.noShows,
+      r.counts.cancelled,
+      r.counts.pending,
+      r.counts.bookings,
+    ]),
+    { counts: [1, 2, 3, 4, 5], rates: [] },
+  );
+  const chart = { row: trendStart, column: 0, numRows: TREND_MONTHS + 1, numColumns: 5 };
+  out.blank();
+
+  const totals: number[] = [];
+  out.section(
+    '月別・窓口別',
+    ['相談月', '窓口', ...COUNT_HEADERS, '実施率', '提供枠数', '利用率'],
+    report.byOffice.map((r) => [
+      r.month,
+      r.office,
+      ...countCells(r.counts),
+      rateCell(r.heldRate),
+      r.offeredSlots ?? '',
+      rateCell(r.usageRate),
+    ]),
+    { counts: [2, 3, 4, 5, 6, 8], rates: [7, 9] },
+    (r, i) => {
+      if (report.byOffice[i]?.office === TOTAL_LABEL) totals.push(r);
+    },
+  );
+  out.blank();
+  out.section(
+    '月別・窓口別・開始時刻別（予約のある月）',
+    ['相談月', '窓口', '開始時刻', ...COUNT_HEADERS, '実施率', '提供枠数', '利用率'],
+    report.bySlot.map((r) => [
+      r.month,
+      r.office,
+      r.start,
+      ...countCells(r.counts),
+      rateCell(r.heldRate),
+      r.offeredSlots ?? '',
+      rateCell(r.usageRate),
+    ]),
+    { counts: [3, 4, 5, 6, 7, 9], rates: [8, 10] },
+  );
+  out.blank();
+  out.section(
+    '月別・担当者別（予約のある月）',
+    ['相談月', '担当者', ...COUNT_HEADERS, '実施率'],
+    report.byOfficer.map((r) => [
+      r.month,
+      r.officer,
+      ...countCells(r.counts),
+      rateCell(r.heldRate),
+    ]),
+    { counts: [2, 3, 4, 5, 6], rates: [7] },
+  );
+  return { ...out.finish(), chart, totalRows: totals };
+}
+
+function countCells(c: Counts): number[] {
+  return [c.bookings, c.held, c.cancelled, c.noShows, c.pending];
+}
+
+function rateCell(rate: number | null): ReportCell {
+  return rate === null ? '' : rate;
+}
+
+class LayoutBuilder {
+  private readonly rows: ReportCell[][] = [];
+  private readonly sections: ReportSection[] = [];
+
+  row(cells: ReportCell[]): void {
+    this.rows.push(cells);
+  }
+
+  blank(): void {
+    this.rows.push([]);
+  }
+
+  /** Adds a titled table; returns the 0-based row of its header. */
+  section(
+    title: string,
+    headers: string[],
+    data: ReportCell[][],
+    columns: { counts: number[]; rates: number[] },
+    onRow?: (row: number, index: number) => void,
+  ): number {
+    const titleRow = this.rows.length;
+    this.rows.push([title]);
+    const headerRow = this.rows.length;
+    this.rows.push(headers);
+    data.forEach((cells, i) => {
+      onRow?.(this.rows.length, i);
+      this.rows.push(cells);
+    });
+    this.sections.push({
+      titleRow,
+      headerRow,
+      dataRows: data.length,
+      width: headers.length,
+      countColumns: columns.counts,
+      rateColumns: columns.rates,
+    });
+    return headerRow;
+  }
+
+  finish(): Pick<ReportLayout, 'rows' | 'width' | 'sections'> {
+    const width = Math.max(1, ...this.sections.map((s) => s.width));
+    const rows = this.rows.map((r) => [...r, ...Array<ReportCell>(width - r.length).fill('')]);
+    return { rows, width, sections: this.sections };
+  }
+}

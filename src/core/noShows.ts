@@ -1,0 +1,44 @@
+// No-shows and held consultations (R9): the only status changes the 10-minute tick makes. A
+// status a person set (キャンセル, 実施, 無断キャンセル, or 受付 on a booking not yet invited) is
+// never touched; only 確定 moves, and only once its time has come.
+
+import type { NormalizedBooking } from './booking';
+import { STATUS, type Status } from './schema';
+import type { Settings } from './settings';
+import { dayOf, instantAt, type LocalDate, type TimeOfDay } from './time';
+
+export type NoShowSettings = Pick<Settings, 'noShowMinutes' | 'durationMinutes'>;
+
+export interface StatusTransition {
+  from: Status;
+  to: typeof STATUS.noShow | typeof STATUS.held;
+}
+
+/**
+ * What the tick should set 状態 to for this booking at `now`, or null to leave it alone:
+ * - 確定, today, `noShowMinutes` past the start and 参加 not ticked → 無断キャンセル;
+ * - 確定, 参加 ticked and the consultation over (start + duration) → 実施.
+ * A no-show is decided on its own day only: a 確定 left over from an earlier day is for staff
+ * to settle (the tick may have been off, or the row typed in after the event).
+ */
+export function statusTransition(
+  booking: Pick<NormalizedBooking, 'status' | 'date' | 'start' | 'joined'>,
+  now: Date,
+  settings: NoShowSettings,
+): StatusTransition | null {
+  const { status, date, start } = booking;
+  if (status !== STATUS.confirmed || date === null || start === null) return null;
+  if (booking.joined) {
+    return now >= minutesAfter(date, start, settings.durationMinutes)
+      ? { from: status, to: STATUS.held }
+      : null;
+  }
+  if (date !== dayOf(now)) return null;
+  return now >= minutesAfter(date, start, settings.noShowMinutes)
+    ? { from: status, to: STATUS.noShow }
+    : null;
+}
+
+function minutesAfter(date: LocalDate, start: TimeOfDay, minutes: number): Date {
+  return instantAt(date, start + minutes);
+}

@@ -1,0 +1,153 @@
+// Missing invitations (R5, R6): bookings the office must notice because the job seeker has not
+// been invited in time, and sends that never finished. Each finding has a level, so the alert
+// mail can name a booking once per level instead of every 10 minutes, and a Japanese line that
+// the check appends to チェック結果 (so every check run writes the same text).
+
+import type { NormalizedBooking } from './booking';
+import { nextBusinessDay, type ClosedDay } from './calendar';
+import { ERROR_PREFIX, SENDING_MARK, STATUS, WARNING_PREFIX } from './schema';
+import type { Settings } from './settings';
+import {
+  addDays,
+  addMinutes,
+  dayOf,
+  tryDayOf,
+  formatDay,
+  formatInstant,
+  formatTime,
+  instantAt,
+  type LocalDate,
+} from './time';
+
+/** Minutes after which a `送信中` mark means the send did not finish (a send takes seconds). */
+export const STUCK_SENDING_MINUTES = 10;
+
+export type OverdueLevel = 'nextBusinessDay' | 'dayBefore' | 'stuckSending';
+export const OVERDUE_LEVELS: readonly OverdueLevel[] = [
+  'nextBusinessDay',
+  'dayBefore',
+  'stuckSending',
+];
+
+export interface OverdueFlag {
+  level: OverdueLevel;
+  /** One line for チェック結果, starting 注意: or エラー:. */
+  message: string;
+}
+
+export interface OverdueContext {
+  now: Date;
+  settings: Pick<Settings, 'officeClosesAt' | 'dayBeforeAlertAt' | 'deadlineDays'>;
+  closedDays: readonly ClosedDay[];
+}
+
+export type OverdueBooking = Pick<
+  NormalizedBooking,
+  'status' | 'date' | 'office' | 'invitedAt' | 'sending' | 'sendingSince' | 'takenAt'
+>;
+
+/**
+ * The findings for one booking at ctx.now, in level order:
+ * - nextBusinessDay: 受付, not sent, and the office closed (17:15) on the next business day after
+ *   受付日時 has passed (R6: the job seeker would have to phone);
+ * - dayBefore: 受付, not sent, and it is past 15:00 on the deadline day (前日), or the day has come;
+ * - stuckSending: 招待メール送信日時 has said `送信中` for 10 minutes or more (or its time is
+ *   unreadable): the send may or may not have happened, a person must look.
+ * A 受付 booking whose 相談日 has passed is no longer flagged: the check already reports it.
+ */
+export function overdueFlags(booking: OverdueBooking, ctx: OverdueContext): OverdueFlag[] {
+  const flags: OverdueFlag[] = [];
+  const today = dayOf(ctx.now);
+  const stillToCome = booking.date === null || booking.date >= today;
+  const unsent =
+    booking.status === STATUS.taken &&
+    !booking.sending &&
+    booking.invitedAt === null &&
+    stillToCome;
+  if (unsent) {
+    const deadline = nextBusinessDayDeadline(booking, ctx);
+    if (deadline !== null && ctx.now >= deadline.at) {
+      flags.push({ level: 'nextBusinessDay', message: nextBusinessDayMessage(deadline) });
+    }
+    const dayBefore = dayBeforeFinding(booking.date, today, ctx);
+    if (dayBefore !== null) flags.push({ level: 'dayBefore', message: dayBefore });
+  }
+  if (isStuckSending(booking, ctx.now)) {
+    flags.push({ level: 'stuckSending', message: stuckSendingMessage(booking.sendingSince) });
+  }
+  return flags;
+}
+
+/** The lines overdueFlags gives, for チェック結果. */
+export function overdueMessages(booking: OverdueBooking, ctx: OverdueContext): string[] {
+  return overdueFlags(booking, ctx).map((flag) => flag.message);
+}
+
+interface Deadline {
+  takenOn: LocalDate;
+  day: LocalDate;
+  at: Date;
+  closesAt: number;
+}
+
+/** 17:15 of the first business day (of the booking's 窓口) after the day 受付日時 falls on. */
+function nextBusinessDayDeadline(booking: OverdueBooking, ctx: OverdueContext): Deadline | null {
+  // A 受付日時 still to come is a typo, not a booking taken: nothing can be overdue from it.
+  if (booking.takenAt === null || booking.takenAt > ctx.now) return null;
+  const takenOn = tryDayOf(booking.takenAt); // null for instants outside the calendar (1899 …)
+  if (takenOn === null) return null;
+  const day = nextBusinessDay(
+    takenOn,
+    booking.office === '' ? null : booking.office,
+    ctx.closedDays,
+  );
+  const closesAt = ctx.settings.officeClosesAt;
+  return { takenOn, day, at: instantAt(day, closesAt), closesAt };
+}
+
+function dayBeforeFinding(
+  date: LocalDate | null,
+  today: LocalDate,
+  ctx: OverdueContext,
+): string | null {
+  if (date === null) return null;
+  if (date <= today) {
+    return warning(
+      `「相談日」（${formatDay(date)}）になっても「招待メール送信日時」が空です（予約は確定していません）。` +
+        'すぐにご本人へ電話で連絡し、実施するか決めてください。',
+    );
+  }
+  const deadlineDay = addDays(date, -ctx.settings.deadlineDays);
+  const alertAt = instantAt(deadlineDay, ctx.settings.dayBeforeAlertAt);
+  if (today < deadlineDay || ctx.now < alertAt) return null;
+  return warning(
+    `「相談日」（${formatDay(date)}）の確定期限 ${formatDay(deadlineDay)} ${formatTime(ctx.settings.dayBeforeAlertAt)} を` +
+      '過ぎても「招待メール送信日時」が空です。エラーを直して今すぐ送信するか、ご本人へ電話で連絡してください。',
+  );
+}
+
+function nextBusinessDayMessage(deadline: Deadline): string {
+  return warning(
+    `「受付日時」（${formatDay(deadline.takenOn)}）の翌稼働日 ${formatDay(deadline.day)} ${formatTime(deadline.closesAt)} を` +
+      '過ぎても「招待メール送信日時」が空です。ご本人から問い合わせがある前に、エラーを直して送信してください。',
+  );
+}
+
+function isStuckSending(booking: OverdueBooking, now: Date): boolean {
+  if (!booking.sending) return false;
+  if (booking.status !== STATUS.taken && booking.status !== STATUS.confirmed) return false;
+  if (booking.sendingSince === null) return true; // unreadable time: assume the worst
+  return now >= addMinutes(booking.sendingSince, STUCK_SENDING_MINUTES);
+}
+
+function stuckSendingMessage(since: Date | null): string {
+  const when = since === null ? '' : `（${formatInstant(since)} から）`;
+  return (
+    `${ERROR_PREFIX} 「招待メール送信日時」が「${SENDING_MARK}」のままです${when}。送信が途中で止まった可能性があります。` +
+    '送信済みメールを確かめ、届いていれば送信日時を入力して「状態」を確定に、届いていなければ「招待メール送信日時」を空にしてください（自動では再送しません）。'
+  );
+}
+
+function warning(text: string): string {
+  return `${WARNING_PREFIX} ${text}`;
+}

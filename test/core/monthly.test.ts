@@ -1,0 +1,268 @@
+// 月次集計 counting (core/monthly.ts): buckets, rates, offered slots per 窓口 with its own 休業日,
+// and the promise to managers: the report's 予約数 equals the rows a filter on 相談月 and 窓口 shows.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ClosedDay } from '../../src/core/calendar';
+import {
+  BLANK_LABEL,
+  buildMonthlyReport,
+  monthlyReportLayout,
+  offeredSlotsOf,
+  type ReportBooking,
+  TOTAL_LABEL,
+  trendMonths,
+} from '../../src/core/monthly';
+import { STATUS, STATUSES } from '../../src/core/schema';
+import { defaultSettings } from '../../src/core/settings';
+import { formatMonth, makeDay, type LocalDate } from '../../src/core/time';
+
+const settings = defaultSettings(); // 10:00, 11:00, 14:00, 15:00 · 定員 1 · 倉敷中央, 倉敷わかもの
+const CENTRAL = '倉敷中央';
+const WAKAMONO = '倉敷わかもの';
+const TODAY = '2026-12-01' as LocalDate;
+
+function day(text: string): LocalDate {
+  const [y, m, d] = text.split('-').map(Number);
+  const result = makeDay(y!, m!, d!);
+  if (result === null) throw new Error(`bad day ${text}`);
+  return result;
+}
+
+function b(overrides: Partial<ReportBooking> = {}): ReportBooking {
+  return {
+    date: day('2026-11-10'),
+    start: 600,
+    office: WAKAMONO,
+    officer: '担当 甲',
+    status: STATUS.held,
+    ...overrides,
+  };
+}
+
+function report(bookings: ReportBooking[], closedDays: ClosedDay[] = []) {
+  return buildMonthlyReport({ bookings, settings, closedDays, today: TODAY });
+}
+
+describe('buildMonthlyReport: per month and 窓口', () => {
+  it('counts every status into one bucket; the buckets add up to 予約数', () => {
+    const r = report([
+      b({ status: STATUS.held }),
+      b({ status: STATUS.held }),
+      b({ status: STATUS.cancelled }),
+      b({ status: STATUS.noShow }),
+      b({ status: STATUS.confirmed }),
+      b({ status: STATUS.taken }),
+    ]);
+    const row = r.byOffice.find((x) => x.month === '2026-11' && x.office === WAKAMONO)!;
+    expect(row.counts).toEqual({ bookings: 6, held: 2, cancelled: 1, noShows: 1, pending: 2 });
+    expect(row.heldRate).toBeCloseTo(2 / 4);
+  });
+
+  it('lists the 設定 offices in every month (zeros included), then others, then 合計', () => {
+    const r = report([b({ office: '倉敷駅前' }), b({ office: '' }), b()]);
+    const november = r.byOffice.filter((x) => x.month === '2026-11').map((x) => x.office);
+    expect(november).toEqual([CENTRAL, WAKAMONO, '倉敷駅前', BLANK_LABEL, TOTAL_LABEL]);
+    const total = r.byOffice.find((x) => x.month === '2026-11' && x.office === TOTAL_LABEL)!;
+    expect(total.counts.bookings).toBe(3);
+    const unknown = r.byOffice.find((x) => x.office === '倉敷駅前')!;
+    expect(unknown.offeredSlots).toBeNull();
+    expect(unknown.usageRate).toBeNull();
+  });
+
+  it('offers business days × slots × capacity, per 窓口 with its own 休業日', () => {
+    // December 2026: 20 weekdays before 12/29 (12/29–12/31 are 年末年始), no national holiday.
+    expect(offeredSlotsOf('2026-12', WAKAMONO, settings, [])).toBe(20 * 4);
+    const closed: ClosedDay[] = [
+      { date: day('2026-12-10'), office: CENTRAL, reason: '研修' },
+      { date: day('2026-12-11'), office: null, reason: '全館点検' },
+    ];
+    const r = report([b({ date: day('2026-12-02'), status: STATUS.held })], closed);
+    const dec = (office: string) =>
+      r.byOffice.find((x) => x.month === '2026-12' && x.office === office)!;
+    expect(dec(CENTRAL).offeredSlots).toBe(18 * 4);
+    expect(dec(WAKAMONO).offeredSlots).toBe(19 * 4);
+    expect(dec(TOTAL_LABEL).offeredSlots).toBe(37 * 4);
+    expect(dec(WAKAMONO).usageRate).toBeCloseTo(1 / 76);
+    // January 2027: 1/1–1/3 年末年始, 1/11 成人の日 → 19 business days.
+    expect(offeredSlotsOf('2027-01', CENTRAL, { ...settings, capacity: 2 }, [])).toBe(19 * 4 * 2);
+  });
+
+  it('leaves rates blank rather than dividing by zero', () => {
+    const r = report([b({ status: STATUS.taken })]);
+    const row = r.byOffice.find((x) => x.month === '2026-11' && x.office === WAKAMONO)!;
+    expect(row.heldRate).toBeNull();
+    expect(row.usageRate).toBe(0);
+    const empty = r.byOffice.find((x) => x.month === '2026-10' && x.office === CENTRAL)!;
+    expect(empty.counts.bookings).toBe(0);
+    expect(empty.heldRate).toBeNull();
+  });
+
+  it('shows the last 12 months even without bookings, and booked months beyond them, newest first', () => {
+    const r = report([
+      b({ date: day('2025-03-05') }),
+      b({ date: day('2027-02-03'), status: STATUS.taken }),
+    ]);
+    const months = [...new Set(r.byOffice.map((x) => x.month))];
+    expect(months[0]).toBe('2027-02');
+    expect(months).toContain('2026-01');
+    expect(months).not.toContain('2025-12');
+    expect(months[months.length - 1]).toBe('2025-03');
+    expect(months).toEqual([...months].sort().reverse());
+  });
+
+  it('leaves out rows whose 相談日 cannot be read, and says how many', () => {
+    const r = report([b(), b({ date: null }), b({ date: null, status: STATUS.noShow })]);
+    expect(r.counted).toBe(1);
+    expect(r.undated).toBe(2);
+    expect(
+      r.byOffice.reduce((n, x) => n + (x.office === TOTAL_LABEL ? x.counts.bookings : 0), 0),
+    ).toBe(1);
+  });
+});
+
+describe('the report equals what a manager filtering 相談月 and 窓口 sees', () => {
+  const offices = [CENTRAL, WAKAMONO, '', '倉敷駅前'];
+  const bookingArb = fc.record({
+    date: fc.option(
+      fc.integer({ min: 0, max: 500 }).map((n) => day(addDaysIso('2025-09-01', n))),
+      {
+        nil: null,
+      },
+    ),
+    start: fc.option(fc.constantFrom(600, 660, 840, 900, 780), { nil: null }),
+    office: fc.constantFrom(...offices),
+    officer: fc.constantFrom('担当 甲', '担当 乙', ''),
+    status: fc.constantFrom(...STATUSES),
+  });
+
+  it('for every month and 窓口 row, 予約数 = rows with that 相談月 and 窓口; 合計 = rows of the month', () => {
+    fc.assert(
+      fc.property(fc.array(bookingArb, { maxLength: 80 }), (bookings) => {
+        const r = report(bookings);
+        // 相談月 as the check writes it: 'yyyy-MM' of 相談日, blank when 相談日 is unreadable.
+        const monthCell = (x: ReportBooking) => (x.date ? formatMonth(x.date) : '');
+        for (const row of r.byOffice) {
+          const inMonth = bookings.filter((x) => monthCell(x) === row.month);
+          const expected =
+            row.office === TOTAL_LABEL
+              ? inMonth
+              : inMonth.filter((x) => (x.office === '' ? BLANK_LABEL : x.office) === row.office);
+          expect(row.counts.bookings).toBe(expected.length);
+          expect(row.counts.held).toBe(expected.filter((x) => x.status === STATUS.held).length);
+          expect(row.counts.noShows).toBe(
+            expected.filter((x) => x.status === STATUS.noShow).length,
+          );
+        }
+        const slotTotal = r.bySlot.reduce((n, x) => n + x.counts.bookings, 0);
+        const officerTotal = r.byOfficer.reduce((n, x) => n + x.counts.bookings, 0);
+        expect(slotTotal).toBe(r.counted);
+        expect(officerTotal).toBe(r.counted);
+        expect(r.counted).toBe(bookings.filter((x) => x.date !== null).length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('by 開始時刻 and by 担当者', () => {
+  it('has every 設定 office × slot in a booked month, plus a row for other times', () => {
+    const r = report([
+      b({ start: 600 }),
+      b({ start: 780, status: STATUS.cancelled }),
+      b({ start: null }),
+    ]);
+    const rows = r.bySlot.filter((x) => x.month === '2026-11');
+    expect(rows.filter((x) => x.office === CENTRAL).map((x) => x.start)).toEqual([
+      '10:00',
+      '11:00',
+      '14:00',
+      '15:00',
+    ]);
+    expect(rows.filter((x) => x.office === WAKAMONO).map((x) => x.start)).toEqual([
+      '10:00',
+      '11:00',
+      '14:00',
+      '15:00',
+      '13:00',
+      BLANK_LABEL,
+    ]);
+    const ten = rows.find((x) => x.office === WAKAMONO && x.start === '10:00')!;
+    // November 2026: 19 business days (11/3 文化の日, 11/23 勤労感謝の日) × capacity 1 per slot.
+    expect(ten.offeredSlots).toBe(19);
+    expect(ten.usageRate).toBeCloseTo(1 / 19);
+    expect(rows.find((x) => x.start === '13:00')!.offeredSlots).toBeNull();
+    expect(r.bySlot.some((x) => x.month === '2026-10')).toBe(false);
+  });
+
+  it('counts per 担当者 with a label for a blank one, which comes last', () => {
+    const r = report([
+      b({ officer: '担当 乙' }),
+      b({ officer: '担当 甲', status: STATUS.noShow }),
+      b({ officer: '' }),
+      b({ officer: '担当 甲' }),
+    ]);
+    expect(r.byOfficer.map((x) => [x.officer, x.counts.bookings])).toEqual([
+      ['担当 乙', 1],
+      ['担当 甲', 2],
+      [BLANK_LABEL, 1],
+    ]);
+    expect(r.byOfficer[1]!.heldRate).toBeCloseTo(0.5);
+  });
+});
+
+describe('trendMonths and the layout', () => {
+  it('gives the 12 months ending with the current one, across a year end', () => {
+    expect(trendMonths(day('2026-03-31'))).toEqual([
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
+  });
+
+  it('lays out rectangular rows; the chart reads the trend table; formats point at numbers', () => {
+    const r = report([b(), b({ date: day('2026-12-02'), status: STATUS.taken, office: CENTRAL })]);
+    const layout = monthlyReportLayout(r, '2026/12/01 09:00');
+    expect(layout.rows.every((row) => row.length === layout.width)).toBe(true);
+    const { row, column, numRows, numColumns } = layout.chart;
+    expect(layout.rows[row]!.slice(column, column + numColumns)).toEqual([
+      '相談月',
+      '実施',
+      '無断キャンセル',
+      'キャンセル',
+      '受付・確定',
+    ]);
+    expect(numRows).toBe(13);
+    expect(layout.rows[row + numRows - 1]![0]).toBe('2026-12');
+    expect(layout.rows[row + numRows - 2]!.slice(0, 2)).toEqual(['2026-11', 1]);
+    for (const section of layout.sections) {
+      for (let i = 0; i < section.dataRows; i++) {
+        const cells = layout.rows[section.headerRow + 1 + i]!;
+        for (const c of section.countColumns)
+          expect(['number', 'string']).toContain(typeof cells[c]);
+        for (const c of section.countColumns.slice(0, 1)) expect(typeof cells[c]).toBe('number');
+        for (const c of section.rateColumns) {
+          const v = cells[c];
+          expect(v === '' || (typeof v === 'number' && v >= 0)).toBe(true);
+        }
+      }
+    }
+    for (const totalRow of layout.totalRows) expect(layout.rows[totalRow]![1]).toBe(TOTAL_LABEL);
+    expect(layout.rows[0]![0]).toBe('月次集計');
+    expect(String(layout.rows[1]![0])).toContain('2026/12/01 09:00');
+  });
+});
+
+function addDaysIso(start: string, n: number): string {
+  const date = new Date(`${start}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}
