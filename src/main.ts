@@ -5,11 +5,14 @@ export { onOpen } from './app/menu';
 export { onEdit } from './app/onEdit';
 export { menuSetup } from './app/setupCommand';
 export { menuCheckSelectedRows, menuCheckAllRows } from './app/checkCommand';
+// One line per feature, so each moves to its own module when it lands.
+export { menuSendInvitations, menuPreviewInvitation } from './app/invitationCommands';
 export {
-  menuSendInvitations,
-  menuPreviewInvitation,
   menuShowFreeSlots,
-  menuUpdateMonthlyReport,
-  menuArchiveOldBookings,
-} from './app/pendingFeatures';
+  sidebarGetFreeSlots,
+  sidebarLookupSeeker,
+  sidebarAddBooking,
+} from './app/sidebar';
+export { menuUpdateMonthlyReport } from './app/monthlyReport';
+export { menuArchiveOldBookings } from './app/archiveCommand';
 export { onTenMinuteTick, onDailyTick, onMonthlyTick } from './app/ticks';

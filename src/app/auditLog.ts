@@ -29,7 +29,10 @@ export class AuditLog {
     const sheet = spreadsheet.getSheetByName(SHEET.log);
     if (!sheet) return; // 初期設定 has not run yet; nothing to append to.
     const width = Math.max(sheet.getLastColumn(), 1);
-    const headers = sheet.getRange(1, 1, 1, width).getValues()[0]!.map((h) => String(h).trim());
+    const headers = sheet
+      .getRange(1, 1, 1, width)
+      .getValues()[0]!
+      .map((h) => String(h).trim());
     const rows = this.entries.map(({ at, entry }) => {
       const byHeader: Record<string, Cell> = {
         [LOG.at]: at,

@@ -5,7 +5,9 @@
 import { BOOKING, SCRIPT_OWNED_BOOKING_FIELDS, SHEET } from '../core/schema';
 import { describeError } from './runAction';
 
-const OWNED_HEADERS: ReadonlySet<string> = new Set(SCRIPT_OWNED_BOOKING_FIELDS.map((f) => BOOKING[f]));
+const OWNED_HEADERS: ReadonlySet<string> = new Set(
+  SCRIPT_OWNED_BOOKING_FIELDS.map((f) => BOOKING[f]),
+);
 
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {

@@ -17,13 +17,20 @@ export function runSetup(): SetupReport | null {
   const report: SetupReport = { changes: [], warnings: [] };
   const locked = withScriptLock(() => {
     // 設定 first: the dropdowns on the other sheets are built from it.
-    const settingsSheet = ensureSheet(spreadsheet, SETTINGS_SHEET, { slots: [], offices: [] }, report);
+    const settingsSheet = ensureSheet(
+      spreadsheet,
+      SETTINGS_SHEET,
+      { slots: [], offices: [] },
+      report,
+    );
     appendMissingSettings(settingsSheet, SETTING_DEFAULTS, report);
     const { settings, problems } = loadSettings(spreadsheet);
     report.warnings.push(...problems);
     ensureAllSheets(spreadsheet, dropdownChoices(settings), report);
     installTriggers(report, () =>
-      confirm('自動実行（トリガー）の所有者を、このアカウントに変更しますか？\n前の所有者のトリガーは、そのアカウントで削除してください。'),
+      confirm(
+        '自動実行（トリガー）の所有者を、このアカウントに変更しますか？\n前の所有者のトリガーは、そのアカウントで削除してください。',
+      ),
     );
     const zone = spreadsheet.getSpreadsheetTimeZone();
     if (zone !== TIME_ZONE) {
@@ -48,9 +55,13 @@ export function menuSetup(): void {
   const report = runSetup();
   if (!report) return alert(BUSY_MESSAGE);
   const lines = [
-    report.changes.length > 0 ? '次の設定をしました。' : '変更はありませんでした（すでに設定済みです）。',
+    report.changes.length > 0
+      ? '次の設定をしました。'
+      : '変更はありませんでした（すでに設定済みです）。',
     ...report.changes.map((c) => `・${c}`),
-    ...(report.warnings.length > 0 ? ['', '確認してください:', ...report.warnings.map((w) => `・${w}`)] : []),
+    ...(report.warnings.length > 0
+      ? ['', '確認してください:', ...report.warnings.map((w) => `・${w}`)]
+      : []),
   ];
   alert(lines.join('\n'), '初期設定');
 }

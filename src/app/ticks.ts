@@ -1,12 +1,20 @@
-// Time-driven entry points installed by 初期設定. The work they do (sending, no-shows, missing
-// invitations, monthly counts) lands with its own feature; until then they take the lock so a
-// slow run can never overlap the next one, and return.
-import { describeError } from './runAction';
+// Time-driven entry points installed by 初期設定. Each runs under the script lock so a slow run
+// never overlaps the next; a run that cannot get the lock exits quietly (the next tick does the
+// work). An unexpected error is logged and rethrown, after the lock is released, so it reaches
+// Apps Script's failure notification e-mail to the trigger owner.
+import { actorName, AuditLog } from './auditLog';
+import { NeedsPerson } from './checkService';
 import { withScriptLock } from './lock';
+import { monthlyReportLogLine, rebuildMonthlyReport } from './monthlyReport';
+import { describeError } from './runAction';
+import { runDailyWork, runTenMinuteWork } from './tickService';
+
+/** A tick waits briefly: a menu action or the previous tick holding the lock is doing the work. */
+const TICK_LOCK_WAIT_MS = 5_000;
 
 function runTick(name: string, work: () => void): void {
   try {
-    const locked = withScriptLock(work, 5_000);
+    const locked = withScriptLock(work, TICK_LOCK_WAIT_MS);
     if (!locked.ok) console.log(`${name}: another run holds the lock; skipped`);
   } catch (error) {
     console.error(`${name} failed: ${describeError(error)}`);
@@ -15,13 +23,29 @@ function runTick(name: string, work: () => void): void {
 }
 
 export function onTenMinuteTick(): void {
-  runTick('onTenMinuteTick', () => {});
+  runTick('onTenMinuteTick', () =>
+    runTenMinuteWork(SpreadsheetApp.getActiveSpreadsheet(), new Date()),
+  );
 }
 
 export function onDailyTick(): void {
-  runTick('onDailyTick', () => {});
+  runTick('onDailyTick', () => runDailyWork(SpreadsheetApp.getActiveSpreadsheet(), new Date()));
 }
 
+/** 月次集計, rebuilt on the 1st of each month (the menu rebuilds it any time). */
 export function onMonthlyTick(): void {
-  runTick('onMonthlyTick', () => {});
+  runTick('onMonthlyTick', () => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    try {
+      const run = rebuildMonthlyReport(spreadsheet, new Date());
+      const log = new AuditLog(actorName('trigger'));
+      log.add({ action: '月次集計を更新', detail: monthlyReportLogLine(run) });
+      log.flush(spreadsheet);
+    } catch (error) {
+      // 初期設定 not run yet: staff see that in the menus; a failure mail every month is noise.
+      if (error instanceof NeedsPerson)
+        return console.warn('onMonthlyTick: skipped until 初期設定 is run');
+      throw error;
+    }
+  });
 }

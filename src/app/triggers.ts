@@ -7,7 +7,9 @@ const OWNER_PROPERTY = 'triggerOwner';
 interface TriggerSpec {
   handler: string;
   describe: string;
-  create: (builder: GoogleAppsScript.Script.ClockTriggerBuilder) => GoogleAppsScript.Script.ClockTriggerBuilder;
+  create: (
+    builder: GoogleAppsScript.Script.ClockTriggerBuilder,
+  ) => GoogleAppsScript.Script.ClockTriggerBuilder;
 }
 
 const TRIGGERS: TriggerSpec[] = [

@@ -20,6 +20,12 @@ export interface OwnedChange {
   /** The value the decision was based on (what the run read). */
   expected: Cell;
   value: Cell;
+  /**
+   * Other cells of the row the decision read (any column, staff's too): if one of them changed
+   * since, the change is skipped like an edited target cell. E.g. 無断キャンセル is decided on 参加
+   * being unticked; a tick made meanwhile must stop it.
+   */
+  guards?: readonly { header: string; expected: Cell }[];
 }
 
 export interface WritePlan {
@@ -36,8 +42,10 @@ export interface WriteOutcome {
   written: number;
   /** Changes whose row is gone or ambiguous (deleted, or its id changed). */
   rowsNotFound: number;
-  /** Changes skipped because the cell changed since the run read it. */
+  /** Changes skipped because the cell (or a guard cell) changed since the run read it. */
   editedMeanwhile: number;
+  /** New ids not written because another row holds that id now (never give one id twice). */
+  idsInUse: number;
 }
 
 export function keyOfRow(plan: WritePlan, table: Table, row: TableRow): RowKey {
@@ -51,7 +59,7 @@ export function writeOwnedCells(
   plan: WritePlan,
   changes: readonly OwnedChange[],
 ): WriteOutcome {
-  const outcome: WriteOutcome = { written: 0, rowsNotFound: 0, editedMeanwhile: 0 };
+  const outcome: WriteOutcome = { written: 0, rowsNotFound: 0, editedMeanwhile: 0, idsInUse: 0 };
   if (changes.length === 0) return outcome;
   for (const change of changes) {
     if (!plan.ownedHeaders.includes(change.header)) {
@@ -60,6 +68,8 @@ export function writeOwnedCells(
   }
   const table = readTable(sheet);
   const locate = rowLocator(plan, table);
+  const idIndex = table.headers.indexOf(plan.idHeader);
+  const idsNow = new Set(table.rows.map((row) => String(row.values[idIndex] ?? '').trim()));
   // column index → (row index in table.rows → new value)
   const pending = new Map<number, Map<number, Cell>>();
   for (const change of changes) {
@@ -69,10 +79,18 @@ export function writeOwnedCells(
       outcome.rowsNotFound++;
       continue;
     }
-    const current = table.rows[rowIndex]?.values[column] ?? '';
+    const values = table.rows[rowIndex]?.values ?? [];
+    const current = values[column] ?? '';
     if (sameCell(current, change.value)) continue;
-    if (!sameCell(current, change.expected)) {
+    const guardMoved = (change.guards ?? []).some(
+      (g) => !sameCell(values[table.headers.indexOf(g.header)] ?? '', g.expected),
+    );
+    if (!sameCell(current, change.expected) || guardMoved) {
       outcome.editedMeanwhile++;
+      continue;
+    }
+    if (column === idIndex && idsNow.has(String(change.value).trim())) {
+      outcome.idsInUse++;
       continue;
     }
     const cells = pending.get(column) ?? new Map<number, Cell>();

@@ -13,8 +13,8 @@ import {
 import { columnLetter, duplicatedHeaders } from './table';
 
 export interface DropdownChoices {
-  slots: string[];
-  offices: string[];
+  slots: readonly string[];
+  offices: readonly string[];
 }
 
 export interface SetupReport {
@@ -38,7 +38,11 @@ export function ensureSheet(
     sheet = spreadsheet.insertSheet(spec.name);
     report.changes.push(`シート「${spec.name}」を作成しました。`);
   }
-  if (spec.columns.length === 0) return sheet;
+  if (spec.columns.length === 0) {
+    // A sheet the script rebuilds whole (月次集計): no columns to repair, only its protection.
+    ensureProtections(sheet, spec, [], report);
+    return sheet;
+  }
   const { headers, added } = ensureHeaders(sheet, spec, report);
   if (sheet.getFrozenRows() < 1) {
     sheet.setFrozenRows(1);
@@ -97,7 +101,12 @@ function dataRows(sheet: Sheet): number {
   return Math.max(sheet.getMaxRows() - 1, 0);
 }
 
-function ensureFormats(sheet: Sheet, spec: SheetSpec, columns: PlacedColumn[], report: SetupReport) {
+function ensureFormats(
+  sheet: Sheet,
+  spec: SheetSpec,
+  columns: PlacedColumn[],
+  report: SetupReport,
+) {
   const rows = dataRows(sheet);
   const wanted = columns.filter((c) => c.column.numberFormat !== undefined);
   if (rows === 0 || wanted.length === 0) return;
@@ -160,10 +169,18 @@ export function buildValidation(
     case 'status':
       return listRule(builder, STATUS_CHOICES, '状態を一覧から選んでください。');
     case 'slot':
-      return listRule(builder, choices.slots, '開始時刻を一覧から選んでください（設定シート「開始時刻」）。');
+      return listRule(
+        builder,
+        choices.slots,
+        '開始時刻を一覧から選んでください（設定シート「開始時刻」）。',
+      );
     case 'office':
     case 'officeOrBlank':
-      return listRule(builder, choices.offices, '窓口を一覧から選んでください（設定シート「窓口」）。');
+      return listRule(
+        builder,
+        choices.offices,
+        '窓口を一覧から選んでください（設定シート「窓口」）。',
+      );
   }
 }
 

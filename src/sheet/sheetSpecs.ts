@@ -13,7 +13,8 @@ import {
 } from '../core/schema';
 
 /** Dropdown sources; slot and office lists come from 設定 at setup time. */
-export type ValidationKind = 'channel' | 'slot' | 'office' | 'officeOrBlank' | 'status' | 'checkbox' | 'date';
+export type ValidationKind =
+  'channel' | 'slot' | 'office' | 'officeOrBlank' | 'status' | 'checkbox' | 'date';
 
 export interface ColumnSpec {
   header: string;
@@ -40,28 +41,100 @@ export const PLAIN_TEXT = '@';
 
 const owned: ReadonlySet<string> = new Set(SCRIPT_OWNED_BOOKING_FIELDS.map((f) => BOOKING[f]));
 
-const bookingColumns: ColumnSpec[] = [
-  { header: BOOKING.id, width: 90, note: 'スクリプトが自動で付ける番号です。変更しないでください。' },
-  { header: BOOKING.takenAt, width: 130, numberFormat: DATE_TIME_FORMAT, note: '予約を受け付けた日時。空なら最初の入力時に自動で入ります。' },
-  { header: BOOKING.channel, width: 110, validation: 'channel', note: '電話 / 窓口 / オンライン相談中（相談中に次回予約を受けた場合）から選びます。' },
+const bookingColumnList: ColumnSpec[] = [
+  {
+    header: BOOKING.id,
+    width: 90,
+    note: 'スクリプトが自動で付ける番号です。変更しないでください。',
+  },
+  {
+    header: BOOKING.takenAt,
+    width: 130,
+    numberFormat: DATE_TIME_FORMAT,
+    note: '予約を受け付けた日時。空なら最初の入力時に自動で入ります。',
+  },
+  {
+    header: BOOKING.channel,
+    width: 110,
+    validation: 'channel',
+    note: '電話 / 窓口 / オンライン相談中（相談中に次回予約を受けた場合）から選びます。',
+  },
   { header: BOOKING.name, width: 110, note: '求職者の氏名（対象者シートと同じ表記）。' },
-  { header: BOOKING.seekerNo, width: 130, numberFormat: PLAIN_TEXT, note: '求職番号。例: 33010-12345678（5桁-1～8桁）。全角やハイフンの違いは自動で直して読みます。' },
+  {
+    header: BOOKING.seekerNo,
+    width: 130,
+    numberFormat: PLAIN_TEXT,
+    note: '求職番号。例: 33010-12345678（5桁-1～8桁）。全角やハイフンの違いは自動で直して読みます。',
+  },
   { header: BOOKING.email, width: 200, note: '招待メールを送るアドレスを1つだけ入力します。' },
-  { header: BOOKING.date, width: 100, numberFormat: DATE_FORMAT, validation: 'date', note: '相談日。平日（祝日・年末年始・休業日を除く）のみ。前日までに招待メールを送る必要があります。' },
-  { header: BOOKING.start, width: 80, numberFormat: TIME_FORMAT, validation: 'slot', note: '開始時刻。設定シートの「開始時刻」から選びます。' },
+  {
+    header: BOOKING.date,
+    width: 100,
+    numberFormat: DATE_FORMAT,
+    validation: 'date',
+    note: '相談日。平日（祝日・年末年始・休業日を除く）のみ。前日までに招待メールを送る必要があります。',
+  },
+  {
+    header: BOOKING.start,
+    width: 80,
+    numberFormat: TIME_FORMAT,
+    validation: 'slot',
+    note: '開始時刻。設定シートの「開始時刻」から選びます。',
+  },
   { header: BOOKING.office, width: 110, validation: 'office', note: '担当の窓口。' },
   { header: BOOKING.officer, width: 100, note: '個別支援の担当者。' },
-  { header: BOOKING.meetingUrl, width: 220, note: 'TeleOffice の招待URL（https://…）。招待メールに載ります。' },
-  { header: BOOKING.status, width: 100, validation: 'status', note: '受付 → 確定（招待メール送信で自動）→ 実施 / キャンセル / 無断キャンセル。キャンセルは電話連絡を受けて職員が選びます。' },
-  { header: BOOKING.joined, width: 50, validation: 'checkbox', note: '求職者が会議に参加したらチェックします。開始10分後までにチェックがないと無断キャンセルになります。' },
-  { header: BOOKING.invitedAt, width: 140, numberFormat: DATE_TIME_FORMAT, note: '招待メールを送った日時（スクリプトが記入）。「送信中」が残っている場合は送信状況を確認してください。' },
-  { header: BOOKING.checkResult, width: 320, note: 'チェック結果（スクリプトが記入）。「エラー:」は送信できない問題、「注意:」は確認をお勧めする点です。' },
-  { header: BOOKING.month, width: 80, numberFormat: PLAIN_TEXT, note: '相談日の年月（yyyy-MM）。月次集計と同じ数え方で絞り込めます。' },
-  { header: BOOKING.updatedAt, width: 130, numberFormat: DATE_TIME_FORMAT, note: '職員が最後にこの行を編集した日時（自動）。' },
+  {
+    header: BOOKING.meetingUrl,
+    width: 220,
+    note: 'TeleOffice の招待URL（https://…）。招待メールに載ります。',
+  },
+  {
+    header: BOOKING.status,
+    width: 100,
+    validation: 'status',
+    note: '受付 → 確定（招待メール送信で自動）→ 実施 / キャンセル / 無断キャンセル。キャンセルは電話連絡を受けて職員が選びます。',
+  },
+  {
+    header: BOOKING.joined,
+    width: 50,
+    validation: 'checkbox',
+    note: '求職者が会議に参加したらチェックします。開始10分後までにチェックがないと無断キャンセルになります。',
+  },
+  {
+    header: BOOKING.invitedAt,
+    width: 140,
+    numberFormat: DATE_TIME_FORMAT,
+    note: '招待メールを送った日時（スクリプトが記入）。「送信中」が残っている場合は送信状況を確認してください。',
+  },
+  {
+    header: BOOKING.checkResult,
+    width: 320,
+    note: 'チェック結果（スクリプトが記入）。「エラー:」は送信できない問題、「注意:」は確認をお勧めする点です。',
+  },
+  {
+    header: BOOKING.month,
+    width: 80,
+    numberFormat: PLAIN_TEXT,
+    note: '相談日の年月（yyyy-MM）。月次集計と同じ数え方で絞り込めます。',
+  },
+  {
+    header: BOOKING.updatedAt,
+    width: 130,
+    numberFormat: DATE_TIME_FORMAT,
+    note: '職員が最後にこの行を編集した日時（自動）。',
+  },
   { header: BOOKING.note, width: 200, note: '自由記入欄。' },
-].map((c) => ({ ...c, scriptOwned: owned.has(c.header) }));
+];
+const bookingColumns: ColumnSpec[] = bookingColumnList.map((c) => ({
+  ...c,
+  scriptOwned: owned.has(c.header),
+}));
 
-export const BOOKING_SHEET: SheetSpec = { name: SHEET.bookings, columns: bookingColumns, filter: true };
+export const BOOKING_SHEET: SheetSpec = {
+  name: SHEET.bookings,
+  columns: bookingColumns,
+  filter: true,
+};
 
 /** Same headers as 予約; no dropdowns (rows there are finished and read-only in practice). */
 export const ARCHIVE_SHEET: SheetSpec = {
@@ -77,14 +150,41 @@ export const ROSTER_SHEET: SheetSpec = {
   name: SHEET.roster,
   filter: true,
   columns: [
-    { header: ROSTER.seekerNo, width: 130, numberFormat: PLAIN_TEXT, note: '求職番号（5桁-1～8桁）。' },
+    {
+      header: ROSTER.seekerNo,
+      width: 130,
+      numberFormat: PLAIN_TEXT,
+      note: '求職番号（5桁-1～8桁）。',
+    },
     { header: ROSTER.name, width: 110, note: '氏名。' },
     { header: ROSTER.office, width: 110, validation: 'office', note: '個別支援を受けている窓口。' },
     { header: ROSTER.officer, width: 100, note: '個別支援の担当者。' },
-    { header: ROSTER.supportStart, width: 100, numberFormat: DATE_FORMAT, validation: 'date', note: '継続的な個別支援の開始日。' },
-    { header: ROSTER.supportEnd, width: 100, numberFormat: DATE_FORMAT, validation: 'date', note: '支援の終了日。空欄は継続中。' },
-    { header: ROSTER.suspended, width: 70, validation: 'checkbox', note: 'チェックすると予約を受け付けません（無断キャンセルが続いた場合など）。' },
-    { header: ROSTER.noShowCount, width: 110, scriptOwned: true, note: '予約と保管シートから自動で数えます（手入力しないでください）。' },
+    {
+      header: ROSTER.supportStart,
+      width: 100,
+      numberFormat: DATE_FORMAT,
+      validation: 'date',
+      note: '継続的な個別支援の開始日。',
+    },
+    {
+      header: ROSTER.supportEnd,
+      width: 100,
+      numberFormat: DATE_FORMAT,
+      validation: 'date',
+      note: '支援の終了日。空欄は継続中。',
+    },
+    {
+      header: ROSTER.suspended,
+      width: 70,
+      validation: 'checkbox',
+      note: 'チェックすると予約を受け付けません（無断キャンセルが続いた場合など）。',
+    },
+    {
+      header: ROSTER.noShowCount,
+      width: 110,
+      scriptOwned: true,
+      note: '予約と保管シートから自動で数えます（手入力しないでください）。',
+    },
     { header: ROSTER.note, width: 200, note: '自由記入欄。' },
   ],
 };
@@ -103,8 +203,19 @@ export const CLOSED_DAYS_SHEET: SheetSpec = {
   name: SHEET.closedDays,
   filter: true,
   columns: [
-    { header: CLOSED_DAY.date, width: 100, numberFormat: DATE_FORMAT, validation: 'date', note: '祝日・年末年始以外の休業日。' },
-    { header: CLOSED_DAY.office, width: 110, validation: 'officeOrBlank', note: '休む窓口。空欄は両方。' },
+    {
+      header: CLOSED_DAY.date,
+      width: 100,
+      numberFormat: DATE_FORMAT,
+      validation: 'date',
+      note: '祝日・年末年始以外の休業日。',
+    },
+    {
+      header: CLOSED_DAY.office,
+      width: 110,
+      validation: 'officeOrBlank',
+      note: '休む窓口。空欄は両方。',
+    },
     { header: CLOSED_DAY.reason, width: 240, note: '理由（チェック結果に表示されます）。' },
   ],
 };
@@ -122,7 +233,13 @@ export const LOG_SHEET: SheetSpec = {
   ],
 };
 
-export const MONTHLY_SHEET: SheetSpec = { name: SHEET.monthly, columns: [], filter: false };
+export const MONTHLY_SHEET: SheetSpec = {
+  name: SHEET.monthly,
+  columns: [],
+  filter: false,
+  protectWholeSheet:
+    'スクリプトが作り直すシートです（書き込んでも次の「月次集計を更新」で消えます）。',
+};
 
 /** In the order the tabs are created. */
 export const ALL_SHEETS: SheetSpec[] = [

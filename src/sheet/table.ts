@@ -35,7 +35,10 @@ export function cellOf(table: Pick<Table, 'headers'>, row: TableRow, header: str
 }
 
 /** A row as header → value, for the pure core. Unknown (staff) columns are included too. */
-export function recordOf(headers: readonly string[], values: readonly Cell[]): Record<string, Cell> {
+export function recordOf(
+  headers: readonly string[],
+  values: readonly Cell[],
+): Record<string, Cell> {
   const record: Record<string, Cell> = {};
   headers.forEach((header, i) => {
     if (header !== '' && !(header in record)) record[header] = values[i] ?? '';
@@ -67,4 +70,23 @@ export function columnLetter(column: number): string {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   }
   return letters;
+}
+
+/**
+ * Reads rows as { field: value } through a schema object (field → header text), so the core
+ * never sees column positions. Columns are located once per table; the first of duplicated
+ * headers wins; a missing column leaves its field out.
+ */
+export function fieldReader<F extends string>(
+  headers: readonly string[],
+  schema: Readonly<Record<F, string>>,
+): (row: TableRow) => Partial<Record<F, Cell>> {
+  const located = (Object.keys(schema) as F[])
+    .map((field) => ({ field, index: headers.indexOf(schema[field]) }))
+    .filter(({ index }) => index >= 0);
+  return (row) => {
+    const values: Partial<Record<F, Cell>> = {};
+    for (const { field, index } of located) values[field] = row.values[index] ?? '';
+    return values;
+  };
 }

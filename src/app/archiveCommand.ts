@@ -1,0 +1,407 @@
+// 過去の予約を保管 (menu): moves finished bookings older than 保管までの月数 from 予約 to 予約_保管.
+// Nothing is deleted before it is copied and read back: under the script lock, in a fixed number
+// of calls, the run
+//   1. reads 予約 and the whole 予約_保管 (its ids tell which rows an earlier run already copied);
+//   2. adds to 予約_保管's header row any 予約 column it lacks, then appends the rows not there yet;
+//   3. flushes, reads the appended block back and compares it, id and every value, with the plan;
+//   4. re-reads the 予約ID column and deletes the rows still carrying a verified id, bottom block
+//      first (a person may have sorted meanwhile);
+//   5. recomputes ARCHIVED_NO_SHOWS_PROPERTY from the whole archive.
+// Stopped at any point, a re-run finds the copied rows by 予約ID, appends nothing twice and
+// finishes the deletion. See core/archive.ts for which rows move and how columns are matched.
+import {
+  archiveRow,
+  type ArchivePlan,
+  type ArchiveValue,
+  holdsRow,
+  type LiveRow,
+  mapColumns,
+  type ColumnMapping,
+  planArchive,
+} from '../core/archive';
+import { countNoShows, normalizeBooking } from '../core/booking';
+import { BOOKING, MENU_ITEMS, SETTING, SHEET } from '../core/schema';
+import { dayOf, formatDayWithYear, type LocalDate } from '../core/time';
+import { appendAndReadBack, appendHeaders, deleteRowsById } from '../sheet/archive';
+import { bookingReader, bookingRows, readBookingSheet } from '../sheet/bookings';
+import { type Cell, fieldReader, readTable, type Table } from '../sheet/table';
+import { actorName, AuditLog } from './auditLog';
+import { NeedsPerson } from './checkService';
+import { writeChunked } from './chunkedProperty';
+import { ARCHIVED_NO_SHOWS_PROPERTY, loadSettings } from './context';
+import { withScriptLock } from './lock';
+import { describeError, runMenuAction } from './runAction';
+import { alert, BUSY_MESSAGE, confirm, toast } from './ui';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const CAPTION = MENU_ITEMS[6].caption;
+/** Booking ids named in a dialog; the rest are counted. */
+const MAX_LISTED = 10;
+
+export interface ArchiveRun {
+  cutoff: LocalDate;
+  months: number;
+  /** Rows appended to 予約_保管 by this run. */
+  appended: number;
+  /** Rows deleted from 予約 (appended now or by an earlier run that stopped). */
+  deleted: number;
+  /** Appended rows that did not read back as written: kept in 予約. */
+  notVerified: string[];
+  /** Verified rows that could not be found again (exactly once) by 予約ID: kept in 予約. */
+  notFound: string[];
+  /** Headers added to the end of 予約_保管. */
+  addedHeaders: string[];
+  /** What stayed in 予約 for a person, from the plan. */
+  conflicting: string[];
+  duplicatedId: string[];
+  unmatchedValues: string[];
+  withoutId: number;
+  deferred: number;
+  /** Job seekers with archived no-shows, as written to the document property. */
+  archivedNoShowSeekers: number;
+  /** false when the document property could not be written (see recordArchivedNoShows). */
+  noShowsRecorded: boolean;
+  settingProblems: string[];
+}
+
+export function menuArchiveOldBookings(): void {
+  runMenuAction(CAPTION, () => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const preview = needsPersonOr(() => previewArchive(spreadsheet, new Date()));
+    if (preview instanceof NeedsPerson) return alert(preview.message, CAPTION);
+    if (preview.count > 0 && !confirm(confirmText(preview), CAPTION)) {
+      return toast('保管を取りやめました。何も変更していません。', CAPTION);
+    }
+    const locked = withScriptLock(() =>
+      needsPersonOr(() => {
+        const run = archiveOldBookings(spreadsheet, new Date());
+        const log = new AuditLog(actorName('menu'));
+        log.add({ action: CAPTION, detail: countsLine(run) });
+        log.flush(spreadsheet);
+        return run;
+      }),
+    );
+    if (!locked.ok) return alert(BUSY_MESSAGE, CAPTION);
+    if (locked.value instanceof NeedsPerson) return alert(locked.value.message, CAPTION);
+    report(locked.value);
+  });
+}
+
+function needsPersonOr<T>(work: () => T): T | NeedsPerson {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof NeedsPerson) return error;
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The service (the caller holds the script lock)
+
+interface Sheets {
+  bookings: Table;
+  archive: Table;
+  archiveWidth: number;
+  months: number;
+  settingProblems: string[];
+}
+
+/** How many rows a run would move now (reads 予約 only), for the confirmation dialog. */
+export function previewArchive(
+  spreadsheet: Spreadsheet,
+  now: Date,
+): { count: number; cutoff: LocalDate; months: number } {
+  const { settings } = loadSettings(spreadsheet);
+  const bookings = bookingTable(spreadsheet);
+  const mapping = mapColumns(bookings.headers, trimHeaders(bookings.headers));
+  const plan = planArchive({
+    rows: liveRows(bookings, dayOf(now)),
+    archived: new Map(),
+    mapping,
+    today: dayOf(now),
+    months: settings.archiveAfterMonths,
+    maxRuns: Number.POSITIVE_INFINITY,
+  });
+  return { count: plan.toAppend.length, cutoff: plan.cutoff, months: settings.archiveAfterMonths };
+}
+
+export function archiveOldBookings(spreadsheet: Spreadsheet, now: Date): ArchiveRun {
+  const today = dayOf(now);
+  const sheets = readSheets(spreadsheet);
+  const mapping = mapColumns(sheets.bookings.headers, trimHeaders(sheets.archive.headers));
+  const archivedRows = sheets.archive.rows.map((row) =>
+    padTo(row.values, mapping.archiveHeaders.length),
+  );
+  const plan = planArchive({
+    rows: liveRows(sheets.bookings, today),
+    archived: indexById(mapping, archivedRows),
+    mapping,
+    today,
+    months: sheets.months,
+  });
+
+  const addedHeaders = plan.toAppend.length > 0 ? mapping.added : [];
+  appendHeaders(sheets.archive.sheet, sheets.archiveWidth, addedHeaders);
+  const intended = plan.toAppend.map((row) => archiveRow(mapping, row.values));
+  const readBack = appendAndReadBack(
+    sheets.archive.sheet,
+    sheets.archive.rows.length + 2,
+    mapping.archiveHeaders.length,
+    intended,
+  );
+  const verified = new Set(
+    plan.toAppend.filter((row, i) => holdsRow(mapping, row.values, readBack[i] ?? [])),
+  );
+  const notVerified = plan.toAppend.filter((row) => !verified.has(row)).map((r) => r.id);
+
+  const toDelete = new Set([...verified, ...plan.alreadyArchived].map((row) => row.id));
+  const deletion = deleteRowsById(sheets.bookings.sheet, BOOKING.id, toDelete);
+
+  const wholeArchive = [
+    ...archivedRows,
+    ...readBack.map((r) => padTo(r, mapping.archiveHeaders.length)),
+  ];
+  const noShows = archivedNoShows(
+    mapping.archiveHeaders,
+    wholeArchive,
+    deletion.remainingIds,
+    today,
+  );
+  const noShowsRecorded = recordArchivedNoShows(noShows);
+  return summarise(plan, {
+    months: sheets.months,
+    appended: plan.toAppend.length,
+    deleted: deletion.deleted.size,
+    notVerified,
+    notFound: [...deletion.notFound],
+    addedHeaders,
+    archivedNoShowSeekers: noShows.size,
+    noShowsRecorded,
+    settingProblems: sheets.settingProblems,
+  });
+}
+
+function summarise(
+  plan: ArchivePlan,
+  done: Omit<
+    ArchiveRun,
+    'cutoff' | 'conflicting' | 'duplicatedId' | 'unmatchedValues' | 'withoutId' | 'deferred'
+  >,
+): ArchiveRun {
+  const ids = (rows: readonly LiveRow[]): string[] => rows.map((r) => r.id);
+  return {
+    ...done,
+    cutoff: plan.cutoff,
+    conflicting: ids(plan.conflicting),
+    duplicatedId: [...new Set(ids(plan.duplicatedId))],
+    unmatchedValues: ids(plan.unmatchedValues),
+    withoutId: plan.withoutId,
+    deferred: plan.deferred.length,
+  };
+}
+
+function bookingTable(spreadsheet: Spreadsheet): Table {
+  const table = readBookingSheet(spreadsheet);
+  if (!table)
+    throw new NeedsPerson(
+      `「${SHEET.bookings}」シートがありません。メニュー「初期設定」を実行してください。`,
+    );
+  const missing = [BOOKING.id, BOOKING.date, BOOKING.status].filter(
+    (h) => !table.headers.includes(h),
+  );
+  if (missing.length > 0) {
+    throw new NeedsPerson(
+      `「${SHEET.bookings}」シートに見出し ${missing.map((h) => `「${h}」`).join('')} がありません。` +
+        'メニュー「初期設定」を実行すると列が追加されます（見出しの名前を変えた場合は元に戻してください）。',
+    );
+  }
+  return table;
+}
+
+function readSheets(spreadsheet: Spreadsheet): Sheets {
+  const { settings, problems } = loadSettings(spreadsheet);
+  const bookings = bookingTable(spreadsheet);
+  const archiveSheet = spreadsheet.getSheetByName(SHEET.archive);
+  if (!archiveSheet) {
+    throw new NeedsPerson(
+      `「${SHEET.archive}」シートがありません。メニュー「初期設定」を実行してから、もう一度お試しください。`,
+    );
+  }
+  const archive = readTable(archiveSheet);
+  if (!archive.headers.includes(BOOKING.id)) {
+    throw new NeedsPerson(
+      `「${SHEET.archive}」シートの1行目に見出し「${BOOKING.id}」がありません。メニュー「初期設定」を実行してから、もう一度お試しください。`,
+    );
+  }
+  return {
+    bookings,
+    archive,
+    archiveWidth: trimHeaders(archive.headers).length,
+    months: settings.archiveAfterMonths,
+    settingProblems: problems.filter((p) => p.includes(SETTING.archiveAfterMonths)),
+  };
+}
+
+/** The header row without the blank cells after its last header. */
+function trimHeaders(headers: readonly string[]): string[] {
+  let end = headers.length;
+  while (end > 0 && headers[end - 1] === '') end--;
+  return headers.slice(0, end);
+}
+
+function padTo(values: readonly Cell[], width: number): ArchiveValue[] {
+  return Array.from({ length: width }, (_, i) => values[i] ?? '');
+}
+
+function liveRows(table: Table, today: LocalDate): LiveRow[] {
+  const read = bookingReader(table);
+  return bookingRows(table).map((row) => {
+    const booking = normalizeBooking({ rowNumber: row.rowNumber, values: read(row) }, today);
+    return {
+      rowNumber: row.rowNumber,
+      id: booking.id,
+      date: booking.date,
+      status: booking.status,
+      values: row.values,
+    };
+  });
+}
+
+function indexById(
+  mapping: ColumnMapping,
+  rows: readonly ArchiveValue[][],
+): Map<string, ArchiveValue[][]> {
+  const idColumn = mapping.archiveHeaders.indexOf(BOOKING.id);
+  const byId = new Map<string, ArchiveValue[][]>();
+  for (const values of rows) {
+    const id = String(values[idColumn] ?? '').trim();
+    if (id !== '') byId.set(id, [...(byId.get(id) ?? []), values]);
+  }
+  return byId;
+}
+
+/**
+ * Writes ARCHIVED_NO_SHOWS_PROPERTY (split over several properties when long). The rows are
+ * already safe in 予約_保管 by now, so a failure here is reported to the person instead of ending
+ * the run with a generic error.
+ */
+function recordArchivedNoShows(noShows: ReadonlyMap<string, number>): boolean {
+  const sorted = [...noShows].sort(([a], [b]) => (a < b ? -1 : 1));
+  try {
+    writeChunked(
+      PropertiesService.getDocumentProperties(),
+      ARCHIVED_NO_SHOWS_PROPERTY,
+      JSON.stringify(Object.fromEntries(sorted)),
+    );
+    return true;
+  } catch (error) {
+    console.error(`archive: ${ARCHIVED_NO_SHOWS_PROPERTY} not written: ${describeError(error)}`);
+    return false;
+  }
+}
+
+/** No-shows per 求職番号 in 予約_保管, leaving out rows whose 予約ID is still in 予約 (counted there). */
+function archivedNoShows(
+  headers: readonly string[],
+  rows: readonly ArchiveValue[][],
+  liveIds: ReadonlySet<string>,
+  today: LocalDate,
+): Map<string, number> {
+  const read = fieldReader(headers, BOOKING);
+  const bookings = rows
+    .map((values, i) =>
+      normalizeBooking({ rowNumber: i + 2, values: read({ rowNumber: i + 2, values }) }, today),
+    )
+    .filter((b) => !liveIds.has(b.id));
+  return countNoShows(bookings);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the person is told
+
+function confirmText(preview: { count: number; cutoff: LocalDate; months: number }): string {
+  return (
+    `相談日が${formatDayWithYear(preview.cutoff)}より前（${preview.months}か月より前）で、` +
+    `状態が「実施」「キャンセル」「無断キャンセル」の予約 ${preview.count}件を「${SHEET.archive}」シートに移します。\n\n` +
+    `行は「${SHEET.archive}」に書き写して確かめてから「${SHEET.bookings}」から削除します。` +
+    '月次集計と無断キャンセル回数には、移した後も数えられます。\n\nよろしいですか？'
+  );
+}
+
+export function countsLine(run: ArchiveRun): string {
+  const parts = [`${run.deleted}件を予約から削除（うち今回書き写し${run.appended}件）`];
+  const kept = run.notVerified.length + run.notFound.length + run.conflicting.length;
+  if (kept > 0) parts.push(`確認が必要で残した${kept}件`);
+  if (run.deferred > 0) parts.push(`次回に回した${run.deferred}件`);
+  return `${parts.join('、')}。基準日 ${run.cutoff}`;
+}
+
+function listIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, MAX_LISTED).join('、');
+  return ids.length > MAX_LISTED ? `${shown} ほか${ids.length - MAX_LISTED}件` : shown;
+}
+
+/** What needs a person, one paragraph each; empty when all went as planned. */
+export function followUps(run: ArchiveRun): string[] {
+  const lines: string[] = [];
+  if (run.notVerified.length > 0) {
+    lines.push(
+      `・${run.notVerified.length}件（${listIds(run.notVerified)}）は「${SHEET.archive}」への書き込みを確認できなかったため、「${SHEET.bookings}」に残しました。もう一度実行してください。続けて起きる場合は管理者に連絡してください。`,
+    );
+  }
+  if (run.notFound.length > 0) {
+    lines.push(
+      `・${run.notFound.length}件（${listIds(run.notFound)}）は、保管の間に行が移動・編集されたため「${SHEET.bookings}」から削除していません。もう一度実行すると続きを処理します（二重には保管されません）。`,
+    );
+  }
+  if (run.conflicting.length > 0) {
+    lines.push(
+      `・${run.conflicting.length}件（${listIds(run.conflicting)}）は、「${SHEET.archive}」に同じ予約IDの行があるのに内容が違うため、「${SHEET.bookings}」に残しました。2つの行を見比べ、正しい内容を「${SHEET.archive}」に残してから「${SHEET.bookings}」の行を手で削除してください。`,
+    );
+  }
+  if (run.duplicatedId.length > 0) {
+    lines.push(
+      `・予約ID ${listIds(run.duplicatedId)} は「${SHEET.bookings}」の複数の行にあるため移していません。コピーして作った行の「予約ID」を空にして「すべての予約をチェック」を実行してから、もう一度保管してください。`,
+    );
+  }
+  if (run.unmatchedValues.length > 0) {
+    lines.push(
+      `・${run.unmatchedValues.length}件（${listIds(run.unmatchedValues)}）は、見出しのない列（または同じ見出しが2つある列）に値があるため移していません。その列に重ならない見出しを付けてから、もう一度実行してください。`,
+    );
+  }
+  if (run.withoutId > 0) {
+    lines.push(
+      `・予約IDのない${run.withoutId}件は移していません。「すべての予約をチェック」で予約IDを付けてから、もう一度実行してください。`,
+    );
+  }
+  if (run.deferred > 0) {
+    lines.push(
+      `・残りの${run.deferred}件は、もう一度実行すると移します（1回に移す量を区切っています）。`,
+    );
+  }
+  if (!run.noShowsRecorded) {
+    lines.push(
+      `・「${SHEET.archive}」の無断キャンセル回数を記録できませんでした。対象者の「無断キャンセル回数」とチェックの注意に保管分が数えられていない可能性があります。管理者に連絡してください。`,
+    );
+  }
+  lines.push(...run.settingProblems.map((p) => `・${p}`));
+  return lines;
+}
+
+function report(run: ArchiveRun): void {
+  const done =
+    run.deleted === 0
+      ? `保管する予約はありませんでした（相談日が${formatDayWithYear(run.cutoff)}より前の、終わった予約が対象です）。`
+      : `${run.deleted}件の予約を「${SHEET.archive}」に移しました（相談日が${formatDayWithYear(run.cutoff)}より前の終わった予約）。`;
+  const added =
+    run.addedHeaders.length > 0
+      ? [`「${SHEET.archive}」に列を追加しました: ${run.addedHeaders.join('、')}`]
+      : [];
+  const needs = followUps(run);
+  if (needs.length === 0 && added.length === 0) return toast(done, CAPTION);
+  const lines = [done, ...added];
+  if (needs.length > 0) lines.push('', '確認してください:', ...needs);
+  alert(lines.join('\n'), CAPTION);
+}

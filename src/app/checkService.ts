@@ -1,0 +1,164 @@
+// Checking the 予約 rows and recording the outcome: the one place that turns the pure check into
+// sheet writes. Used by the check menus now, and by sending and the triggers (which check again
+// before they act). The caller holds the script lock.
+import { checkBookings, countNoShows, normalizeBooking, type CheckResult } from '../core/check';
+import { BOOKING, SHEET } from '../core/schema';
+import type { Settings } from '../core/settings';
+import { dayOf, formatMonth } from '../core/time';
+import {
+  BOOKING_WRITE_PLAN,
+  bookingReader,
+  bookingRows,
+  missingBookingHeaders,
+  readBookingSheet,
+} from '../sheet/bookings';
+import {
+  keyOfRow,
+  type OwnedChange,
+  type WriteOutcome,
+  writeOwnedCells,
+} from '../sheet/ownedWrites';
+import type { Cell, Table, TableRow } from '../sheet/table';
+import { issueBookingIds } from './bookingIds';
+import { addCounts, archivedNoShowCounts, loadCheckContext, type LoadedContext } from './context';
+
+/** A problem only a person can fix before the script can work (shown as a dialog). */
+export class NeedsPerson extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NeedsPerson';
+  }
+}
+
+export interface CheckedRow {
+  row: TableRow;
+  result: CheckResult;
+  /** The 予約ID the row has after this run ('' if it could not be given one). */
+  id: string;
+}
+
+export interface CheckRun {
+  table: Table;
+  /** Every booking row, checked together (capacity and clashes need them all). */
+  checked: CheckedRow[];
+  /** The rows whose cells this run recorded: all, or the selected ones. */
+  recorded: CheckedRow[];
+  outcome: WriteOutcome;
+  /** 設定 as read for this check, so later steps of the same run need not read it again. */
+  settings: Settings;
+  /** The roster and closed days as read for this check, for the same reason. */
+  context: LoadedContext['base'];
+  /** 設定 / 対象者 / 休業日 / 予約 problems for the person who ran it. */
+  problems: string[];
+}
+
+export function checkAndRecord(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  options: { now: Date; onlyRows?: ReadonlySet<number> },
+): CheckRun {
+  const table = readBookingSheet(spreadsheet);
+  if (!table)
+    throw new NeedsPerson(
+      `「${SHEET.bookings}」シートがありません。メニュー「初期設定」を実行してください。`,
+    );
+  const missing = missingBookingHeaders(table);
+  if (missing.length > 0) {
+    throw new NeedsPerson(
+      `「${SHEET.bookings}」シートに見出し ${missing.map((h) => `「${h}」`).join('')} がありません。` +
+        'メニュー「初期設定」を実行すると列が追加されます（見出しの名前を変えた場合は元に戻してください）。',
+    );
+  }
+  const { base, problems } = loadCheckContext(spreadsheet, options.now);
+  const rows = bookingRows(table);
+  const targets = rows.flatMap((row, i) =>
+    !options.onlyRows || options.onlyRows.has(row.rowNumber) ? [i] : [],
+  );
+  // New ids first, so that messages about a clash can name the other booking by its id.
+  const idIndex = table.headers.indexOf(BOOKING.id);
+  const needIds = targets.filter((i) => cellText(rows[i]!.values[idIndex]) === '');
+  const newIds = issueBookingIds(
+    needIds.length,
+    table.rows.map((row) => row.values[idIndex]),
+  );
+  const idOf = new Map(needIds.map((i, n) => [i, newIds[n]!]));
+
+  const read = bookingReader(table);
+  const raw = rows.map((row, i) => {
+    const values = read(row);
+    const newId = idOf.get(i);
+    return {
+      rowNumber: row.rowNumber,
+      values: newId === undefined ? values : { ...values, id: newId },
+    };
+  });
+  const today = dayOf(options.now);
+  const live = countNoShows(raw.map((r) => normalizeBooking(r, today)));
+  const results = checkBookings(raw, {
+    ...base,
+    noShowCounts: addCounts(live, archivedNoShowCounts()),
+  });
+
+  const checked = rows.map((row, i) => ({
+    row,
+    result: results[i]!,
+    id: idOf.get(i) ?? cellText(row.values[idIndex]),
+  }));
+  const changes = targets.flatMap((i) =>
+    recordChanges(table, checked[i]!, idOf.get(i), options.now),
+  );
+  const outcome = writeOwnedCells(table.sheet, BOOKING_WRITE_PLAN, changes);
+  return {
+    table,
+    checked,
+    recorded: targets.map((i) => checked[i]!),
+    outcome,
+    settings: base.settings,
+    context: base,
+    problems: [...problems, ...duplicatedIdProblems(checked)],
+  };
+}
+
+/** The script-owned cells a check writes: 予約ID (new), 受付日時 (if blank), 相談月, チェック結果. */
+function recordChanges(
+  table: Table,
+  checked: CheckedRow,
+  newId: string | undefined,
+  now: Date,
+): OwnedChange[] {
+  const { row, result } = checked;
+  const key = keyOfRow(BOOKING_WRITE_PLAN, table, row);
+  const current = (header: string): Cell => row.values[table.headers.indexOf(header)] ?? '';
+  const change = (header: string, value: Cell): OwnedChange => ({
+    key,
+    header,
+    expected: current(header),
+    value,
+  });
+  const changes = [
+    change(BOOKING.checkResult, result.text),
+    change(BOOKING.month, result.booking.date ? formatMonth(result.booking.date) : ''),
+  ];
+  if (newId !== undefined) changes.push(change(BOOKING.id, newId));
+  if (current(BOOKING.takenAt) === '') changes.push(change(BOOKING.takenAt, now));
+  return changes;
+}
+
+/** A copied row carries its 予約ID along; the script cannot tell the two apart, so it says so. */
+function duplicatedIdProblems(checked: readonly CheckedRow[]): string[] {
+  const rowsById = new Map<string, number[]>();
+  for (const { id, row } of checked) {
+    if (id === '') continue;
+    rowsById.set(id, [...(rowsById.get(id) ?? []), row.rowNumber]);
+  }
+  return [...rowsById]
+    .filter(([, rowNumbers]) => rowNumbers.length > 1)
+    .map(
+      ([id, rowNumbers]) =>
+        `予約ID ${id} が ${rowNumbers.map((n) => `${n}行目`).join('・')} にあります。` +
+        '行をコピーして作った予約なら、その行の「予約ID」を空にしてから、もう一度チェックしてください。',
+    );
+}
+
+function cellText(value: Cell | undefined): string {
+  return String(value ?? '').trim();
+}

@@ -1,0 +1,86 @@
+// What every check needs besides the bookings themselves: 設定, the roster (対象者), the extra
+// closed days (休業日) and the no-show counts. Each sheet is read in one batch.
+import { parseClosedDays, parseRoster, type CheckContext } from '../core/check';
+import { CLOSED_DAY, ROSTER, SHEET } from '../core/schema';
+import { parseSettings, type Settings } from '../core/settings';
+import { dayOf } from '../core/time';
+import { readSettingRows } from '../sheet/settingsSheet';
+import { readChunked } from './chunkedProperty';
+import { fieldReader, readTable } from '../sheet/table';
+
+/** Document property holding no-show counts of archived bookings, kept by 過去の予約を保管. */
+export const ARCHIVED_NO_SHOWS_PROPERTY = 'archivedNoShowCounts';
+
+export function loadSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+  settings: Settings;
+  problems: string[];
+} {
+  const sheet = spreadsheet.getSheetByName(SHEET.settings);
+  const rows = sheet ? readSettingRows(sheet) : [];
+  return parseSettings(rows);
+}
+
+export interface LoadedContext {
+  /** Everything except noShowCounts, which needs the bookings (see withNoShowCounts). */
+  base: Omit<CheckContext, 'noShowCounts'>;
+  /** 設定, 対象者 and 休業日 problems, in Japanese, for a dialog or the log. */
+  problems: string[];
+}
+
+export function loadCheckContext(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: Date,
+): LoadedContext {
+  const { settings, problems } = loadSettings(spreadsheet);
+  const rosterSheet = spreadsheet.getSheetByName(SHEET.roster);
+  const roster = rosterSheet ? readTable(rosterSheet) : null;
+  const rosterRows = roster
+    ? roster.rows.map((row) => ({
+        rowNumber: row.rowNumber,
+        values: fieldReader(roster.headers, ROSTER)(row),
+      }))
+    : [];
+  const closedSheet = spreadsheet.getSheetByName(SHEET.closedDays);
+  const closed = closedSheet ? readTable(closedSheet) : null;
+  const closedRows = closed
+    ? closed.rows.map((row) => ({
+        rowNumber: row.rowNumber,
+        values: fieldReader(closed.headers, CLOSED_DAY)(row),
+      }))
+    : [];
+  const parsedRoster = parseRoster(rosterRows);
+  const parsedClosed = parseClosedDays(closedRows, dayOf(now));
+  return {
+    base: { settings, roster: parsedRoster.entries, closedDays: parsedClosed.closedDays, now },
+    problems: [...problems, ...parsedRoster.problems, ...parsedClosed.problems],
+  };
+}
+
+/** No-show counts of archived bookings (kept by the archive so checks never read history). */
+export function archivedNoShowCounts(): Map<string, number> {
+  const stored = readChunked(
+    PropertiesService.getDocumentProperties(),
+    ARCHIVED_NO_SHOWS_PROPERTY,
+  ).text;
+  if (!stored) return new Map();
+  try {
+    const parsed = JSON.parse(stored) as Record<string, unknown>;
+    return new Map(
+      Object.entries(parsed).filter(
+        (e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0,
+      ),
+    );
+  } catch {
+    console.warn(
+      `${ARCHIVED_NO_SHOWS_PROPERTY}: stored value is not JSON; archived no-shows ignored`,
+    );
+    return new Map();
+  }
+}
+
+/** Live counts plus archived ones, per normalised 求職番号. */
+export function addCounts(...maps: ReadonlyMap<string, number>[]): Map<string, number> {
+  const total = new Map<string, number>();
+  for (const map of maps) for (const [key, n] of map) total.set(key, (total.get(key) ?? 0) + n);
+  return total;
+}

@@ -1,0 +1,356 @@
+// The work of the time-driven triggers (SPEC §4 "Time-driven work"). The caller holds the script
+// lock. Each step reads what it needs in batches, decides in src/core, and writes through
+// writeOwnedCells, so a person's edit made meanwhile is never overwritten. A step that fails is
+// logged and the others still run; the first failure is rethrown at the end so Apps Script
+// e-mails the trigger owner.
+import {
+  alertDigest,
+  closedDayFinding,
+  decodeAlerted,
+  encodeAlerted,
+  newFindings,
+  rememberAlerted,
+  type AlertedPairs,
+  type AlertFinding,
+} from '../core/alerts';
+import { countNoShows, normalizeBooking, type NormalizedBooking } from '../core/booking';
+import { statusTransition, type StatusTransition } from '../core/noShows';
+import { normalizeSeekerNo } from '../core/normalize';
+import { overdueFlags, type OverdueContext } from '../core/overdue';
+import { BOOKING, ROSTER, STATUS } from '../core/schema';
+import type { Settings } from '../core/settings';
+import { dayOf } from '../core/time';
+import {
+  BOOKING_WRITE_PLAN,
+  bookingReader,
+  bookingRows,
+  readBookingSheet,
+} from '../sheet/bookings';
+import { keyOfRow, type OwnedChange, writeOwnedCells } from '../sheet/ownedWrites';
+import { readRosterSheet, ROSTER_WRITE_PLAN } from '../sheet/roster';
+import type { Table, TableRow } from '../sheet/table';
+import { actorName, AuditLog } from './auditLog';
+import { readChunked, writeChunked } from './chunkedProperty';
+import { checkAndRecord, type CheckRun, NeedsPerson } from './checkService';
+import { addCounts, archivedNoShowCounts, loadCheckContext, type LoadedContext } from './context';
+import { describeError } from './runAction';
+import { sendReadyInvitations } from './sendService';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Document property (split into `.1`, `.2` … when long) of the (予約ID, level) pairs alerted. */
+export const ALERTED_PROPERTY = 'overdueAlerted';
+
+/** The 10-minute tick: check, send (if 自動送信), no-shows, missing-invitation alerts, counts. */
+export function runTenMinuteWork(spreadsheet: Spreadsheet, now: Date): void {
+  const steps = new Steps();
+  const checked = steps.run('check', () => checkAndRecord(spreadsheet, { now }));
+  const context = contextOf(steps, checked, spreadsheet, now);
+  if (!context) return steps.rethrow();
+  const log = new AuditLog(actorName('trigger'));
+  if (context.base.settings.autoSend) {
+    // The check above ran under this same lock hold: the sender need not check again.
+    const options = { now, automatic: true, log, ...(checked ? { checked } : {}) };
+    steps.run('send', () => sendReadyInvitations(spreadsheet, options));
+  }
+  let bookings = steps.run('read', () => readBookings(spreadsheet, now));
+  if (bookings) {
+    const planned =
+      steps.run('noShows', () => markNoShows(bookings!, context.base.settings, now)) ?? [];
+    if (planned.length > 0) {
+      // Read again: the counts and alerts must see the new statuses, and the log only what stuck.
+      bookings = steps.run('reread', () => readBookings(spreadsheet, now)) ?? bookings;
+      logNoShows(planned, bookings, context.base.settings, log);
+    }
+    steps.run('alerts', () => alertStaff(spreadsheet, bookings!, context, now, log));
+    steps.run('noShowCounts', () => recountNoShows(spreadsheet, bookings!));
+  }
+  steps.run('log', () => log.flush(spreadsheet));
+  steps.rethrow();
+}
+
+/** The daily tick: a check run (so a 休業日 added later flags its bookings) and the alerts. */
+export function runDailyWork(spreadsheet: Spreadsheet, now: Date): void {
+  const steps = new Steps();
+  const checked = steps.run('check', () => checkAndRecord(spreadsheet, { now }));
+  const context = contextOf(steps, checked, spreadsheet, now);
+  const bookings = context ? steps.run('read', () => readBookings(spreadsheet, now)) : undefined;
+  if (context && bookings) {
+    const log = new AuditLog(actorName('trigger'));
+    steps.run('alerts', () => alertStaff(spreadsheet, bookings, context, now, log));
+    steps.run('log', () => log.flush(spreadsheet));
+  }
+  steps.rethrow();
+}
+
+/** What the check loaded (設定, 対象者, 休業日); read again only if the check itself failed. */
+function contextOf(
+  steps: Steps,
+  checked: CheckRun | undefined,
+  spreadsheet: Spreadsheet,
+  now: Date,
+): LoadedContext | undefined {
+  if (checked) return { base: checked.context, problems: checked.problems };
+  if (steps.needsPerson) return undefined;
+  return steps.run('context', () => loadCheckContext(spreadsheet, now));
+}
+
+/** Runs steps one by one, isolating failures: logged now, the first rethrown at the end. */
+class Steps {
+  private readonly failures: unknown[] = [];
+  /** 初期設定 has not made the sheets (or a header was renamed): nothing to do until it runs. */
+  needsPerson = false;
+
+  /** The step's value; undefined when it failed. */
+  run<T>(name: string, work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof NeedsPerson) {
+        // A person sees this in the menus; a mail every 10 minutes would only be noise.
+        console.warn(`tick ${name}: skipped until 初期設定 is run`);
+        this.needsPerson = true;
+        return undefined;
+      }
+      console.error(`tick ${name} failed: ${describeError(error)}`);
+      this.failures.push(error);
+      return undefined;
+    }
+  }
+
+  rethrow(): void {
+    if (this.failures.length > 0) throw this.failures[0];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+interface BookingsRead {
+  table: Table;
+  items: { row: TableRow; booking: NormalizedBooking }[];
+}
+
+function readBookings(spreadsheet: Spreadsheet, now: Date): BookingsRead | null {
+  const table = readBookingSheet(spreadsheet);
+  if (!table || !table.headers.includes(BOOKING.id) || !table.headers.includes(BOOKING.status))
+    return null;
+  const read = bookingReader(table);
+  const today = dayOf(now);
+  const items = bookingRows(table).flatMap((row) => {
+    try {
+      return [
+        { row, booking: normalizeBooking({ rowNumber: row.rowNumber, values: read(row) }, today) },
+      ];
+    } catch (error) {
+      console.error(`tick: row ${row.rowNumber} unreadable: ${describeError(error)}`);
+      return [];
+    }
+  });
+  return { table, items };
+}
+
+/** Per-row isolation for decisions: one odd row is logged and skipped, never stops the run. */
+function forEachRow<T>(
+  bookings: BookingsRead,
+  decide: (item: BookingsRead['items'][number]) => T | null,
+): T[] {
+  return bookings.items.flatMap((item) => {
+    try {
+      const decided = decide(item);
+      return decided === null ? [] : [decided];
+    } catch (error) {
+      console.error(
+        `tick: row ${item.row.rowNumber} (${item.booking.id || 'no id'}): ${describeError(error)}`,
+      );
+      return [];
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// No-shows (R9)
+
+interface PlannedStatus {
+  id: string;
+  transition: StatusTransition;
+  change: OwnedChange;
+}
+
+/** Writes 状態 for bookings whose time has come; returns what it tried to change. */
+function markNoShows(bookings: BookingsRead, settings: Settings, now: Date): PlannedStatus[] {
+  const { table } = bookings;
+  const statusIndex = table.headers.indexOf(BOOKING.status);
+  const joinedIndex = table.headers.indexOf(BOOKING.joined);
+  const planned = forEachRow(bookings, ({ row, booking }) => {
+    const transition = statusTransition(booking, now, settings);
+    if (transition === null || booking.id === '') return null;
+    const change: OwnedChange = {
+      key: keyOfRow(BOOKING_WRITE_PLAN, table, row),
+      header: BOOKING.status,
+      // The status as read: if a person changes it before the write, theirs stands.
+      expected: row.values[statusIndex] ?? '',
+      value: transition.to,
+      // Decided on 参加 as read: a tick made meanwhile stops a 無断キャンセル (and vice versa).
+      guards:
+        joinedIndex < 0
+          ? []
+          : [{ header: BOOKING.joined, expected: row.values[joinedIndex] ?? '' }],
+    };
+    return { id: booking.id, transition, change };
+  });
+  if (planned.length === 0) return [];
+  const outcome = writeOwnedCells(
+    table.sheet,
+    BOOKING_WRITE_PLAN,
+    planned.map((p) => p.change),
+  );
+  const skipped = outcome.rowsNotFound + outcome.editedMeanwhile + outcome.idsInUse;
+  if (skipped > 0) console.log(`tick noShows: ${skipped} change(s) left to a person's edit`);
+  return planned;
+}
+
+/** Logs the changes the sheet now shows, so a change a person pre-empted is not claimed as ours. */
+function logNoShows(
+  planned: readonly PlannedStatus[],
+  after: BookingsRead,
+  settings: Settings,
+  log: AuditLog,
+): void {
+  const statusNow = new Map(after.items.map(({ booking }) => [booking.id, booking.status]));
+  for (const { id, transition } of planned) {
+    if (statusNow.get(id) !== transition.to) continue;
+    log.add({
+      action: actionOf(transition),
+      bookingId: id,
+      detail: detailOf(transition, settings),
+    });
+  }
+}
+
+function actionOf(transition: StatusTransition): string {
+  return transition.to === STATUS.noShow ? '無断キャンセル（自動判定）' : '実施（自動判定）';
+}
+
+function detailOf(transition: StatusTransition, settings: Settings): string {
+  return transition.to === STATUS.noShow
+    ? `状態 ${transition.from} → ${transition.to}（開始から${settings.noShowMinutes}分を過ぎても参加なし）`
+    : `状態 ${transition.from} → ${transition.to}（参加あり・終了時刻を過ぎました）`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Missing invitations and closed days: one digest mail per run that finds something new
+
+function findings(bookings: BookingsRead, context: LoadedContext, now: Date): AlertFinding[] {
+  const overdue: OverdueContext = {
+    now,
+    settings: context.base.settings,
+    closedDays: context.base.closedDays,
+  };
+  return forEachRow(bookings, ({ booking }) => {
+    if (booking.id === '') return null; // the next check gives it an id; alerted then
+    const levels = overdueFlags(booking, overdue).map((f) => f.level);
+    const found: AlertFinding[] = levels.map((level) => ({
+      id: booking.id,
+      rowNumber: booking.rowNumber,
+      level,
+    }));
+    if (closedDayFinding(booking, overdue))
+      found.push({ id: booking.id, rowNumber: booking.rowNumber, level: 'closedDay' });
+    return found;
+  }).flat();
+}
+
+function alertStaff(
+  spreadsheet: Spreadsheet,
+  bookings: BookingsRead,
+  context: LoadedContext,
+  now: Date,
+  log: AuditLog,
+): void {
+  const current = findings(bookings, context, now);
+  const properties = PropertiesService.getDocumentProperties();
+  const stored = loadAlerted(properties);
+  const fresh = newFindings(current, stored.pairs);
+  const mailed =
+    fresh.length > 0
+      ? mailDigest(spreadsheet, fresh, current.length, context.base.settings, now)
+      : [];
+  for (const f of mailed)
+    log.add({
+      action: '送信漏れなどの通知',
+      bookingId: f.id,
+      detail: `通知先メールへ知らせました（${f.level}）`,
+    });
+  saveAlerted(properties, rememberAlerted(current, stored.pairs, mailed), stored);
+}
+
+/** Sends the digest; returns the findings it reported (none when it could not send). */
+function mailDigest(
+  spreadsheet: Spreadsheet,
+  fresh: AlertFinding[],
+  openCount: number,
+  settings: Settings,
+  now: Date,
+): AlertFinding[] {
+  if (settings.alertTo.length === 0) {
+    console.warn(`tick alerts: ${fresh.length} finding(s) but 通知先メール is not set`);
+    return [];
+  }
+  if (MailApp.getRemainingDailyQuota() < settings.alertTo.length) {
+    console.warn(`tick alerts: mail quota spent; ${fresh.length} finding(s) wait for tomorrow`);
+    return [];
+  }
+  const mail = alertDigest(fresh, { now, openCount, spreadsheetUrl: spreadsheet.getUrl() });
+  MailApp.sendEmail({
+    to: settings.alertTo.join(','),
+    subject: mail.subject,
+    body: mail.body,
+    name: 'オンライン相談 予約台帳',
+  });
+  return fresh;
+}
+
+interface StoredAlerted {
+  pairs: AlertedPairs;
+  text: string;
+  keys: string[];
+}
+
+function loadAlerted(properties: GoogleAppsScript.Properties.Properties): StoredAlerted {
+  const stored = readChunked(properties, ALERTED_PROPERTY);
+  return { ...stored, pairs: decodeAlerted(stored.text) };
+}
+
+function saveAlerted(
+  properties: GoogleAppsScript.Properties.Properties,
+  pairs: AlertedPairs,
+  stored: StoredAlerted,
+): void {
+  writeChunked(properties, ALERTED_PROPERTY, encodeAlerted(pairs), stored);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 対象者.無断キャンセル回数: derived from 予約 and the archive, so a correction by staff counts
+
+function recountNoShows(spreadsheet: Spreadsheet, bookings: BookingsRead): void {
+  const roster = readRosterSheet(spreadsheet);
+  if (!roster) return;
+  const keyIndex = roster.headers.indexOf(ROSTER.seekerNo);
+  const countIndex = roster.headers.indexOf(ROSTER.noShowCount);
+  if (keyIndex < 0 || countIndex < 0) return; // 初期設定 adds the column
+  const counts = addCounts(
+    countNoShows(bookings.items.map((i) => i.booking)),
+    archivedNoShowCounts(),
+  );
+  const changes: OwnedChange[] = roster.rows.flatMap((row) => {
+    const key = String(row.values[keyIndex] ?? '').trim();
+    const seekerNo = normalizeSeekerNo(key);
+    if (key === '' || !seekerNo.ok) return [];
+    const count = counts.get(seekerNo.value) ?? 0;
+    const current = row.values[countIndex] ?? '';
+    if (current === count) return [];
+    return [{ key: { id: key }, header: ROSTER.noShowCount, expected: current, value: count }];
+  });
+  writeOwnedCells(roster.sheet, ROSTER_WRITE_PLAN, changes);
+}
