@@ -15,7 +15,9 @@ describe('clasp push', () => {
     };
     const built = readdirSync('dist').map((f) => `dist/${f}`);
     expect(status.filesToPush.sort()).toEqual(built.sort());
-    expect(status.filesToPush).toEqual(expect.arrayContaining(['dist/Code.js', 'dist/appsscript.json']));
+    expect(status.filesToPush).toEqual(
+      expect.arrayContaining(['dist/Code.js', 'dist/appsscript.json']),
+    );
     expect(status.untrackedFiles).toEqual([]);
   });
 });

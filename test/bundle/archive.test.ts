@@ -1,0 +1,217 @@
+// 過去の予約を保管 on the built bundle: exactly the old finished rows move, every value is copied,
+// and a run stopped at any spreadsheet call, then run again, loses nothing and copies nothing twice.
+import { describe, expect, it } from 'vitest';
+import type { Emulator } from '../../emulator/index';
+import { BOOKING, SHEET, STATUS } from '../../src/core/schema';
+import { bookingRow, bookings, workbookWith } from './helpers';
+
+const CAPTION = '過去の予約を保管';
+const ARCHIVED_NO_SHOWS = 'archivedNoShowCounts';
+const EXTRA = '面談メモ';
+const saburo = { seekerNo: '33010-00000003', name: '例示 三郎', officer: '担当 丙' };
+
+/**
+ * On START (2026-12-01) with 保管までの月数 6 the cutoff is 2026-06-01. Rows 1–3 and 7 are old
+ * and finished; 4 is old but still 確定; 5 is finished but recent; 6 is upcoming.
+ */
+function workbook(): Emulator {
+  const emu = workbookWith([
+    bookingRow({ date: '2026/05/12', status: STATUS.held, note: "'0123" }),
+    bookingRow({ date: '2026/05/13', status: STATUS.cancelled, note: "'1/2" }),
+    bookingRow({ ...saburo, date: '2026/04/01', status: STATUS.noShow, start: '14:00' }),
+    bookingRow({ date: '2026/05/20', status: STATUS.confirmed }),
+    bookingRow({ date: '2026/07/01', status: STATUS.held }),
+    bookingRow({ date: '2026/12/02' }),
+    bookingRow({ ...saburo, date: '2026/03/03', status: STATUS.held, note: '\'=HYPERLINK("x")' }),
+  ]);
+  // Staff added a column of their own to 予約 (not in 予約_保管).
+  const width = emu.sheetValues(SHEET.bookings)[0]!.length;
+  const column = String.fromCharCode(65 + width);
+  emu.person.setValues(SHEET.bookings, `${column}1`, [[EXTRA]]);
+  emu.person.setValues(SHEET.bookings, `${column}2`, [['電話で確認済み']]);
+  expect(emu.menu('すべての予約をチェック').error).toBeUndefined();
+  return emu;
+}
+
+const OLD_FINISHED = [0, 2, 1, 6]; // indexes into the rows above (any order)
+
+interface Expected {
+  moved: Record<string, unknown>[];
+  kept: Record<string, unknown>[];
+}
+
+function expectedAfter(emu: Emulator): Expected {
+  const rows = bookings(emu);
+  return {
+    moved: rows.filter((_, i) => OLD_FINISHED.includes(i)),
+    kept: rows.filter((_, i) => !OLD_FINISHED.includes(i)),
+  };
+}
+
+/** Every id once, in the right sheet, with every value of every 予約 column. */
+function expectArchived(emu: Emulator, expected: Expected): void {
+  const live = bookings(emu);
+  const archive = emu.records(SHEET.archive);
+  const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r[BOOKING.id]).sort();
+  expect(ids(live)).toEqual(ids(expected.kept));
+  expect(ids(archive)).toEqual(ids(expected.moved));
+  for (const original of expected.moved) {
+    const copy = archive.find((r) => r[BOOKING.id] === original[BOOKING.id])!;
+    for (const [header, value] of Object.entries(original)) {
+      expect(copy[header], `${String(original[BOOKING.id])} ${header}`).toEqual(value);
+    }
+  }
+  for (const original of expected.kept) {
+    expect(live.find((r) => r[BOOKING.id] === original[BOOKING.id])).toEqual(original);
+  }
+  expect(JSON.parse(emu.properties.document.get(ARCHIVED_NO_SHOWS) ?? 'null')).toEqual({
+    '33010-00000003': 1,
+  });
+}
+
+describe('過去の予約を保管', () => {
+  it('moves exactly the old finished rows, copying every column, after a confirmation', () => {
+    const emu = workbook();
+    const expected = expectedAfter(emu);
+    expect(expected.moved).toHaveLength(4);
+    const run = emu.menu(CAPTION);
+    expect(run.error).toBeUndefined();
+    const [confirmation, done] = emu.ui.dialogs.slice(-2);
+    expect(confirmation!.message).toMatch(/4件を「予約_保管」シートに移します/);
+    expect(confirmation!.buttons).toContain('YES');
+    expectArchived(emu, expected);
+    expect(done!.message).toMatch(/4件の予約を「予約_保管」に移しました/);
+    expect(done!.message).toContain(`列を追加しました: ${EXTRA}`);
+    expect(emu.sheetValues(SHEET.archive)[0]).toContain(EXTRA);
+
+    const archive = emu.snapshot().sheets.find((s) => s.name === SHEET.archive)!;
+    expect(archive.formulas ?? {}).toEqual({});
+    const notes = emu.records(SHEET.archive).map((r) => r[BOOKING.note]);
+    expect(notes).toEqual(expect.arrayContaining(['0123', '1/2', '=HYPERLINK("x")']));
+
+    const log = emu.records(SHEET.log).at(-1)!;
+    expect(log['操作']).toBe(CAPTION);
+    expect(String(log['内容'])).toMatch(/4件を予約から削除（うち今回書き写し4件）/);
+    expect(String(log['内容'])).not.toMatch(/33010|example\.jp|見本/);
+  });
+
+  it('does nothing when the person says no', () => {
+    const emu = workbook();
+    const before = emu.snapshot();
+    emu.ui.queueResponse('NO');
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(emu.snapshot()).toEqual(before);
+    expect(emu.toasts().at(-1)?.message).toMatch(/取りやめました/);
+  });
+
+  it('a second run moves nothing and duplicates nothing', () => {
+    const emu = workbook();
+    const expected = expectedAfter(emu);
+    emu.menu(CAPTION);
+    const dialogs = emu.ui.dialogs.length;
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expectArchived(emu, expected);
+    expect(emu.ui.dialogs.length).toBe(dialogs); // no confirmation: nothing to move
+    expect(emu.toasts().at(-1)?.message).toMatch(/保管する予約はありませんでした/);
+  });
+
+  it('finds the rows again by 予約ID when a person sorts 予約 in the middle of the run', () => {
+    const emu = workbook();
+    const expected = expectedAfter(emu);
+    const statusColumn = emu.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.status) + 1;
+    emu.hooks.after('SpreadsheetApp.flush', ({ emu: e }) => {
+      e.person.sortRows(SHEET.bookings, { column: statusColumn, ascending: false });
+    });
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expectArchived(emu, expected);
+  });
+
+  it('leaves a row for a person when 予約_保管 holds its id with other values', () => {
+    const emu = workbook();
+    const first = bookings(emu)[0]!;
+    const headers = emu.sheetValues(SHEET.archive)[0]!.map(String);
+    emu.person.setValues(SHEET.archive, 'A2', [
+      headers.map((h) =>
+        h === BOOKING.id ? String(first[BOOKING.id]) : h === BOOKING.note ? '古い内容' : '',
+      ),
+    ]);
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(bookings(emu).map((r) => r[BOOKING.id])).toContain(first[BOOKING.id]);
+    expect(
+      emu.records(SHEET.archive).filter((r) => r[BOOKING.id] === first[BOOKING.id]),
+    ).toHaveLength(1);
+    expect(emu.ui.lastDialog()!.message).toMatch(/同じ予約IDの行があるのに内容が違う/);
+  });
+
+  it('uses the same number of spreadsheet calls for 7 rows and for 300', () => {
+    const small = workbook();
+    const large = workbook();
+    // Distinct rows (a check can only give ids to rows it can tell apart), all old and finished.
+    const starts = ['10:00', '11:00', '14:00', '15:00'];
+    const more = Array.from({ length: 293 }, (_, i) =>
+      bookingRow({
+        date: `2026/${(i % 5) + 1}/${(Math.floor(i / 5) % 28) + 1}`,
+        start: starts[Math.floor(i / 140)]!,
+        status: STATUS.held,
+        note: `n${i}`,
+      }),
+    );
+    const first = large.sheetValues(SHEET.bookings).length + 1;
+    const headers = large.sheetValues(SHEET.bookings)[0]!.map(String);
+    const keyOf = Object.fromEntries(Object.entries(BOOKING).map(([k, h]) => [h, k]));
+    large.person.setValues(
+      SHEET.bookings,
+      `A${first}`,
+      more.map(
+        (row) =>
+          headers.map((h) => (row as Record<string, unknown>)[keyOf[h] ?? ''] ?? '') as string[],
+      ),
+    );
+    expect(large.menu('すべての予約をチェック').error).toBeUndefined();
+    const a = small.menu(CAPTION);
+    const b = large.menu(CAPTION);
+    expect(a.error).toBeUndefined();
+    expect(b.error).toBeUndefined();
+    expect(large.records(SHEET.archive)).toHaveLength(297);
+    expect(b.spreadsheetCalls).toBe(a.spreadsheetCalls);
+  });
+});
+
+describe('過去の予約を保管, stopped at each spreadsheet call and run again', () => {
+  it('loses nothing and duplicates nothing, whichever call the first run dies at', () => {
+    let completed = false;
+    let stops = 0;
+    let stoppedWhileInBoth = 0; // copied but not yet deleted: the re-run must not copy again
+    for (let n = 1; n < 200 && !completed; n++) {
+      const emu = workbook();
+      const expected = expectedAfter(emu);
+      emu.faults.failAtCall(n, {
+        only: (method) => /^(Range|RangeList|Sheet|SpreadsheetApp|Properties)\./.test(method),
+      });
+      const first = emu.menu(CAPTION);
+      if (first.error === undefined) {
+        completed = true; // n is past the last call: the run went through untouched
+      } else {
+        stops++;
+        expect(first.error.message, `call ${n}`).toMatch(/Exceeded maximum execution time/);
+        // Whatever the stop left behind, no row is in neither sheet and none is in both twice.
+        const everywhere = [...bookings(emu), ...emu.records(SHEET.archive)].map(
+          (r) => r[BOOKING.id],
+        );
+        for (const original of [...expected.moved, ...expected.kept]) {
+          expect(everywhere, `call ${n}`).toContain(original[BOOKING.id]);
+        }
+        expect(emu.records(SHEET.archive).length, `call ${n}`).toBeLessThanOrEqual(4);
+        const live = new Set(bookings(emu).map((r) => r[BOOKING.id]));
+        if (emu.records(SHEET.archive).some((r) => live.has(r[BOOKING.id]))) stoppedWhileInBoth++;
+        emu.faults.clear();
+        const second = emu.menu(CAPTION);
+        expect(second.error, `call ${n}`).toBeUndefined();
+      }
+      expectArchived(emu, expected);
+    }
+    expect(completed).toBe(true);
+    expect(stops).toBeGreaterThan(25);
+    expect(stoppedWhileInBoth).toBeGreaterThan(3);
+  });
+});

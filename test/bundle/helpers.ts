@@ -1,0 +1,148 @@
+// Shared set-up for bundle tests: a spreadsheet after 初期設定 with a roster, settings and
+// bookings typed in as staff would type them (by header, never by column position).
+import { Emulator } from '../../emulator/index';
+import { BOOKING, type BookingField, ROSTER, type RosterField, SHEET } from '../../src/core/schema';
+
+/** Tuesday 2026-12-01, 09:00 in Tokyo: a business day with business days around it. */
+export const START = '2026-12-01T09:00:00+09:00';
+
+export const SAMPLE_ROSTER: Partial<Record<RosterField, string | boolean>>[] = [
+  {
+    seekerNo: '33010-00000001',
+    name: '見本 一郎',
+    office: '倉敷わかもの',
+    officer: '担当 甲',
+    supportStart: '2026/04/01',
+  },
+  {
+    seekerNo: '33010-00000002',
+    name: '試験 花子',
+    office: '倉敷中央',
+    officer: '担当 乙',
+    supportStart: '2026/04/01',
+  },
+  {
+    seekerNo: '33010-00000003',
+    name: '例示 三郎',
+    office: '倉敷わかもの',
+    officer: '担当 丙',
+    supportStart: '2026/04/01',
+  },
+  {
+    seekerNo: '33010-00000004',
+    name: '仮名 四子',
+    office: '倉敷中央',
+    officer: '担当 丁',
+    supportStart: '2026/04/01',
+  },
+];
+
+/** A booking that passes every check on START: Wednesday 2026-12-02 10:00 at 倉敷わかもの. */
+export function bookingRow(
+  overrides: Partial<Record<BookingField, string | boolean>> = {},
+): Partial<Record<BookingField, string | boolean>> {
+  return {
+    channel: '電話',
+    name: '見本 一郎',
+    seekerNo: '33010-00000001',
+    email: 'ichiro@example.jp',
+    date: '2026/12/02',
+    start: '10:00',
+    office: '倉敷わかもの',
+    officer: '担当 甲',
+    meetingUrl: 'https://teleoffice.example.jp/meet/abc123',
+    ...overrides,
+  };
+}
+
+export function newEmulator(options: { now?: string; mailQuota?: number } = {}): Emulator {
+  return new Emulator({
+    now: options.now ?? START,
+    ...(options.mailQuota !== undefined ? { mailQuota: options.mailQuota } : {}),
+  });
+}
+
+/** Opens the spreadsheet and runs 初期設定, saying yes to its questions. */
+export function setUp(emu: Emulator): void {
+  emu.open();
+  // Not queued: 初期設定 asks only when triggers belong to someone else; the default answer
+  // (YES to a question, OK to the report) fits whichever dialogs it shows.
+  emu.ui.setDefault('accept');
+  emu.menu('初期設定');
+}
+
+/** Values of `rows`, laid out under the sheet's current headers (row 1). */
+function underHeaders<F extends string>(
+  emu: Emulator,
+  sheet: string,
+  schema: Readonly<Record<F, string>>,
+  rows: readonly Partial<Record<F, string | boolean>>[],
+): (string | boolean)[][] {
+  const headers = (emu.person.values(sheet)[0] ?? []).map(String);
+  return rows.map((row) =>
+    headers.map((header) => {
+      const field = (Object.keys(schema) as F[]).find((f) => schema[f] === header);
+      return field !== undefined ? (row[field] ?? '') : '';
+    }),
+  );
+}
+
+/** Types the rows below the last filled row, as a person would (onEdit fires). */
+function typeRows<F extends string>(
+  emu: Emulator,
+  sheet: string,
+  schema: Readonly<Record<F, string>>,
+  rows: readonly Partial<Record<F, string | boolean>>[],
+): number {
+  const firstRow = emu.person.values(sheet).length + 1;
+  const values = underHeaders(emu, sheet, schema, rows);
+  emu.edit(sheet, `A${firstRow}`, values);
+  return firstRow;
+}
+
+export function typeRoster(emu: Emulator, rows = SAMPLE_ROSTER): number {
+  return typeRows(emu, SHEET.roster, ROSTER, rows);
+}
+
+/** Types bookings; returns the sheet row of the first one. */
+export function typeBookings(
+  emu: Emulator,
+  rows: readonly Partial<Record<BookingField, string | boolean>>[],
+): number {
+  return typeRows(emu, SHEET.bookings, BOOKING, rows);
+}
+
+/** Sets one 設定 value (column 値) by its key (column 項目). */
+export function setSetting(emu: Emulator, key: string, value: string): void {
+  const rows = emu.person.values(SHEET.settings);
+  const index = rows.findIndex((r) => String(r[0]) === key);
+  if (index < 0) throw new Error(`setSetting: no 設定 row ${key}`);
+  emu.edit(SHEET.settings, `B${index + 1}`, [[value]]);
+}
+
+/** A spreadsheet after 初期設定 with the sample roster and the given bookings typed in. */
+export function workbookWith(
+  bookings: readonly Partial<Record<BookingField, string | boolean>>[],
+  options: { now?: string; mailQuota?: number } = {},
+): Emulator {
+  const emu = newEmulator(options);
+  setUp(emu);
+  // The one setting 初期設定 cannot know (a fictional number: the real one is the office's to enter).
+  setSetting(emu, '電話番号（倉敷中央）', '086-000-0000');
+  typeRoster(emu);
+  if (bookings.length > 0) typeBookings(emu, bookings);
+  return emu;
+}
+
+/** 予約 rows as { header: value } objects. */
+export function bookings(emu: Emulator): Record<string, unknown>[] {
+  return emu.records(SHEET.bookings);
+}
+
+/** Types rows into 予約_保管 under its headers (as if an earlier archive run had put them there). */
+export function typeArchivedBookings(
+  emu: Emulator,
+  rows: readonly Partial<Record<BookingField, string | boolean>>[],
+): number {
+  return typeRows(emu, SHEET.archive, BOOKING, rows);
+}

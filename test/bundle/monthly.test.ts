@@ -1,0 +1,196 @@
+// 月次集計を更新 on the built bundle: the report's counts equal what a manager gets by filtering
+// 予約 and 予約_保管 on 相談月 and 窓口; one chart however often it runs; constant calls.
+import { describe, expect, it } from 'vitest';
+import { NOT_EMULATED_GLOBALS, type Emulator } from '../../emulator/index';
+import { BOOKING, SHEET, STATUS } from '../../src/core/schema';
+import {
+  bookingRow,
+  newEmulator,
+  typeArchivedBookings,
+  typeBookings,
+  workbookWith,
+} from './helpers';
+
+const CAPTION = '月次集計を更新';
+const CENTRAL = '倉敷中央';
+const WAKAMONO = '倉敷わかもの';
+
+const central = {
+  seekerNo: '33010-00000002',
+  name: '試験 花子',
+  office: CENTRAL,
+  officer: '担当 乙',
+};
+
+/** A known data set on START (2026-12-01): three months live, two archived, one unreadable date. */
+function knownWorkbook(): Emulator {
+  const emu = workbookWith([
+    bookingRow({ date: '2026/10/06', status: STATUS.held }),
+    bookingRow({ date: '2026/10/07', status: STATUS.noShow, start: '11:00' }),
+    bookingRow({ date: '2026/10/08', status: STATUS.cancelled, start: '14:00' }),
+    bookingRow({ ...central, date: '2026/10/09', status: STATUS.held }),
+    bookingRow({ date: '2026/11/04', status: STATUS.held }),
+    bookingRow({ date: '2026/11/05', start: '15:00' }), // 状態 blank = 受付
+    bookingRow({ ...central, date: '2026/11/06', status: STATUS.held, start: '14:00' }),
+    bookingRow({ date: '2026/12/02' }),
+    bookingRow({ ...central, date: '2026/12/03', status: STATUS.confirmed }),
+    bookingRow({ date: 'あした', start: '11:00' }),
+  ]);
+  typeArchivedBookings(emu, [
+    { ...bookingRow({ date: '2026/05/12', status: STATUS.held }), id: 'Y900001', month: '2026-05' },
+    {
+      ...bookingRow({ ...central, date: '2026/10/02', status: STATUS.held }),
+      id: 'Y900002',
+      month: '2026-10',
+    },
+  ]);
+  return emu;
+}
+
+interface ReportRow {
+  month: string;
+  office: string;
+  values: Record<string, unknown>;
+}
+
+/** The 月別・窓口別 table as { header: value } rows. */
+function officeTable(emu: Emulator): ReportRow[] {
+  const grid = emu.sheetValues(SHEET.monthly);
+  const title = grid.findIndex((row) => row[0] === '月別・窓口別');
+  expect(title).toBeGreaterThan(0);
+  const headers = grid[title + 1]!.map(String);
+  const rows: ReportRow[] = [];
+  for (const row of grid.slice(title + 2)) {
+    if (row.every((v) => v === '')) break;
+    const values = Object.fromEntries(headers.map((h, i) => [h, row[i]]));
+    rows.push({ month: String(row[0]), office: String(row[1]), values });
+  }
+  return rows;
+}
+
+/** What a filter on 相談月 (and 窓口) shows, on 予約 and on 予約_保管 together. */
+function filtered(emu: Emulator, month: string, office?: string): Record<string, unknown>[] {
+  return [...emu.records(SHEET.bookings), ...emu.records(SHEET.archive)].filter(
+    (r) => r[BOOKING.month] === month && (office === undefined || r[BOOKING.office] === office),
+  );
+}
+
+describe('月次集計を更新', () => {
+  it('gives, per month and 窓口, the counts a manager gets by filtering 相談月 and 窓口', () => {
+    const emu = knownWorkbook();
+    const run = emu.menu(CAPTION);
+    expect(run.error).toBeUndefined();
+    const table = officeTable(emu);
+    expect(table.length).toBeGreaterThanOrEqual(12 * 3);
+    let compared = 0;
+    for (const row of table) {
+      const rows = filtered(emu, row.month, row.office === '合計' ? undefined : row.office);
+      const byStatus = (status: string) => rows.filter((r) => r[BOOKING.status] === status).length;
+      expect(row.values['予約数'], `${row.month} ${row.office}`).toBe(rows.length);
+      expect(row.values['実施']).toBe(byStatus(STATUS.held));
+      expect(row.values['キャンセル']).toBe(byStatus(STATUS.cancelled));
+      expect(row.values['無断キャンセル']).toBe(byStatus(STATUS.noShow));
+      compared += rows.length;
+    }
+    expect(compared).toBe(2 * 11); // every dated booking twice: its 窓口 row and its 合計 row
+
+    const get = (month: string, office: string) =>
+      table.find((r) => r.month === month && r.office === office)!.values;
+    expect(get('2026-10', WAKAMONO)).toMatchObject({
+      予約数: 3,
+      実施: 1,
+      無断キャンセル: 1,
+      キャンセル: 1,
+    });
+    expect(get('2026-10', CENTRAL)).toMatchObject({ 予約数: 2, 実施: 2 }); // one of them archived
+    expect(get('2026-10', WAKAMONO)['実施率']).toBeCloseTo(1 / 3);
+    // October 2026: 21 business days (10/12 スポーツの日) × 4 slots × 1.
+    expect(get('2026-10', WAKAMONO)['提供枠数']).toBe(84);
+    expect(get('2026-10', '合計')['提供枠数']).toBe(168);
+    expect(get('2026-10', CENTRAL)['利用率']).toBeCloseTo(2 / 84);
+    expect(get('2026-11', WAKAMONO)).toMatchObject({ 予約数: 2, 実施: 1, '受付・確定': 1 });
+    expect(get('2026-12', '合計')).toMatchObject({ 予約数: 2, '受付・確定': 2, 実施率: '' });
+    expect(get('2026-05', WAKAMONO)).toMatchObject({ 予約数: 1, 実施: 1 });
+
+    // The undated row is left out and the person is told why.
+    const dialog = emu.ui.lastDialog();
+    expect(dialog?.message).toMatch(/相談日が読めない予約1件/);
+    const log = emu.records(SHEET.log).at(-1)!;
+    expect(log['操作']).toBe(CAPTION);
+    expect(String(log['内容'])).toContain('11件を集計');
+  });
+
+  it('writes months as text and rates as numbers formatted as percentages', () => {
+    const emu = knownWorkbook();
+    emu.menu(CAPTION);
+    const snapshot = emu.snapshot().sheets.find((s) => s.name === SHEET.monthly)!;
+    const grid = snapshot.values;
+    const title = grid.findIndex((row) => row[0] === '月別・窓口別');
+    const first = grid[title + 2]!;
+    expect(typeof first[0]).toBe('string');
+    expect(first[0]).toMatch(/^\d{4}-\d{2}$/);
+    const formats = Object.values(snapshot.numberFormats ?? {});
+    expect(formats).toContain('0.0%');
+    expect(formats).toContain('#,##0');
+    expect(snapshot.formulas ?? {}).toEqual({});
+  });
+
+  it('sets 相談月 on rows where it is stale, so the filter agrees at once', () => {
+    const emu = knownWorkbook();
+    emu.menu('すべての予約をチェック');
+    // A person moves a booking to another month; 相談月 still says October.
+    const rowNumber =
+      emu.records(SHEET.bookings).findIndex((r) => r[BOOKING.status] === STATUS.noShow) + 2;
+    const dateColumn = String.fromCharCode(
+      65 + emu.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.date),
+    );
+    emu.person.setValues(SHEET.bookings, `${dateColumn}${rowNumber}`, [['2026/11/09']]);
+    emu.menu(CAPTION);
+    expect(emu.records(SHEET.bookings)[rowNumber - 2]![BOOKING.month]).toBe('2026-11');
+    const table = officeTable(emu);
+    const nov = table.find((r) => r.month === '2026-11' && r.office === WAKAMONO)!;
+    expect(nov.values['予約数']).toBe(filtered(emu, '2026-11', WAKAMONO).length);
+    expect(nov.values['無断キャンセル']).toBe(1);
+  });
+
+  it.skipIf(NOT_EMULATED_GLOBALS.includes('Charts' as never))(
+    'keeps exactly one chart, of the last 12 months, after two runs',
+    () => {
+      const emu = knownWorkbook();
+      expect(emu.menu(CAPTION).error).toBeUndefined();
+      expect(emu.menu(CAPTION).error).toBeUndefined();
+      const charts = emu.workbook.sheetByName(SHEET.monthly)!.charts;
+      expect(charts).toHaveLength(1);
+      expect(charts[0]!.chartType).toBe('COLUMN');
+      expect(charts[0]!.ranges[0]!.rect.numRows).toBe(13);
+    },
+  );
+
+  it('uses the same number of spreadsheet calls for 10 bookings and for 200', () => {
+    const small = knownWorkbook();
+    const large = knownWorkbook();
+    const more = Array.from({ length: 190 }, (_, i) =>
+      bookingRow({
+        date: `2026/${(i % 9) + 1}/${(i % 20) + 1}`,
+        status: i % 3 ? STATUS.held : STATUS.cancelled,
+      }),
+    );
+    typeBookings(large, more);
+    const a = small.menu(CAPTION);
+    const b = large.menu(CAPTION);
+    expect(a.error).toBeUndefined();
+    expect(b.error).toBeUndefined();
+    expect(b.spreadsheetCalls).toBe(a.spreadsheetCalls);
+    expect(a.spreadsheetCalls).toBeLessThan(60);
+  });
+
+  it('asks for 初期設定 when 予約 is missing, and changes nothing', () => {
+    const emu = newEmulator();
+    emu.open();
+    const before = emu.snapshot();
+    const run = emu.menu(CAPTION);
+    expect(run.error).toBeUndefined();
+    expect(emu.ui.lastDialog()?.message).toMatch(/「予約」シートがありません。.*初期設定/);
+    expect(emu.snapshot()).toEqual(before);
+  });
+});

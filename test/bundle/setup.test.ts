@@ -1,0 +1,96 @@
+// 初期設定 on the built bundle: creates every sheet of the contract, is idempotent, keeps data,
+// and repairs a sheet whose columns staff have reordered or extended.
+import { describe, expect, it } from 'vitest';
+import {
+  BOOKING_HEADERS,
+  CLOSED_DAY_HEADERS,
+  LOG_HEADERS,
+  ROSTER_HEADERS,
+  SETTINGS_HEADERS,
+  SHEET,
+  TRIGGER_HANDLERS,
+} from '../../src/core/schema';
+import { SETTING_DEFAULTS } from '../../src/core/settings';
+import { bookingRow, newEmulator, setUp, typeBookings, typeRoster } from './helpers';
+
+describe('初期設定', () => {
+  it('creates every sheet with the exact headers, frozen header row and filter', () => {
+    const emu = newEmulator();
+    setUp(emu);
+    const snapshot = emu.snapshot();
+    const sheet = (name: string) => snapshot.sheets.find((s) => s.name === name);
+    const expected: [string, readonly string[]][] = [
+      [SHEET.bookings, BOOKING_HEADERS],
+      [SHEET.archive, BOOKING_HEADERS],
+      [SHEET.roster, ROSTER_HEADERS],
+      [SHEET.settings, SETTINGS_HEADERS],
+      [SHEET.closedDays, CLOSED_DAY_HEADERS],
+      [SHEET.log, LOG_HEADERS],
+    ];
+    for (const [name, headers] of expected) {
+      expect(sheet(name)?.values[0], name).toEqual([...headers]);
+      expect(sheet(name)?.frozenRows, name).toBe(1);
+    }
+    expect(sheet(SHEET.monthly), SHEET.monthly).toBeDefined();
+    expect(sheet(SHEET.bookings)?.filterA1).toBeTruthy();
+    // Every default setting has a row with a description.
+    const settingRows = sheet(SHEET.settings)!.values.slice(1);
+    for (const d of SETTING_DEFAULTS) {
+      const row = settingRows.find((r) => r[0] === d.key);
+      expect(row, d.key).toBeDefined();
+      expect(String(row![2]).length, d.key).toBeGreaterThan(0);
+    }
+  });
+
+  it('installs each time-driven trigger once, even when run twice', () => {
+    const emu = newEmulator();
+    setUp(emu);
+    emu.menu('初期設定');
+    const handlers = emu
+      .triggers()
+      .map((t) => t.handler)
+      .sort();
+    expect(handlers).toEqual(Object.values(TRIGGER_HANDLERS).sort());
+  });
+
+  it('changes nothing the second time, and keeps the data typed in between', () => {
+    const emu = newEmulator();
+    setUp(emu);
+    typeRoster(emu);
+    typeBookings(emu, [bookingRow(), bookingRow({ start: '11:00' })]);
+    const before = emu.snapshot();
+    const second = emu.menu('初期設定');
+    expect(second.error).toBeUndefined();
+    expect(emu.snapshot()).toEqual(before);
+    expect(second.counters.cellsWritten).toBe(0);
+    const last = emu.ui.dialogs[emu.ui.dialogs.length - 1]!;
+    expect(last.message).toContain('変更はありませんでした');
+  });
+
+  it('adds missing columns at the end and leaves reordered and staff columns where they are', () => {
+    const headers = ['氏名', '電話メモ', '予約ID', '相談日', 'メールアドレス', '求職番号'];
+    const emu = newEmulator();
+    emu.open();
+    emu.person.insertSheet(SHEET.bookings);
+    emu.person.setValues(SHEET.bookings, 'A1', [
+      headers,
+      ['見本 一郎', '夕方に折り返し', '', '2026/12/02', 'ichiro@example.jp', '33010-00000001'],
+    ]);
+    emu.menu('初期設定');
+    const values = emu.person.values(SHEET.bookings);
+    expect(values[0]!.slice(0, headers.length)).toEqual(headers);
+    const added = values[0]!.slice(headers.length);
+    expect([...headers, ...added].sort()).toEqual([...BOOKING_HEADERS, '電話メモ'].sort());
+    expect(values[1]![0]).toBe('見本 一郎');
+    expect(values[1]![1]).toBe('夕方に折り返し');
+  });
+
+  it('warns when the spreadsheet is not in Asia/Tokyo', () => {
+    const emu = newEmulator();
+    emu.open();
+    emu.person.setTimeZone('America/New_York');
+    emu.menu('初期設定');
+    const last = emu.ui.dialogs[emu.ui.dialogs.length - 1]!;
+    expect(last.message).toContain('タイムゾーン');
+  });
+});

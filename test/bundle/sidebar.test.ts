@@ -1,0 +1,233 @@
+// The 空き枠 sidebar's server side on the built bundle, called as google.script.run would call it
+// (emu.callServer: JSON-like data in and out). The page is never trusted: these tests send what a
+// tampered page could send.
+import { describe, expect, it } from 'vitest';
+import type { Emulator } from '../../emulator/index';
+import { BOOKING, LOG, SHEET } from '../../src/core/schema';
+import type {
+  AddBookingResult,
+  BookingForm,
+  FreeSlotsResponse,
+  SeekerLookup,
+} from '../../src/ui/shared/sidebarApi';
+import { bookingRow, bookings, typeBookings, workbookWith } from './helpers';
+
+function form(overrides: Partial<BookingForm> = {}): BookingForm {
+  return {
+    date: '2026-12-02',
+    start: '11:00',
+    office: '倉敷わかもの',
+    name: '例示 三郎',
+    seekerNo: '33010-00000003',
+    email: 'saburo@example.jp',
+    meetingUrl: 'https://teleoffice.example.jp/meet/def456',
+    channel: '電話',
+    ...overrides,
+  };
+}
+
+function add(emu: Emulator, value: unknown): AddBookingResult {
+  const run = emu.callServer<AddBookingResult>('sidebarAddBooking', value);
+  expect(run.error).toBeUndefined();
+  return run.value!;
+}
+
+function slots(emu: Emulator, office = ''): FreeSlotsResponse {
+  const run = emu.callServer<FreeSlotsResponse>('sidebarGetFreeSlots', { office });
+  expect(run.error).toBeUndefined();
+  return run.value!;
+}
+
+function lookup(emu: Emulator, seekerNo: unknown): SeekerLookup {
+  const run = emu.callServer<SeekerLookup>('sidebarLookupSeeker', seekerNo);
+  expect(run.error).toBeUndefined();
+  return run.value!;
+}
+
+const slotIn = (view: FreeSlotsResponse, date: string, office: string, start: string) =>
+  view.days
+    .find((d) => d.date === date)
+    ?.offices.find((o) => o.office === office)
+    ?.slots.find((s) => s.start === start);
+
+describe('空き枠を表示 (menu)', () => {
+  it('opens the built sidebar page titled 空き枠, with its client script inlined', () => {
+    const emu = workbookWith([]);
+    const run = emu.menu('空き枠を表示');
+    expect(run.error).toBeUndefined();
+    const [sidebar] = emu.ui.sidebars();
+    expect(sidebar?.title).toBe('空き枠');
+    expect(sidebar?.content).toContain('id="grid"');
+    expect(sidebar?.content).not.toContain('<!-- CLIENT_SCRIPT -->');
+    expect(sidebar?.content).toMatch(/<script>[\s\S]*sidebarGetFreeSlots[\s\S]*<\/script>/);
+    expect(sidebar?.content).not.toMatch(/^\s*(import|export)\s/m);
+  });
+});
+
+describe('sidebarGetFreeSlots', () => {
+  it('answers plain data: days as yyyy-MM-dd, a full slot full, cancelled bookings not counted', () => {
+    const emu = workbookWith([bookingRow(), bookingRow({ start: '11:00', status: 'キャンセル' })]);
+    const view = slots(emu);
+    expect(view.ok).toBe(true);
+    expect(view.today).toBe('2026-12-01');
+    expect(view.allOffices).toEqual(['倉敷中央', '倉敷わかもの']);
+    expect(view.days[0]?.date).toBe('2026-12-02');
+    expect(slotIn(view, '2026-12-02', '倉敷わかもの', '10:00')).toMatchObject({
+      full: true,
+      free: 0,
+    });
+    expect(slotIn(view, '2026-12-02', '倉敷わかもの', '11:00')).toMatchObject({
+      full: false,
+      free: 1,
+    });
+    expect(slotIn(view, '2026-12-02', '倉敷中央', '10:00')).toMatchObject({ full: false });
+    expect(view.days.find((d) => d.date === '2026-12-05')?.closed).toBe('休み（土曜日）');
+    expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+  });
+
+  it('filters by 窓口 and ignores a 窓口 that is not in 設定', () => {
+    const emu = workbookWith([]);
+    expect(slots(emu, '倉敷中央').offices).toEqual(['倉敷中央']);
+    expect(slots(emu, '倉敷中央').days[0]?.offices.map((o) => o.office)).toEqual(['倉敷中央']);
+    expect(slots(emu, '<b>どこか</b>').offices).toEqual(['倉敷中央', '倉敷わかもの']);
+  });
+
+  it('uses a constant number of spreadsheet calls, whatever the number of bookings', () => {
+    const few = workbookWith([bookingRow()]);
+    const many = workbookWith(
+      Array.from({ length: 120 }, (_, i) =>
+        bookingRow({ date: `2027/01/${String((i % 20) + 5).padStart(2, '0')}`, start: '10:00' }),
+      ),
+    );
+    const callsFew = few.callServer('sidebarGetFreeSlots', { office: '' }).spreadsheetCalls;
+    const callsMany = many.callServer('sidebarGetFreeSlots', { office: '' }).spreadsheetCalls;
+    expect(callsMany).toBe(callsFew);
+  });
+});
+
+describe('sidebarLookupSeeker', () => {
+  it('gives only what staff need: name, 窓口, 担当者 and the no-show count', () => {
+    const emu = workbookWith([
+      bookingRow({ date: '2026/11/20', status: '無断キャンセル' }),
+      bookingRow({ date: '2026/11/24', status: '無断キャンセル' }),
+    ]);
+    const found = lookup(emu, '３３０１０－０００００００１');
+    expect(found).toEqual({
+      seekerNo: '33010-00000001',
+      found: true,
+      name: '見本 一郎',
+      office: '倉敷わかもの',
+      officer: '担当 甲',
+      noShowCount: 2,
+      messages: [expect.stringMatching(/^注意:.*無断キャンセルが2回/)],
+    });
+  });
+
+  it('says so when the number is malformed or not on the roster, and tolerates a non-string', () => {
+    const emu = workbookWith([]);
+    expect(lookup(emu, '33010')).toMatchObject({
+      found: false,
+      messages: [expect.stringMatching(/^エラー:.*求職番号/)],
+    });
+    expect(lookup(emu, '33010-99999999')).toMatchObject({
+      found: false,
+      seekerNo: '33010-99999999',
+      messages: [expect.stringMatching(/対象者シートにありません/)],
+    });
+    expect(lookup(emu, { toString: 'x' }).found).toBe(false);
+  });
+});
+
+describe('sidebarAddBooking', () => {
+  it('appends a checked row by header: 予約ID, OK, 担当者 from 対象者, 求職番号 kept as text', () => {
+    const emu = workbookWith([bookingRow()]);
+    emu.edit(SHEET.bookings, 'S1', [['職員メモ']]); // a column staff added themselves
+    const result = add(
+      emu,
+      form({ seekerNo: '３３０１０ー０００００００３', email: ' Saburo@Example.JP ' }),
+    );
+    expect(result).toMatchObject({ ok: true, added: true, rowNumber: 3, messages: [] });
+    expect(result.id).toMatch(/^Y\d{6}$/);
+    expect(result.readBack[0]).toBe('12月2日(水) 11:00～11:30 倉敷わかもの');
+    const row = bookings(emu)[1]!;
+    expect(row).toMatchObject({
+      [BOOKING.id]: result.id,
+      [BOOKING.checkResult]: 'OK',
+      [BOOKING.seekerNo]: '33010-00000003',
+      [BOOKING.email]: 'Saburo@example.jp',
+      [BOOKING.officer]: '担当 丙',
+      [BOOKING.status]: '受付',
+      [BOOKING.channel]: '電話',
+      [BOOKING.month]: '2026-12',
+      職員メモ: '',
+    });
+    expect(row[BOOKING.takenAt]).toBeInstanceOf(Date);
+    const logs = emu.records(SHEET.log);
+    const entry = logs.find((l) => l[LOG.bookingId] === result.id);
+    expect(entry?.[LOG.action]).toBe('空き枠から予約を追加');
+    const logText = JSON.stringify(logs) + emu.logText();
+    for (const personal of ['例示', '33010-00000003', 'saburo', 'teleoffice']) {
+      expect(logText).not.toContain(personal);
+    }
+  });
+
+  it('refuses a booking the check rejects, saying why, and writes nothing', () => {
+    const emu = workbookWith([bookingRow()]);
+    const before = JSON.stringify(emu.sheetValues(SHEET.bookings));
+    const cases: [Partial<BookingForm>, RegExp][] = [
+      [{ start: '10:00' }, /定員/], // the slot is full
+      [{ date: '2026-12-05' }, /土曜日/],
+      [{ date: '2026-12-01' }, /今日/],
+      [{ start: '13:00' }, /開始時刻/],
+      [{ office: '岡山' }, /窓口/],
+      [{ seekerNo: '33010-99999999' }, /対象者シート/],
+      [{ email: 'a@example.jp, b@example.jp' }, /メールアドレス/],
+      [{ meetingUrl: 'javascript:alert(1)' }, /会議URL/],
+      [{ name: '' }, /氏名/],
+      [{ date: 'いつか' }, /相談日/],
+      [{ channel: '<script>' }, /受付方法/],
+    ];
+    for (const [overrides, why] of cases) {
+      const result = add(emu, form(overrides));
+      expect(result, JSON.stringify(overrides)).toMatchObject({ ok: false, added: false, id: '' });
+      expect(result.messages.join('\n'), JSON.stringify(overrides)).toMatch(why);
+      expect(result.messages.some((m) => m.startsWith('エラー:'))).toBe(true);
+    }
+    expect(JSON.stringify(emu.sheetValues(SHEET.bookings))).toBe(before);
+  });
+
+  it('survives a tampered request: missing or non-string fields are refused, not thrown', () => {
+    const emu = workbookWith([]);
+    for (const value of [null, 'x', 42, [], { date: 20261202 }, { ...form(), name: ['a'] }]) {
+      const result = add(emu, value);
+      expect(result.ok).toBe(false);
+      expect(result.added).toBe(false);
+    }
+    expect(bookings(emu)).toHaveLength(0);
+  });
+
+  it('stores a formula-looking name as text, never as a formula', () => {
+    const emu = workbookWith([]);
+    const name = '=HYPERLINK("https://evil.example/","x")';
+    const result = add(emu, form({ name }));
+    expect(result.added).toBe(true);
+    const [row] = bookings(emu);
+    expect(row?.[BOOKING.name]).toBe(name);
+    expect(row?.[BOOKING.checkResult]).toMatch(/^注意:.*氏名/); // differs from 対象者
+  });
+
+  it('a second booking of the same slot is refused once the first is in', () => {
+    const emu = workbookWith([]);
+    expect(add(emu, form()).ok).toBe(true);
+    const second = add(
+      emu,
+      form({ seekerNo: '33010-00000001', name: '見本 一郎', email: 'ichiro@example.jp' }),
+    );
+    expect(second.ok).toBe(false);
+    expect(second.messages.join('\n')).toMatch(/定員/);
+    expect(bookings(emu)).toHaveLength(1);
+    // Staff typing straight into the sheet meanwhile is seen too.
+    typeBookings(emu, [bookingRow({ start: '14:00' })]);
+    expect(add(emu, form({ start: '14:00' })).messages.join('\n')).toMatch(/定員/);
+  });
+});
