@@ -66,7 +66,20 @@ export function formatTokyoMinute(instant: Date, compact = false): string {
 }
 
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_EN = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** RFC 5322 date in Tokyo time ("Tue, 01 Dec 2026 09:30:00 +0900"), as a Japanese mailer writes it. */
 export function formatRfc5322Tokyo(instant: Date): string {

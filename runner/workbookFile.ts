@@ -9,7 +9,10 @@ import type { WorkbookSnapshot } from '../emulator/snapshot';
 import { snapshotFromWorkbook, workbookFromSnapshot, type Warn } from './xlsx';
 
 /** The workbook at `path`, or null when there is no file yet. */
-export async function readWorkbookFile(path: string, warn?: Warn): Promise<WorkbookSnapshot | null> {
+export async function readWorkbookFile(
+  path: string,
+  warn?: Warn,
+): Promise<WorkbookSnapshot | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

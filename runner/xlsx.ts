@@ -119,7 +119,9 @@ function writeNumberFormats(ws: ExcelJS.Worksheet, sheet: SheetSnapshot, warn: W
       const format = formats.get(address);
       if (isDateFormat(format)) return;
       if (format !== undefined) {
-        warn(`${address} は日付ですが表示形式 "${format}" は日付形式でないため、既定の日付形式で保存します。`);
+        warn(
+          `${address} は日付ですが表示形式 "${format}" は日付形式でないため、既定の日付形式で保存します。`,
+        );
       }
       formats.set(address, defaultDateFormat(value));
     }),
@@ -193,7 +195,13 @@ interface CellMaps {
 }
 
 function readSheet(ws: ExcelJS.Worksheet, meta: SheetMeta, warn: Warn): SheetSnapshot {
-  const maps: CellMaps = { formulas: {}, numberFormats: {}, backgrounds: {}, fontColors: {}, notes: {} };
+  const maps: CellMaps = {
+    formulas: {},
+    numberFormats: {},
+    backgrounds: {},
+    fontColors: {},
+    notes: {},
+  };
   const values = readCells(ws, maps);
   const sheet: SheetSnapshot = { name: ws.name, values };
   for (const [key, map] of Object.entries(maps) as [keyof CellMaps, Record<string, string>][]) {
@@ -205,8 +213,7 @@ function readSheet(ws: ExcelJS.Worksheet, meta: SheetMeta, warn: Warn): SheetSna
   if (rules.length > 0) sheet.conditionalFormats = rules;
   if (meta.protections?.length) sheet.protections = meta.protections;
   const frozen = (ws.views ?? []).find((view) => view.state === 'frozen') as
-    | Partial<ExcelJS.WorksheetViewFrozen>
-    | undefined;
+    Partial<ExcelJS.WorksheetViewFrozen> | undefined;
   if (frozen?.ySplit) sheet.frozenRows = frozen.ySplit;
   if (frozen?.xSplit) sheet.frozenColumns = frozen.xSplit;
   const filter = filterA1(ws.autoFilter);
@@ -247,7 +254,8 @@ function readCell(cell: ExcelJS.Cell, address: string, maps: CellMaps): CellValu
     maps.numberFormats[address] = format;
   }
   const fill = cell.fill;
-  const background = fill?.type === 'pattern' && fill.pattern === 'solid' ? fromArgb(fill.fgColor) : undefined;
+  const background =
+    fill?.type === 'pattern' && fill.pattern === 'solid' ? fromArgb(fill.fgColor) : undefined;
   if (background) maps.backgrounds[address] = background;
   const fontColor = fromArgb(cell.font?.color);
   if (fontColor) maps.fontColors[address] = fontColor;
@@ -286,7 +294,9 @@ function readConditionalFormats(
   }
   // Rules only the meta sheet could hold go back to their places in the list.
   const out = [...mapped];
-  for (const { index, rule } of [...(meta.conditionalFormats ?? [])].sort((a, b) => a.index - b.index)) {
+  for (const { index, rule } of [...(meta.conditionalFormats ?? [])].sort(
+    (a, b) => a.index - b.index,
+  )) {
     out.splice(Math.min(index, out.length), 0, rule);
   }
   return out;

@@ -12,7 +12,11 @@ import { instantFromWall, tokyoParts, wallFromInstant } from './tokyoTime';
 const DEFAULT_DATE = '[$-411]yyyy/mm/dd';
 const DEFAULT_DATE_TIME = '[$-411]yyyy/mm/dd h:mm:ss';
 const DEFAULT_TIME = '[$-411]h:mm:ss';
-const DEFAULT_FORMATS: ReadonlySet<string> = new Set([DEFAULT_DATE, DEFAULT_DATE_TIME, DEFAULT_TIME]);
+const DEFAULT_FORMATS: ReadonlySet<string> = new Set([
+  DEFAULT_DATE,
+  DEFAULT_DATE_TIME,
+  DEFAULT_TIME,
+]);
 
 export function isDefaultDateFormat(format: string): boolean {
   return DEFAULT_FORMATS.has(format);
@@ -88,7 +92,12 @@ export function toArgb(color: string): string | null {
   const long = /^#([0-9a-f]{6})$/.exec(hex);
   if (long) return `FF${long[1]!.toUpperCase()}`;
   const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(hex);
-  if (short) return `FF${short.slice(1).map((d) => d + d).join('').toUpperCase()}`;
+  if (short)
+    return `FF${short
+      .slice(1)
+      .map((d) => d + d)
+      .join('')
+      .toUpperCase()}`;
   return null;
 }
 

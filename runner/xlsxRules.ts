@@ -133,7 +133,8 @@ export function fromExcelRule(
   if (rule.type === 'containsText' && rule.operator === 'containsText') {
     // ExcelJS reads back only the formula it wrote: NOT(ISERROR(SEARCH("text",A1))).
     const text =
-      rule.text ?? /SEARCH\("((?:[^"]|"")*)",/.exec(String(formula ?? ''))?.[1]?.replace(/""/g, '"');
+      rule.text ??
+      /SEARCH\("((?:[^"]|"")*)",/.exec(String(formula ?? ''))?.[1]?.replace(/""/g, '"');
     if (text === undefined) return null;
     return { ranges, condition: 'textContains', values: [text], ...style };
   }
