@@ -6,7 +6,7 @@
 // append a real top-level `function` that forwards to it. Real functions (not `var x = ...`)
 // are what the Apps Script editor lists and what triggers can be bound to.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const GLOBAL_NAME = 'OnlineSoudan';
@@ -29,6 +29,16 @@ async function exportedNames() {
   return output.exports;
 }
 
+/**
+ * Writes through a temporary file and a rename, so a reader (a test run, a second build) sees the
+ * old file or the new one, never none or half of one.
+ */
+function writeAtomically(path, content) {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, path);
+}
+
 function wrapper(name) {
   return `function ${name}() {\n  return ${GLOBAL_NAME}.${name}.apply(this, arguments);\n}\n`;
 }
@@ -48,7 +58,7 @@ async function buildPages() {
     try {
       readFileSync(clientEntry);
     } catch {
-      writeFileSync(join(OUT_DIR, page), html);
+      writeAtomically(join(OUT_DIR, page), html);
       continue;
     }
     const client = await build({
@@ -62,13 +72,12 @@ async function buildPages() {
     });
     const script = client.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
     html = html.replace('<!-- CLIENT_SCRIPT -->', `<script>\n${script}</script>`);
-    writeFileSync(join(OUT_DIR, page), html);
+    writeAtomically(join(OUT_DIR, page), html);
   }
   return pages;
 }
 
 async function main() {
-  rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
 
   const names = await exportedNames();
@@ -83,6 +92,8 @@ async function main() {
     minify: false,
     write: false,
     legalComments: 'inline',
+    // Japanese stays readable in the Apps Script editor (and takes 3 bytes, not a 6-byte \u escape).
+    charset: 'utf8',
     logLevel: 'warning',
   });
   const code = [
@@ -91,11 +102,17 @@ async function main() {
     '// Entry points: real global functions, so Apps Script menus, triggers and google.script.run find them.',
     ...names.sort().map(wrapper),
   ].join('\n');
-  writeFileSync(join(OUT_DIR, 'Code.js'), code);
-  copyFileSync('appsscript.json', join(OUT_DIR, 'appsscript.json'));
+  writeAtomically(join(OUT_DIR, 'Code.js'), code);
+  writeAtomically(join(OUT_DIR, 'appsscript.json'), readFileSync('appsscript.json'));
   const pages = await buildPages();
+  // dist/ is exactly what clasp pushes: remove whatever an earlier build left that this one did not make.
+  const made = new Set(['Code.js', 'appsscript.json', ...pages]);
+  for (const file of readdirSync(OUT_DIR)) {
+    if (!made.has(file) && !file.endsWith('.tmp'))
+      rmSync(join(OUT_DIR, file), { recursive: true, force: true });
+  }
   console.log(
-    `build: dist/Code.js ${(code.length / 1024).toFixed(1)} KB, ${names.length} entry points` +
+    `build: dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${names.length} entry points` +
       (pages.length ? `, pages: ${pages.join(', ')}` : ''),
   );
 }

@@ -17,7 +17,7 @@ if (!scriptId || !/^[A-Za-z0-9_-]{20,}$/.test(scriptId) || scriptId.startsWith('
   fail(
     [
       `.clasp.json has no real scriptId (found "${scriptId ?? ''}").`,
-      'Either bind to the spreadsheet\'s existing script: open the sheet → Extensions → Apps Script →',
+      "Either bind to the spreadsheet's existing script: open the sheet → Extensions → Apps Script →",
       '  Project Settings → copy the Script ID into .clasp.json "scriptId";',
       'or create a new spreadsheet with a bound script:',
       '  npx clasp login && npx clasp create --type sheets --title "オンライン職業相談 予約台帳" --rootDir dist',

@@ -32,7 +32,17 @@ function sampleSnapshot(): WorkbookSnapshot {
             new Date('2026-11-30T14:23:45.678+09:00'),
             4.5,
           ],
-          ['R-0002', '試験 花子', '33010-12345678', tokyoInstant(2027, 1, 4), timeOfDay(0), false, -0.25, '', ''],
+          [
+            'R-0002',
+            '試験 花子',
+            '33010-12345678',
+            tokyoInstant(2027, 1, 4),
+            timeOfDay(0),
+            false,
+            -0.25,
+            '',
+            '',
+          ],
         ],
         formulas: { I2: '=G2+1.5' },
         numberFormats: {
@@ -47,11 +57,28 @@ function sampleSnapshot(): WorkbookSnapshot {
         },
         backgrounds: { A1: '#cfe2f3', B2: '#f4cccc' },
         fontColors: { A1: '#888888' },
-        notes: { A1: 'スクリプトが自動で付ける番号です。\n変更しないでください。', C1: '例: 33010-12345678' },
+        notes: {
+          A1: 'スクリプトが自動で付ける番号です。\n変更しないでください。',
+          C1: '例: 33010-12345678',
+        },
         validations: {
-          D2: { kind: 'date', allowInvalid: false, helpText: '日付を入力してください（例: 2026/12/1）。' },
-          E2: { kind: 'list', values: ['10:00', '11:00', '14:00', '15:00'], allowInvalid: true, helpText: '開始時刻を一覧から選んでください。' },
-          E3: { kind: 'list', values: ['10:00', '11:00', '14:00', '15:00'], allowInvalid: true, helpText: '開始時刻を一覧から選んでください。' },
+          D2: {
+            kind: 'date',
+            allowInvalid: false,
+            helpText: '日付を入力してください（例: 2026/12/1）。',
+          },
+          E2: {
+            kind: 'list',
+            values: ['10:00', '11:00', '14:00', '15:00'],
+            allowInvalid: true,
+            helpText: '開始時刻を一覧から選んでください。',
+          },
+          E3: {
+            kind: 'list',
+            values: ['10:00', '11:00', '14:00', '15:00'],
+            allowInvalid: true,
+            helpText: '開始時刻を一覧から選んでください。',
+          },
           F2: { kind: 'checkbox', allowInvalid: false },
           F3: { kind: 'checkbox', allowInvalid: false },
           B2: { kind: 'list', sourceA1: '対象者!B2:B100', allowInvalid: true },
@@ -60,13 +87,38 @@ function sampleSnapshot(): WorkbookSnapshot {
           A2: { kind: 'list', values: ['a,b', 'c'], allowInvalid: false },
         },
         conditionalFormats: [
-          { ranges: ['A2:I1000'], condition: 'formula', values: ['=OR($F2=TRUE,$B2="無断キャンセル")'], background: '#eeeeee', fontColor: '#888888' },
-          { ranges: ['A2:I1000'], condition: 'numberGreaterThan', values: ['3'], background: '#ffffff' },
-          { ranges: ['B2:B1000', 'D2:D1000'], condition: 'textContains', values: ['エラー:'], background: '#f4cccc' },
-          { ranges: ['F2:F1000'], condition: 'textEqualTo', values: ['無断"キャンセル'], fontColor: '#cc0000' },
+          {
+            ranges: ['A2:I1000'],
+            condition: 'formula',
+            values: ['=OR($F2=TRUE,$B2="無断キャンセル")'],
+            background: '#eeeeee',
+            fontColor: '#888888',
+          },
+          {
+            ranges: ['A2:I1000'],
+            condition: 'numberGreaterThan',
+            values: ['3'],
+            background: '#ffffff',
+          },
+          {
+            ranges: ['B2:B1000', 'D2:D1000'],
+            condition: 'textContains',
+            values: ['エラー:'],
+            background: '#f4cccc',
+          },
+          {
+            ranges: ['F2:F1000'],
+            condition: 'textEqualTo',
+            values: ['無断"キャンセル'],
+            fontColor: '#cc0000',
+          },
         ],
         protections: [
-          { rangeA1: 'A1:A1000', description: 'スクリプトが書き込む列（予約ID）', warningOnly: true },
+          {
+            rangeA1: 'A1:A1000',
+            description: 'スクリプトが書き込む列（予約ID）',
+            warningOnly: true,
+          },
         ],
         frozenRows: 1,
         filterA1: 'A1:I1000',
@@ -157,7 +209,14 @@ describe('xlsx ⇄ WorkbookSnapshot', () => {
     const snapshot: WorkbookSnapshot = {
       name: 'x',
       timeZone: 'Asia/Tokyo',
-      sheets: [{ name: 'S', values: [[tokyoInstant(2026, 12, 1), timeOfDay(15), new Date('2026-12-01T10:00:00+09:00')]] }],
+      sheets: [
+        {
+          name: 'S',
+          values: [
+            [tokyoInstant(2026, 12, 1), timeOfDay(15), new Date('2026-12-01T10:00:00+09:00')],
+          ],
+        },
+      ],
     };
     const path = join(dir, 'x.xlsx');
     await writeWorkbookFile(path, snapshot);
@@ -168,7 +227,11 @@ describe('xlsx ⇄ WorkbookSnapshot', () => {
     const scriptDate = runInNewContext('new Date(Date.UTC(2026, 10, 30, 15, 0))') as Date;
     expect(scriptDate instanceof Date).toBe(false);
     const path = join(dir, 'vm.xlsx');
-    await writeWorkbookFile(path, { name: 'vm', timeZone: 'Asia/Tokyo', sheets: [{ name: 'S', values: [[scriptDate]] }] });
+    await writeWorkbookFile(path, {
+      name: 'vm',
+      timeZone: 'Asia/Tokyo',
+      sheets: [{ name: 'S', values: [[scriptDate]] }],
+    });
     const back = await readWorkbookFile(path);
     expect(back!.sheets[0]!.values[0]![0]).toEqual(tokyoInstant(2026, 12, 1));
   });
@@ -176,7 +239,11 @@ describe('xlsx ⇄ WorkbookSnapshot', () => {
   it('returns null for a missing workbook and refuses another time zone', async () => {
     expect(await readWorkbookFile(join(dir, 'none.xlsx'))).toBeNull();
     await expect(
-      writeWorkbookFile(join(dir, 'ny.xlsx'), { name: 'ny', timeZone: 'America/New_York', sheets: [{ name: 'S', values: [] }] }),
+      writeWorkbookFile(join(dir, 'ny.xlsx'), {
+        name: 'ny',
+        timeZone: 'America/New_York',
+        sheets: [{ name: 'S', values: [] }],
+      }),
     ).rejects.toThrow(/Asia\/Tokyo/);
   });
 
@@ -185,7 +252,11 @@ describe('xlsx ⇄ WorkbookSnapshot', () => {
     await writeFile(path, 'old');
     await writeWorkbookFile(path, sampleSnapshot());
     expect(await readdir(dir)).toEqual(['台帳.xlsx']);
-    expect((await readWorkbookFile(path))!.sheets.map((s) => s.name)).toEqual(['予約', '対象者', 'シート1']);
+    expect((await readWorkbookFile(path))!.sheets.map((s) => s.name)).toEqual([
+      '予約',
+      '対象者',
+      'シート1',
+    ]);
   });
 
   it('keeps the old workbook when the new one cannot be built', async () => {
