@@ -1,7 +1,13 @@
 // Checking the 予約 rows and recording the outcome: the one place that turns the pure check into
 // sheet writes. Used by the check menus now, and by sending and the triggers (which check again
 // before they act). The caller holds the script lock.
-import { checkBookings, countNoShows, normalizeBooking, type CheckResult } from '../core/check';
+import {
+  checkBookings,
+  countNoShows,
+  normalizeBooking,
+  type CheckResult,
+  type NormalizedBooking,
+} from '../core/check';
 import { BOOKING, SHEET } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { dayOf, formatMonth } from '../core/time';
@@ -92,7 +98,12 @@ export function checkAndRecord(
     };
   });
   const today = dayOf(options.now);
-  const live = countNoShows(raw.map((r) => normalizeBooking(r, today)));
+  const normalized = raw.map((r) => normalizeBooking(r, today));
+  // A row a person fixed after a refused send is sendable again: its 送信失敗 mark goes.
+  const failureFixed = new Set(targets.filter((i) => fixedSinceFailure(normalized[i]!)));
+  for (const i of failureFixed)
+    raw[i] = { ...raw[i]!, values: { ...raw[i]!.values, invitedAt: '' } };
+  const live = countNoShows(normalized);
   const results = checkBookings(raw, {
     ...base,
     noShowCounts: addCounts(live, archivedNoShowCounts()),
@@ -104,7 +115,7 @@ export function checkAndRecord(
     id: idOf.get(i) ?? cellText(row.values[idIndex]),
   }));
   const changes = targets.flatMap((i) =>
-    recordChanges(table, checked[i]!, idOf.get(i), options.now),
+    recordChanges(table, checked[i]!, idOf.get(i), options.now, failureFixed.has(i)),
   );
   const outcome = writeOwnedCells(table.sheet, BOOKING_WRITE_PLAN, changes);
   return {
@@ -118,12 +129,23 @@ export function checkAndRecord(
   };
 }
 
-/** The script-owned cells a check writes: 予約ID (new), 受付日時 (if blank), 相談月, チェック結果. */
+/** Edited (最終更新) after the mail service refused its invitation. */
+function fixedSinceFailure(booking: NormalizedBooking): boolean {
+  const failure = booking.sendFailure;
+  if (failure === null || booking.updatedAt === null) return false;
+  return failure.at === null || booking.updatedAt > failure.at;
+}
+
+/**
+ * The script-owned cells a check writes: 予約ID (new), 受付日時 (if blank), 相談月, チェック結果,
+ * and 招待メール送信日時 back to blank when a refused send's row has been fixed.
+ */
 function recordChanges(
   table: Table,
   checked: CheckedRow,
   newId: string | undefined,
   now: Date,
+  clearFailure: boolean,
 ): OwnedChange[] {
   const { row, result } = checked;
   const key = keyOfRow(BOOKING_WRITE_PLAN, table, row);
@@ -139,6 +161,7 @@ function recordChanges(
     change(BOOKING.month, result.booking.date ? formatMonth(result.booking.date) : ''),
   ];
   if (newId !== undefined) changes.push(change(BOOKING.id, newId));
+  if (clearFailure) changes.push(change(BOOKING.invitedAt, ''));
   if (current(BOOKING.takenAt) === '') changes.push(change(BOOKING.takenAt, now));
   return changes;
 }

@@ -23,7 +23,7 @@ import {
   type NotReadyReason,
   type Readiness,
 } from '../core/readiness';
-import { BOOKING, ERROR_PREFIX, SENDING_MARK, STATUS } from '../core/schema';
+import { BOOKING, ERROR_PREFIX, SEND_FAILED_MARK, SENDING_MARK, STATUS } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { dayOf, formatInstant } from '../core/time';
 import { BOOKING_WRITE_PLAN } from '../sheet/bookings';
@@ -242,7 +242,8 @@ class InvitationSender {
         MailApp.sendEmail(this.message(row, rendered.mail));
       } catch (error) {
         const failure = classifyMailError(error);
-        this.fail(ref, failure, { fresh, mark });
+        // Today's quota is not the booking's fault: the next run with quota sends it.
+        this.fail(ref, { ...failure, retry: failure.quotaSpent }, { fresh, mark });
         return failure.quotaSpent ? 'quotaSpent' : 'done';
       }
       stage = 'sent';
@@ -258,7 +259,7 @@ class InvitationSender {
         // Nothing was handed to the mail service: taking our own mark back is safe.
         this.fail(
           ref,
-          { reason: `台帳の読み書きに失敗しました（${detail}）`, mail: 'notSent' },
+          { reason: `台帳の読み書きに失敗しました（${detail}）`, mail: 'notSent', retry: true },
           {
             fresh: null,
             mark,
@@ -267,7 +268,7 @@ class InvitationSender {
       } else {
         this.fail(
           ref,
-          { reason: `台帳の読み書きに失敗しました（${detail}）`, mail: 'notSent' },
+          { reason: `台帳の読み書きに失敗しました（${detail}）`, mail: 'notSent', retry: true },
           null,
         );
       }
@@ -366,12 +367,14 @@ class InvitationSender {
   }
 
   /**
-   * Records a failure on the row: an `エラー:` line in チェック結果, and 招待メール送信日時 back to
-   * blank when the mail surely did not go (else 送信中 stays for a person to check).
+   * Records a failure on the row: an `エラー:` line in チェック結果, and in 招待メール送信日時
+   * `送信失敗 <time>（reason）` when the mail service refused it (it surely did not go; not
+   * retried until a person fixes the row), blank when only today's quota stopped it (the next
+   * run may send it), else 送信中 stays for a person to check.
    */
   private fail(
     ref: RowRef,
-    failure: Pick<FailedSend, 'reason' | 'mail'>,
+    failure: Pick<FailedSend, 'reason' | 'mail'> & { retry?: boolean },
     marked: { fresh: FreshRow | null; mark: string } | null,
   ): void {
     this.summary.failed.push({ ...ref, ...failure });
@@ -396,11 +399,12 @@ class InvitationSender {
         });
       }
       if (marked && failure.mail === 'notSent') {
+        const refused = `${SEND_FAILED_MARK} ${formatInstant(new Date())}（${failure.reason}）`;
         changes.push({
           key: { id: ref.id },
           header: BOOKING.invitedAt,
           expected: marked.mark,
-          value: '',
+          value: failure.retry ? '' : refused,
         });
       }
       writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, changes);
@@ -473,11 +477,13 @@ function classifyMailError(
   };
 }
 
-function failureLine(failure: Pick<FailedSend, 'reason' | 'mail'>): string {
+function failureLine(failure: Pick<FailedSend, 'reason' | 'mail'> & { retry?: boolean }): string {
   const head = `${ERROR_PREFIX} 招待メールを送れませんでした（${failure.reason}）。`;
   switch (failure.mail) {
     case 'notSent':
-      return `${head}メールは送られていません。内容を確認してから「招待メールを送信」をもう一度実行してください。`;
+      return failure.retry
+        ? `${head}メールは送られていません。次の自動送信か「招待メールを送信」で送り直せます。`
+        : `${head}メールは送られていません。「メールアドレス」など原因の欄を直すと、次のチェックで送信できる状態に戻ります。`;
     case 'unknown':
       return (
         `${head}送られたかどうか分かりません。送信したアカウントの Gmail「送信済み」を確認し、` +

@@ -14,7 +14,7 @@ import {
   type Failure,
   type Result,
 } from './normalize';
-import { SENDING_MARK, STATUS, type BookingField, type Status } from './schema';
+import { SEND_FAILED_MARK, SENDING_MARK, STATUS, type BookingField, type Status } from './schema';
 import { tryDayOf, type LocalDate, type TimeOfDay } from './time';
 
 /** One 予約 row as read from the sheet: values keyed by BookingField, '' when empty or missing. */
@@ -45,6 +45,8 @@ export interface NormalizedBooking {
   sendingSince: Date | null;
   /** 招待メール送信日時 is not blank (sent, sending, or something a person typed there). */
   invitationMarked: boolean;
+  /** 招待メール送信日時 says 送信失敗: when (if readable) and the reason written with it. */
+  sendFailure: { at: Date | null; reason: string } | null;
   takenAt: Date | null;
   updatedAt: Date | null;
   channel: string;
@@ -129,18 +131,40 @@ function isBlank(value: unknown): boolean {
 
 function readInvitationCell(
   value: unknown,
-): Pick<NormalizedBooking, 'invitedAt' | 'sending' | 'sendingSince' | 'invitationMarked'> {
+): Pick<
+  NormalizedBooking,
+  'invitedAt' | 'sending' | 'sendingSince' | 'invitationMarked' | 'sendFailure'
+> {
   const text = normalizeText(value);
   const invitationMarked = !isBlank(value) || text !== '';
   if (text.startsWith(SENDING_MARK)) {
     const since = normalizeInstant(text.slice(SENDING_MARK.length).trim());
-    return { invitedAt: null, sending: true, sendingSince: since, invitationMarked };
+    return {
+      invitedAt: null,
+      sending: true,
+      sendingSince: since,
+      invitationMarked,
+      sendFailure: null,
+    };
+  }
+  if (text.startsWith(SEND_FAILED_MARK)) {
+    // `送信失敗 2026/12/01 09:30（reason）`
+    const match = /^([^（(]*)[（(](.*)[）)]\s*$/.exec(text.slice(SEND_FAILED_MARK.length));
+    const at = normalizeInstant((match ? match[1]! : text.slice(SEND_FAILED_MARK.length)).trim());
+    return {
+      invitedAt: null,
+      sending: false,
+      sendingSince: null,
+      invitationMarked,
+      sendFailure: { at, reason: match ? match[2]!.trim() : '' },
+    };
   }
   return {
     invitedAt: normalizeInstant(value),
     sending: false,
     sendingSince: null,
     invitationMarked,
+    sendFailure: null,
   };
 }
 

@@ -117,6 +117,7 @@ function unreadableBooking(row: RawBooking): NormalizedBooking {
     sending: false,
     sendingSince: null,
     invitationMarked: false,
+    sendFailure: null,
     takenAt: null,
     updatedAt: null,
     channel: '',
@@ -150,6 +151,9 @@ function checkRow(
   if (b.seekerNo !== null) checkEligibility(b, b.seekerNo, roster, found);
   if (b.status === STATUS.taken && r.failures.status === undefined) {
     checkNewBookingWarnings(b, ctx, found);
+  }
+  if (b.sendFailure !== null && b.status === STATUS.taken) {
+    found.errors.push(say.sendFailed(b.sendFailure.reason, b.sendFailure.at));
   }
   // Invitations overdue or stuck (R5, R6): part of the check, so every run writes the same text.
   for (const line of overdueMessages(b, ctx)) {

@@ -7,7 +7,14 @@ import type { ClosedReason } from './calendar';
 import type { Failure } from './normalize';
 import { quote } from './quote';
 import { BOOKING, ERROR_PREFIX, STATUSES, WARNING_PREFIX } from './schema';
-import { formatDay, formatDayWithYear, formatTime, type LocalDate, type TimeOfDay } from './time';
+import {
+  formatDay,
+  formatDayWithYear,
+  formatInstant,
+  formatTime,
+  type LocalDate,
+  type TimeOfDay,
+} from './time';
 
 export const SEEKER_NO_EXAMPLE = '33010-12345678';
 
@@ -324,6 +331,15 @@ export function typoDomain(domain: string, suggestion: string): string {
 export function farFuture(day: LocalDate): string {
   return warning(
     `${field(BOOKING.date)}が1年以上先（${formatDayWithYear(day)}）です。年の入力を確かめてください。`,
+  );
+}
+
+/** The mail service refused the invitation (送信失敗 in 招待メール送信日時): it did not go. */
+export function sendFailed(reason: string, at: Date | null): string {
+  const what = [reason, at === null ? '' : formatInstant(at)].filter((t) => t !== '').join('、');
+  return error(
+    `招待メールを送れませんでした${what === '' ? '' : `（${what}）`}。メールは送られていません。` +
+      '「メールアドレス」など原因の欄を直すと、次のチェックで「招待メール送信日時」の「送信失敗」が消え、送信できるようになります。',
   );
 }
 

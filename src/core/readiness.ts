@@ -28,6 +28,7 @@ export interface ReadinessContext {
 export const NOT_READY_REASONS = [
   'sending',
   'notTaken',
+  'sendFailed',
   'alreadyInvited',
   'noId',
   'duplicateId',
@@ -43,6 +44,7 @@ export type Readiness = { ready: true } | { ready: false; reason: NotReadyReason
 export const NOT_READY_LABELS: Readonly<Record<NotReadyReason, string>> = {
   sending: '招待メール送信日時が「送信中」のまま（送られたかどうか確認が必要）',
   notTaken: '状態が「受付」以外（確定済み・キャンセルなど）',
+  sendFailed: '前回の送信がメールサービスに断られたまま（行を直すと次のチェックで解除）',
   alreadyInvited: '招待メール送信日時が入力済み',
   noId: '予約IDがまだない',
   duplicateId: '予約IDが他の行と重複',
@@ -61,6 +63,7 @@ function notReadyReason(checked: CheckedBooking, ctx: ReadinessContext): NotRead
   // A started send may have reached the job seeker: never again without a person (at most once).
   if (booking.sending) return 'sending';
   if (booking.status !== STATUS.taken) return 'notTaken';
+  if (booking.sendFailure !== null) return 'sendFailed';
   if (booking.invitationMarked) return 'alreadyInvited';
   const id = checked.id.trim();
   if (id === '') return 'noId';

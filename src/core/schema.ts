@@ -94,6 +94,12 @@ export type Channel = (typeof CHANNELS)[number];
 
 /** 招待メール送信日時 holds this prefix while a send is in flight (see SPEC §4 Sending). */
 export const SENDING_MARK = '送信中';
+/**
+ * 招待メール送信日時 holds `送信失敗 <time>（reason）` when the mail service refused the message
+ * (it surely did not go). Not resent automatically: a person fixes the row, and the next check
+ * (seeing the row edited after the failure) clears the mark so the booking is sendable again.
+ */
+export const SEND_FAILED_MARK = '送信失敗';
 export const CHECK_OK = 'OK';
 export const ERROR_PREFIX = 'エラー:';
 export const WARNING_PREFIX = '注意:';

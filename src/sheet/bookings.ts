@@ -1,5 +1,11 @@
 // The 予約 sheet as the script sees it: how its rows are found again and which cells it writes.
-import { BOOKING, type BookingField, SCRIPT_OWNED_BOOKING_FIELDS, SHEET } from '../core/schema';
+import {
+  BOOKING,
+  type BookingField,
+  SCRIPT_OWNED_BOOKING_FIELDS,
+  SHARED_BOOKING_FIELDS,
+  SHEET,
+} from '../core/schema';
 import type { WritePlan } from './ownedWrites';
 import { type Cell, fieldReader, isBlankRow, readTable, type Table, type TableRow } from './table';
 
@@ -59,9 +65,12 @@ export function readBookingSheet(
   return sheet ? readTable(sheet) : null;
 }
 
-/** Required headers that 予約 lacks: the script cannot work on it until 初期設定 adds them. */
+/**
+ * Required headers that 予約 lacks: the script cannot work on it until 初期設定 adds them. 状態 is
+ * among them: without it a sent invitation could not be recorded as 確定, nor a no-show marked.
+ */
 export function missingBookingHeaders(table: Table): string[] {
-  return SCRIPT_OWNED_BOOKING_FIELDS.map((f) => BOOKING[f]).filter(
-    (h) => !table.headers.includes(h),
-  );
+  return [...SCRIPT_OWNED_BOOKING_FIELDS, ...SHARED_BOOKING_FIELDS]
+    .map((f) => BOOKING[f])
+    .filter((h) => !table.headers.includes(h));
 }

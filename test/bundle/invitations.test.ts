@@ -269,8 +269,10 @@ describe('招待メールを送信 (menu)', () => {
     expect(addressesSent(emu)).toEqual(['ichiro@example.jp']);
     const [ichiro, hanako, saburo] = bookings(emu);
     expect(ichiro![BOOKING.status]).toBe(STATUS.confirmed);
-    // Rejected before sending: back to blank, may be sent again.
-    expect(hanako![BOOKING.invitedAt]).toBe('');
+    // Refused by the mail service: surely not sent, marked 送信失敗 until a person fixes the row.
+    expect(String(hanako![BOOKING.invitedAt])).toMatch(
+      /^送信失敗 \d{4}\/\d\d\/\d\d \d\d:\d\d（.+）$/,
+    );
     expect(String(hanako![BOOKING.checkResult])).toMatch(
       /^エラー: 招待メールを送れませんでした（.+）。メールは送られていません/m,
     );
@@ -287,8 +289,21 @@ describe('招待メールを送信 (menu)', () => {
     expect(failures).toHaveLength(2);
     expect(JSON.stringify(failures.map((r) => r[LOG.detail]))).not.toMatch(/hanako|saburo|@/);
 
-    // Once the address works, only the surely-unsent row goes out; the 送信中 one is not retried.
+    // Not retried while nobody has touched the row: the same refusal would only repeat.
     emu.mail.clearFailures();
+    emu.advance({ minutes: 5 });
+    emu.ui.queueResponse('OK'); // nothing is ready: the menu only explains
+    expect(emu.menu(CAPTION_SEND).error).toBeUndefined();
+    expect(emu.ui.lastDialog()!.message).toContain('前回の送信がメールサービスに断られたまま');
+    expect(addressesSent(emu)).toEqual(['ichiro@example.jp']);
+    expect(String(bookings(emu)[1]![BOOKING.checkResult])).toMatch(
+      /^エラー: 招待メールを送れませんでした/m,
+    );
+
+    // A person fixes the row: the next check clears 送信失敗 and only that row goes out; the
+    // 送信中 one is never retried.
+    emu.advance({ minutes: 5 });
+    emu.edit(SHEET.bookings, `${columnOf(emu, BOOKING.email)}3`, [['hanako@example.jp']]);
     sendByMenu(emu);
     expect(addressesSent(emu)).toEqual(['hanako@example.jp', 'ichiro@example.jp']);
   });

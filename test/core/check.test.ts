@@ -506,6 +506,21 @@ describe('normalizeBooking and countNoShows', () => {
     expect(normalizeBooking(row(), day(TODAY)).invitationMarked).toBe(false);
   });
 
+  it('reads 送信失敗 with its time and reason, and the check says so as an error', () => {
+    const refused = row({ invitedAt: '送信失敗 2026/11/20 09:10（宛先がありません）' });
+    const b = normalizeBooking(refused, day(TODAY));
+    expect(b.sendFailure?.reason).toBe('宛先がありません');
+    expect(b.sendFailure?.at?.toISOString()).toBe('2026-11-20T00:10:00.000Z');
+    expect(b.invitationMarked).toBe(true);
+    expect(b.sending).toBe(false);
+    const message = onlyError(
+      checkOne({ invitedAt: '送信失敗 2026/11/20 09:10（宛先がありません）' }),
+    );
+    expect(message).toContain('宛先がありません');
+    expect(message).toContain('「メールアドレス」');
+    expect(normalizeBooking(row(), day(TODAY)).sendFailure).toBeNull();
+  });
+
   it('blank 状態 is 受付 and a ticked 参加 reads true', () => {
     const b = normalizeBooking(row({ status: '', joined: true }), day(TODAY));
     expect(b.status).toBe(STATUS.taken);

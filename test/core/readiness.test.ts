@@ -41,6 +41,7 @@ function booking(overrides: Partial<NormalizedBooking> = {}): NormalizedBooking 
     sending: false,
     sendingSince: null,
     invitationMarked: false,
+    sendFailure: null,
     takenAt: new Date('2026-11-30T10:00:00+09:00'),
     updatedAt: new Date('2026-11-30T10:05:00+09:00'),
     channel: '電話',
@@ -68,6 +69,10 @@ describe('readinessOf', () => {
     ['sending', { sending: true, invitationMarked: true }],
     ['notTaken', { status: STATUS.confirmed }],
     ['notTaken', { status: STATUS.cancelled }],
+    [
+      'sendFailed',
+      { invitationMarked: true, sendFailure: { at: NOW, reason: '宛先がありません' } },
+    ],
     ['alreadyInvited', { invitationMarked: true, invitedAt: NOW }],
     ['dayPassed', { date: day(2026, 12, 1) }],
     ['dayPassed', { date: day(2026, 11, 30) }],

@@ -36,6 +36,7 @@ export function booking(overrides: Partial<NormalizedBooking> = {}): NormalizedB
     sending: false,
     sendingSince: null,
     invitationMarked: true,
+    sendFailure: null,
     takenAt: at('2026-11-30 09:00'),
     updatedAt: null,
     channel: '電話',
