@@ -156,7 +156,9 @@ export function archiveOldBookings(spreadsheet: Spreadsheet, now: Date): Archive
   );
   const notVerified = plan.toAppend.filter((row) => !verified.has(row)).map((r) => r.id);
 
-  const toDelete = new Set([...verified, ...plan.alreadyArchived].map((row) => row.id));
+  const toDelete = new Map(
+    [...verified, ...plan.alreadyArchived].map((row) => [row.id, row.values]),
+  );
   const deletion = deleteRowsById(sheets.bookings.sheet, BOOKING.id, toDelete);
 
   const wholeArchive = [

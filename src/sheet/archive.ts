@@ -2,6 +2,7 @@
 // and delete 予約 rows found again by 予約ID. Each step is a fixed number of calls (the deletion:
 // one call per block of adjacent rows, bounded by core/archive.ts MAX_DELETE_RUNS).
 import { deletionRuns, type ArchiveValue } from '../core/archive';
+import { sameCell } from './ownedWrites';
 import type { Cell } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -57,22 +58,27 @@ function asEntered(value: ArchiveValue, numberFormat: string): ArchiveValue {
 export interface DeletionOutcome {
   /** Ids whose row was deleted. */
   deleted: Set<string>;
-  /** Ids no longer found exactly once in the 予約ID column (deleted, changed or copied). */
+  /**
+   * Ids not deleted: no longer found exactly once in the 予約ID column (deleted, changed or
+   * copied), or their row no longer holds the values that were copied (a person edited it).
+   */
   notFound: Set<string>;
   /** Every 予約ID left on the sheet, for the no-show counts of the archive. */
   remainingIds: Set<string>;
 }
 
 /**
- * Re-reads the 予約ID column and deletes the rows that still carry one of `ids` (each found
- * exactly once), bottom block first, so a sort or an insertion made by a person since the first
- * read cannot make the script delete a row it has not copied.
+ * Re-reads 予約 and deletes the rows that still carry one of the copied ids (each found exactly
+ * once) AND still hold exactly the values that were copied, bottom block first: a sort, an
+ * insertion or an edit made by a person since the first read can never make the script delete
+ * a row, or a cell, it has not copied.
  */
 export function deleteRowsById(
   sheet: Sheet,
   idHeader: string,
-  ids: ReadonlySet<string>,
+  copied: ReadonlyMap<string, readonly Cell[]>,
 ): DeletionOutcome {
+  const ids = new Set(copied.keys());
   const outcome: DeletionOutcome = {
     deleted: new Set(),
     notFound: new Set(),
@@ -93,19 +99,17 @@ export function deleteRowsById(
     ids.forEach((id) => outcome.notFound.add(id));
     return outcome;
   }
-  const current = sheet
-    .getRange(2, column + 1, lastRow - 1, 1)
-    .getValues()
-    .map((r) => String(r[0] ?? '').trim());
+  const current = sheet.getRange(2, 1, lastRow - 1, lastColumn).getValues() as Cell[][];
   const rowsOf = new Map<string, number[]>();
-  current.forEach((id, i) => {
+  current.forEach((values, i) => {
+    const id = String(values[column] ?? '').trim();
     if (id === '') return;
     rowsOf.set(id, [...(rowsOf.get(id) ?? []), i + 2]);
   });
   const targets: number[] = [];
-  for (const id of ids) {
+  for (const [id, values] of copied) {
     const rows = rowsOf.get(id);
-    if (rows?.length === 1) {
+    if (rows?.length === 1 && sameRow(current[rows[0]! - 2]!, values)) {
       targets.push(rows[0]!);
       outcome.deleted.add(id);
     } else outcome.notFound.add(id);
@@ -117,4 +121,11 @@ export function deleteRowsById(
   if (targets.length >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
   for (const run of deletionRuns(targets)) sheet.deleteRows(run.start, run.count);
   return outcome;
+}
+
+/** Cell by cell, as the sheet compares (Dates by instant); trailing blanks do not count. */
+function sameRow(now: readonly Cell[], copied: readonly Cell[]): boolean {
+  const width = Math.max(now.length, copied.length);
+  for (let i = 0; i < width; i++) if (!sameCell(now[i] ?? '', copied[i] ?? '')) return false;
+  return true;
 }

@@ -126,6 +126,26 @@ describe('過去の予約を保管', () => {
     expectArchived(emu, expected);
   });
 
+  it('does not delete a copied row a person edited before the delete: the edit survives', () => {
+    const emu = workbook();
+    const expected = expectedAfter(emu);
+    const target = expected.moved[0]!;
+    const values = emu.sheetValues(SHEET.bookings);
+    const noteColumn = values[0]!.indexOf(BOOKING.note) + 1;
+    const row = values.findIndex((r) => r.includes(target[BOOKING.id] as string)) + 1;
+    // After the copy is read back (the flush), before the delete: a person types a note.
+    emu.hooks.after('SpreadsheetApp.flush', ({ emu: e }) => {
+      e.person.setValues(SHEET.bookings, `${String.fromCharCode(64 + noteColumn)}${row}`, [
+        ['電話で変更の相談あり'],
+      ]);
+    });
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    const kept = bookings(emu).find((r) => r[BOOKING.id] === target[BOOKING.id]);
+    expect(kept?.[BOOKING.note]).toBe('電話で変更の相談あり');
+    expect(emu.ui.lastDialog()!.message).toContain(String(target[BOOKING.id]));
+    expect(emu.hooks.pending()).toEqual([]);
+  });
+
   it('leaves a row for a person when 予約_保管 holds its id with other values', () => {
     const emu = workbook();
     const first = bookings(emu)[0]!;
