@@ -161,11 +161,15 @@ function checkRow(
   }
 }
 
+/** What a cell shows when its formula failed (#REF!, #N/A …): never a name to greet anyone by. */
+const SHEET_ERROR_VALUE = /^#(?:ERROR!|REF!|N\/A|VALUE!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!)$/i;
+
 /** Required fields and their forms, in column order. */
 function checkFields(r: ReadBooking, settings: Settings, found: Findings): void {
   const { booking: b, failures: f } = r;
   const errors = found.errors;
   if (b.name === '') errors.push(say.missing(BOOKING.name));
+  else if (SHEET_ERROR_VALUE.test(b.name)) errors.push(say.sheetErrorValue(BOOKING.name, b.name));
   if (f.seekerNo) errors.push(say.seekerNoProblem(f.seekerNo));
   if (f.email) errors.push(say.emailProblem(f.email));
   if (f.date) errors.push(say.dateProblem(f.date));

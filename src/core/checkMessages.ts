@@ -334,6 +334,14 @@ export function farFuture(day: LocalDate): string {
   );
 }
 
+/** A cell holding a spreadsheet error value (#REF! …) instead of what staff meant to type. */
+export function sheetErrorValue(header: string, shown: string): string {
+  return error(
+    `「${header}」が ${shown} になっています（数式のエラーです）。` +
+      `「${header}」を数式ではなく文字で入力し直してください。`,
+  );
+}
+
 /** The mail service refused the invitation (送信失敗 in 招待メール送信日時): it did not go. */
 export function sendFailed(reason: string, at: Date | null): string {
   const what = [reason, at === null ? '' : formatInstant(at)].filter((t) => t !== '').join('、');

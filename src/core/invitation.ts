@@ -14,6 +14,9 @@ import {
   type Placeholder,
 } from './invitationTemplate';
 import { SETTING } from './schema';
+import { httpsUrlsInText, isHttpsUrl } from './url';
+
+export { isHttpsUrl } from './url';
 
 export interface CalendarDay {
   y: number;
@@ -215,15 +218,6 @@ export function singleLine(value: unknown): string {
     .trim();
 }
 
-const HTTPS_URL_BODY = String.raw`[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*)?`;
-const HTTPS_URL = new RegExp(`^https://${HTTPS_URL_BODY}$`);
-const HTTPS_URL_IN_TEXT = new RegExp(`https://${HTTPS_URL_BODY}`, 'g');
-
-/** An absolute https URL made only of URL characters (so it cannot break out of an href). */
-export function isHttpsUrl(text: string): boolean {
-  return HTTPS_URL.test(text);
-}
-
 /** `12月1日(火)`; the weekday is computed in UTC so the host's zone cannot shift it. */
 export function formatDayJa(day: CalendarDay): string {
   const weekday = WEEKDAYS.charAt(new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay());
@@ -421,7 +415,7 @@ function link(url: string): string {
 function linkify(text: string): string {
   let html = '';
   let last = 0;
-  for (const match of text.matchAll(HTTPS_URL_IN_TEXT)) {
+  for (const match of text.matchAll(httpsUrlsInText())) {
     // Sentence punctuation right after a URL belongs to the sentence, not the URL.
     const url = match[0].replace(/[.,;:!?)']+$/, '');
     const at = match.index ?? 0;

@@ -326,7 +326,15 @@ class SettingReader {
     const key = officeSenderKey(office);
     const fallback = defaultOf(key) || `ハローワーク${office}`;
     const found = this.raw(key, fallback);
-    return found === null ? fallback : normalizeText(found.value);
+    if (found === null) return fallback;
+    // A sender name is one header line: a pasted line break is made a space at send time, but
+    // the person who typed it should hear about it here.
+    if (/[\r\n\u2028\u2029]/.test(String(found.value).trim())) {
+      this.problems.push(
+        `設定「${key}」（${found.rowNumber}行目）に改行があります。差出人名は1行で入力してください（送信時は改行を空白にして使います）。`,
+      );
+    }
+    return normalizeText(found.value).replace(/\s+/g, ' ');
   }
 
   emails(key: string, need: 'needed' | 'optional'): string[] {

@@ -506,6 +506,12 @@ describe('normalizeBooking and countNoShows', () => {
     expect(normalizeBooking(row(), day(TODAY)).invitationMarked).toBe(false);
   });
 
+  it('refuses a 氏名 that is a spreadsheet error value, and a 会議URL the mail could not link', () => {
+    expect(onlyError(checkOne({ name: '#REF!' }))).toContain('「氏名」が #REF! になっています');
+    const injected = 'https://teleoffice.example.jp/m?"><script>alert(1)</script>';
+    expect(checkOne({ meetingUrl: injected }).errors.join('\n')).toContain('「会議URL」');
+  });
+
   it('reads 送信失敗 with its time and reason, and the check says so as an error', () => {
     const refused = row({ invitedAt: '送信失敗 2026/11/20 09:10（宛先がありません）' });
     const b = normalizeBooking(refused, day(TODAY));

@@ -23,6 +23,17 @@ function rowOf(key: string): number {
 const COMPLETE = { [SETTING.phoneCentral]: '086-424-3333', [SETTING.alertTo]: 'staff@example.jp' };
 
 describe('parseSettings', () => {
+  it('reports a line break in a 差出人名 by its row, and uses it as one line', () => {
+    const key = '差出人名（倉敷中央）';
+    const { settings, problems } = parseSettings(
+      rows({ ...COMPLETE, [key]: 'ハローワーク\n倉敷中央' }),
+    );
+    expect(settings.senderNames['倉敷中央']).toBe('ハローワーク 倉敷中央');
+    expect(problems).toEqual([
+      expect.stringContaining(`設定「${key}」（${rowOf(key)}行目）に改行があります`),
+    ]);
+  });
+
   it('reads the shipped defaults', () => {
     const { settings } = parseSettings(rows(COMPLETE));
     expect(settings.slots).toEqual([600, 660, 840, 900]);
