@@ -3,6 +3,8 @@
 // takes the lock: it only writes timestamps of the rows being edited, and the other writers
 // compare before they write (sheet/ownedWrites), so nothing is lost either way.
 import { BOOKING, SCRIPT_OWNED_BOOKING_FIELDS, SHEET } from '../core/schema';
+import { forSheet } from '../sheet/ownedWrites';
+import type { Cell } from '../sheet/table';
 import { describeError } from './runAction';
 
 const OWNED_HEADERS: ReadonlySet<string> = new Set(
@@ -46,7 +48,9 @@ function stampEditedRows(range: GoogleAppsScript.Spreadsheet.Range): void {
       return [wanted ? now : current];
     });
     if (block.some((cell, i) => cell[0] !== rows[i]![column])) {
-      sheet.getRange(firstRow, column + 1, block.length, 1).setValues(block);
+      // Cells kept as read go back through the formula guard: text such as '=…' stays text.
+      const guarded = block.map(([cell]) => [forSheet(cell as Cell)]);
+      sheet.getRange(firstRow, column + 1, block.length, 1).setValues(guarded);
     }
   };
   stamp(updatedAt, false);
