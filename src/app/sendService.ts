@@ -27,8 +27,8 @@ import { BOOKING, ERROR_PREFIX, SEND_FAILED_MARK, SENDING_MARK, STATUS } from '.
 import type { Settings } from '../core/settings';
 import { dayOf, formatInstant } from '../core/time';
 import { BOOKING_WRITE_PLAN } from '../sheet/bookings';
-import { type OwnedChange, sameCell, writeOwnedCells } from '../sheet/ownedWrites';
-import { type Cell, readTable, type Table, type TableRow } from '../sheet/table';
+import { type OwnedChange, readRowsById, sameCell, writeOwnedCells } from '../sheet/ownedWrites';
+import type { Cell, Table, TableRow } from '../sheet/table';
 import type { AuditLog } from './auditLog';
 import { checkAndRecord, type CheckedRow, type CheckRun } from './checkService';
 import { loadSettings } from './context';
@@ -300,10 +300,7 @@ class InvitationSender {
    * otherwise the mark is taken back (only if it is still ours) and the row waits for a new check.
    */
   private reread(ref: RowRef, row: ReadyRow, mark: string): FreshRow | null {
-    const table = readTable(this.sheet);
-    const idIndex = table.headers.indexOf(BOOKING.id);
-    const matches = table.rows.filter((r) => String(r.values[idIndex] ?? '').trim() === ref.id);
-    const fresh = matches.length === 1 ? { table, row: matches[0]! } : null;
+    const fresh = this.find(ref.id);
     if (
       fresh &&
       cellOf(fresh, BOOKING.invitedAt) === mark &&
@@ -416,11 +413,13 @@ class InvitationSender {
     }
   }
 
+  /** The row holding `id` now (only that row is read), or null when it is gone or copied. */
   private find(id: string): FreshRow | null {
-    const table = readTable(this.sheet);
+    const { table, allIds } = readRowsById(this.sheet, BOOKING.id, new Set([id]));
+    if (allIds.filter((other) => other === id).length !== 1) return null;
     const idIndex = table.headers.indexOf(BOOKING.id);
-    const matches = table.rows.filter((r) => String(r.values[idIndex] ?? '').trim() === id);
-    return matches.length === 1 ? { table, row: matches[0]! } : null;
+    const row = table.rows.find((r) => String(r.values[idIndex] ?? '').trim() === id);
+    return row ? { table, row } : null;
   }
 }
 

@@ -12,7 +12,14 @@
 // So a run never writes a whole data range back and never touches a staff column.
 import { type Cell, columnLetter, readTable, type Table, type TableRow } from './table';
 
-export type RowKey = { id: string } | { fingerprint: string };
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * How a change finds its row again: by 予約ID, or — for a row with no id yet — by what staff
+ * typed in it. Rows typed identically (a booking pasted twice) are told apart by their order:
+ * the `occurrence`-th of `of` such rows, which holds only while there are still `of` of them.
+ */
+export type RowKey = { id: string } | { fingerprint: string; occurrence: number; of: number };
 
 export interface OwnedChange {
   key: RowKey;
@@ -51,25 +58,51 @@ export interface WriteOutcome {
 export function keyOfRow(plan: WritePlan, table: Table, row: TableRow): RowKey {
   const idIndex = table.headers.indexOf(plan.idHeader);
   const id = idIndex < 0 ? '' : String(row.values[idIndex] ?? '').trim();
-  return id !== '' ? { id } : { fingerprint: plan.fingerprint(table.headers, row.values) };
+  if (id !== '') return { id };
+  const fingerprint = plan.fingerprint(table.headers, row.values);
+  const group = fingerprintGroups(plan, table).get(fingerprint) ?? [row];
+  return { fingerprint, occurrence: group.indexOf(row), of: group.length };
+}
+
+// Grouped once per table read, so keying every row of a large sheet stays linear.
+const groupsByTable = new WeakMap<Table, Map<string, TableRow[]>>();
+
+/** The id-less rows of a table by fingerprint, in sheet order. */
+function fingerprintGroups(plan: WritePlan, table: Table): Map<string, TableRow[]> {
+  let groups = groupsByTable.get(table);
+  if (groups) return groups;
+  groups = new Map();
+  const idIndex = table.headers.indexOf(plan.idHeader);
+  for (const row of table.rows) {
+    if (idIndex >= 0 && String(row.values[idIndex] ?? '').trim() !== '') continue;
+    const fingerprint = plan.fingerprint(table.headers, row.values);
+    const group = groups.get(fingerprint);
+    if (group) group.push(row);
+    else groups.set(fingerprint, [row]);
+  }
+  groupsByTable.set(table, groups);
+  return groups;
 }
 
 export function writeOwnedCells(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   plan: WritePlan,
-  changes: readonly OwnedChange[],
+  requested: readonly OwnedChange[],
 ): WriteOutcome {
   const outcome: WriteOutcome = { written: 0, rowsNotFound: 0, editedMeanwhile: 0, idsInUse: 0 };
-  if (changes.length === 0) return outcome;
-  for (const change of changes) {
+  for (const change of requested) {
     if (!plan.ownedHeaders.includes(change.header)) {
       throw new Error(`writeOwnedCells: ${change.header} is not a script-owned column`);
     }
   }
-  const table = readTable(sheet);
-  const locate = rowLocator(plan, table);
+  // A decision to keep a cell as it was read writes nothing, whatever happened since: no need to
+  // re-read the sheet for it (an idle check or tick then reads each sheet once).
+  const changes = requested.filter((c) => !sameCell(c.expected, c.value));
+  if (changes.length === 0) return outcome;
+  const { table, allIds } = readForWrite(sheet, plan, changes);
+  const locate = rowLocator(plan, table, allIds);
   const idIndex = table.headers.indexOf(plan.idHeader);
-  const idsNow = new Set(table.rows.map((row) => String(row.values[idIndex] ?? '').trim()));
+  const idsNow = new Set(allIds);
   // column index → (row index in table.rows → new value)
   const pending = new Map<number, Map<number, Cell>>();
   for (const change of changes) {
@@ -101,22 +134,108 @@ export function writeOwnedCells(
   return outcome;
 }
 
-/** Finds a change's row in the freshly re-read table: by id, else by a unique fingerprint. */
-function rowLocator(plan: WritePlan, table: Table): (key: RowKey) => number | undefined {
+/** What a writer sees just before writing: some or all rows, and every id on the sheet. */
+export interface FreshRead {
+  /** The header row and the rows read (all of them, or the block holding the targets). */
+  table: Table;
+  /** Every 予約ID of the sheet, row 2 down: duplicates and ids in use are judged on all of them. */
+  allIds: readonly string[];
+}
+
+/**
+ * Above this many rows, a writer that knows its rows by id reads only the header, the id column
+ * and the block of target rows instead of the whole sheet. Below it the whole sheet (2 calls) is
+ * cheaper than the 6 extra calls of the narrow read: at bench/costModel.ts's central figures a
+ * call costs about what 10,000 cells do, and a 予約 row has ~18 cells. Live sheets are small
+ * once history is archived; an unarchived 50,000-row sheet would otherwise be read whole for
+ * every cell a send writes.
+ */
+export const NARROW_READ_FROM_ROWS = 2000;
+
+function readForWrite(sheet: Sheet, plan: WritePlan, changes: readonly OwnedChange[]): FreshRead {
+  const ids = new Set<string>();
+  for (const change of changes) {
+    // A row with no id yet is found by its fingerprint, which needs every row.
+    if (!('id' in change.key)) return readWhole(sheet, plan.idHeader);
+    ids.add(change.key.id);
+  }
+  return readRowsById(sheet, plan.idHeader, ids);
+}
+
+function readWhole(sheet: Sheet, idHeader: string): FreshRead {
+  const table = readTable(sheet);
+  const idIndex = table.headers.indexOf(idHeader);
+  return { table, allIds: table.rows.map((row) => cellText(row.values[idIndex])) };
+}
+
+/**
+ * The rows holding one of `ids`, and every id on the sheet: the whole sheet when it is small,
+ * else only the header, the id column and the block of rows from the first target to the last.
+ */
+export function readRowsById(sheet: Sheet, idHeader: string, ids: ReadonlySet<string>): FreshRead {
+  const lastRow = sheet.getLastRow();
+  if (lastRow <= NARROW_READ_FROM_ROWS) return readWhole(sheet, idHeader);
+  const lastColumn = sheet.getLastColumn();
+  const empty = (headers: string[], allIds: string[] = []): FreshRead => ({
+    table: { sheet, headers, rows: [] },
+    allIds,
+  });
+  if (lastRow < 1 || lastColumn < 1) return empty([]);
+  const headers = sheet
+    .getRange(1, 1, 1, lastColumn)
+    .getValues()[0]!
+    .map((h) => String(h).trim());
+  const idIndex = headers.indexOf(idHeader);
+  if (idIndex < 0 || lastRow < 2) return empty(headers);
+  const allIds = sheet
+    .getRange(2, idIndex + 1, lastRow - 1, 1)
+    .getValues()
+    .map((r) => cellText(r[0] as Cell));
+  let first = Infinity;
+  let last = -Infinity;
+  allIds.forEach((id, i) => {
+    if (!ids.has(id)) return;
+    first = Math.min(first, i + 2);
+    last = Math.max(last, i + 2);
+  });
+  if (first === Infinity) return empty(headers, allIds);
+  const block = sheet.getRange(first, 1, last - first + 1, lastColumn).getValues() as Cell[][];
+  return {
+    table: { sheet, headers, rows: block.map((values, i) => ({ rowNumber: first + i, values })) },
+    allIds,
+  };
+}
+
+function cellText(value: Cell | undefined): string {
+  return String(value ?? '').trim();
+}
+
+/** Finds a change's row in the freshly re-read table: by id, else by fingerprint and order. */
+function rowLocator(
+  plan: WritePlan,
+  table: Table,
+  allIds: readonly string[],
+): (key: RowKey) => number | undefined {
+  // An id on two rows anywhere on the sheet (a copied row) cannot be told apart: never written.
+  const seen = new Set<string>();
+  const duplicated = new Set<string>();
+  for (const id of allIds) (seen.has(id) ? duplicated : seen).add(id);
   const byId = new Map<string, number>();
-  const byFingerprint = new Map<string, number | null>();
+  const indexOfRow = new Map(table.rows.map((row, index) => [row, index]));
   table.rows.forEach((row, index) => {
     const key = keyOfRow(plan, table, row);
-    if ('id' in key) {
-      byId.set(key.id, byId.has(key.id) ? -1 : index);
-    } else {
-      byFingerprint.set(key.fingerprint, byFingerprint.has(key.fingerprint) ? null : index);
-    }
+    if ('id' in key) byId.set(key.id, byId.has(key.id) || duplicated.has(key.id) ? -1 : index);
   });
+  const groups = fingerprintGroups(plan, table);
   return (key) => {
-    const index = 'id' in key ? byId.get(key.id) : byFingerprint.get(key.fingerprint);
-    // -1 / null: the id or fingerprint is duplicated, so the row cannot be told apart safely.
-    return index === undefined || index === null || index < 0 ? undefined : index;
+    if ('id' in key) {
+      const index = byId.get(key.id);
+      return index === undefined || index < 0 ? undefined : index; // -1: duplicated id
+    }
+    // Identical id-less rows are interchangeable, but only while there are as many as were read.
+    const group = groups.get(key.fingerprint);
+    const row = group?.length === key.of ? group[key.occurrence] : undefined;
+    return row === undefined ? undefined : indexOfRow.get(row);
   };
 }
 
