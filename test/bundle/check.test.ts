@@ -70,6 +70,16 @@ describe('すべての予約をチェック', () => {
     expect(result(second!)).toMatch(/^注意:.*gmail\.com/m);
   });
 
+  it('gives a booking pasted twice (identical rows) two different 予約ID and flags the clash', () => {
+    const emu = workbookWith([bookingRow(), bookingRow()]);
+    expect(emu.menu('すべての予約をチェック').error).toBeUndefined();
+    const [first, second] = bookings(emu);
+    expect(first![BOOKING.id]).toMatch(/^Y\d{6}$/);
+    expect(second![BOOKING.id]).toMatch(/^Y\d{6}$/);
+    expect(second![BOOKING.id]).not.toBe(first![BOOKING.id]);
+    expect(result(second!)).toContain(String(first![BOOKING.id]));
+  });
+
   it('never changes a staff-owned cell', () => {
     const emu = workbookWith([bookingRow({ start: '13:00', email: ' Ichiro@Example.jp ' })]);
     const staffHeaders = Object.values(BOOKING).filter(

@@ -116,10 +116,13 @@ describe('no-shows (R9)', () => {
     const calls = (count: number) => {
       const emu = workbook(Array.from({ length: count }, () => confirmedToday()));
       tick(emu, '2026-12-01T10:10:00+09:00');
+      // The 10:10 check still saw the rows 確定 (12 in one slot: over capacity); the next one
+      // sees them 無断キャンセル and clears that. From then on nothing changes.
+      tick(emu, '2026-12-01T10:20:00+09:00');
       const logged = logRows(emu).length;
       const before = emu.snapshot();
-      tick(emu, '2026-12-01T10:20:00+09:00');
-      const idle = tick(emu, '2026-12-01T10:30:00+09:00');
+      tick(emu, '2026-12-01T10:30:00+09:00');
+      const idle = tick(emu, '2026-12-01T10:40:00+09:00');
       expect(emu.snapshot()).toEqual(before);
       expect(logRows(emu).length).toBe(logged);
       expect(idle.cellsWritten).toBe(0);
