@@ -8,7 +8,8 @@ import {
   type CheckResult,
   type NormalizedBooking,
 } from '../core/check';
-import { BOOKING, SHEET } from '../core/schema';
+import { normalizeStatus } from '../core/normalize';
+import { BOOKING, SEND_FAILED_MARK, SHEET, STATUS } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { dayOf, formatMonth } from '../core/time';
 import {
@@ -98,12 +99,20 @@ export function checkAndRecord(
     };
   });
   const today = dayOf(options.now);
-  const normalized = raw.map((r) => normalizeBooking(r, today));
-  // A row a person fixed after a refused send is sendable again: its 送信失敗 mark goes.
-  const failureFixed = new Set(targets.filter((i) => fixedSinceFailure(normalized[i]!)));
-  for (const i of failureFixed)
+  // Only the few rows that need it are read twice (the check reads every row once, below):
+  // rows a person fixed after a refused send lose their 送信失敗 mark, and no-shows are counted.
+  const marked = (i: number, text: string) => cellText(raw[i]!.values.invitedAt).startsWith(text);
+  const failureFixed = new Set(
+    targets.filter(
+      (i) => marked(i, SEND_FAILED_MARK) && fixedSinceFailure(normalizeBooking(raw[i]!, today)),
+    ),
+  );
+  for (const i of failureFixed) {
     raw[i] = { ...raw[i]!, values: { ...raw[i]!.values, invitedAt: '' } };
-  const live = countNoShows(normalized);
+  }
+  const live = countNoShows(
+    raw.filter((r) => isNoShow(r.values.status)).map((r) => normalizeBooking(r, today)),
+  );
   const results = checkBookings(raw, {
     ...base,
     noShowCounts: addCounts(live, archivedNoShowCounts()),
@@ -180,6 +189,11 @@ function duplicatedIdProblems(checked: readonly CheckedRow[]): string[] {
         `予約ID ${id} が ${rowNumbers.map((n) => `${n}行目`).join('・')} にあります。` +
         '行をコピーして作った予約なら、その行の「予約ID」を空にしてから、もう一度チェックしてください。',
     );
+}
+
+function isNoShow(status: unknown): boolean {
+  const read = normalizeStatus(status);
+  return read.ok && read.value === STATUS.noShow;
 }
 
 function cellText(value: Cell | undefined): string {

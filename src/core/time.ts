@@ -68,17 +68,30 @@ export function isLocalDate(value: unknown): value is LocalDate {
 
 /** A real, valid Date. Checks the tag, not instanceof, so Dates from another realm count. */
 export function isValidInstant(value: unknown): value is Date {
-  return (
-    Object.prototype.toString.call(value) === '[object Date]' &&
-    !Number.isNaN((value as Date).getTime())
-  );
+  // Most cells are text and most Dates are this realm's: both are answered before the tag is
+  // read (this runs several times per cell of every row).
+  if (typeof value !== 'object' || value === null) return false;
+  if (!(value instanceof Date) && Object.prototype.toString.call(value) !== '[object Date]') {
+    return false;
+  }
+  return !Number.isNaN((value as Date).getTime());
 }
+
+// Thousands of bookings share a few hundred days: each day number is turned into text once.
+const dayTextCache = new Map<number, LocalDate | null>();
+const DAY_TEXT_CACHE_LIMIT = 20_000;
 
 /** The Tokyo day of an instant, or null when it is invalid or outside years 1900–9999. */
 export function tryDayOf(instant: Date): LocalDate | null {
   if (!isValidInstant(instant)) return null;
-  const tokyo = new Date(instant.getTime() + TOKYO_OFFSET_MS);
-  return makeDay(tokyo.getUTCFullYear(), tokyo.getUTCMonth() + 1, tokyo.getUTCDate());
+  const n = Math.floor((instant.getTime() + TOKYO_OFFSET_MS) / MS_PER_DAY);
+  let day = dayTextCache.get(n);
+  if (day === undefined) {
+    day = dayFromNumber(n);
+    if (dayTextCache.size >= DAY_TEXT_CACHE_LIMIT) dayTextCache.clear();
+    dayTextCache.set(n, day);
+  }
+  return day;
 }
 
 /** The Tokyo day of an instant. Throws on an invalid or out-of-range Date (a programming error). */
@@ -125,9 +138,21 @@ function dayNumber(day: LocalDate): number {
   return Date.UTC(y, m - 1, d) / MS_PER_DAY;
 }
 
+/** Day number (days since 1970-01-01) → the day, by arithmetic (H. Hinnant's civil_from_days). */
 function dayFromNumber(n: number): LocalDate | null {
-  const date = new Date(n * MS_PER_DAY);
-  return makeDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  if (!Number.isFinite(n)) return null;
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return makeDay(y, m, d);
 }
 
 export function addDays(day: LocalDate, n: number): LocalDate {
