@@ -48,12 +48,18 @@ export function runTenMinuteWork(spreadsheet: Spreadsheet, now: Date): void {
   const context = contextOf(steps, checked, spreadsheet, now);
   if (!context) return steps.rethrow();
   const log = new AuditLog(actorName('trigger'));
+  let sheetChanged = false;
   if (context.base.settings.autoSend) {
     // The check above ran under this same lock hold: the sender need not check again.
     const options = { now, automatic: true, log, ...(checked ? { checked } : {}) };
-    steps.run('send', () => sendReadyInvitations(spreadsheet, options));
+    const sent = steps.run('send', () => sendReadyInvitations(spreadsheet, options));
+    if (sent?.readyAtStart !== 0) sheetChanged = true;
   }
-  let bookings = steps.run('read', () => readBookings(spreadsheet, now));
+  // The usual tick writes nothing before this point: then the check's read is still the sheet.
+  let bookings =
+    checked && !sheetChanged && wroteNothing(checked)
+      ? bookingsOfCheck(checked)
+      : steps.run('read', () => readBookings(spreadsheet, now));
   if (bookings) {
     const planned =
       steps.run('noShows', () => markNoShows(bookings!, context.base.settings, now)) ?? [];
@@ -129,6 +135,19 @@ class Steps {
 interface BookingsRead {
   table: Table;
   items: { row: TableRow; booking: NormalizedBooking }[];
+}
+
+function wroteNothing(run: CheckRun): boolean {
+  const { written, rowsNotFound, editedMeanwhile, idsInUse } = run.outcome;
+  return written + rowsNotFound + editedMeanwhile + idsInUse === 0;
+}
+
+/** The rows as the check read and normalised them (same rows, same reading as readBookings). */
+function bookingsOfCheck(run: CheckRun): BookingsRead {
+  return {
+    table: run.table,
+    items: run.checked.map(({ row, result }) => ({ row, booking: result.booking })),
+  };
 }
 
 function readBookings(spreadsheet: Spreadsheet, now: Date): BookingsRead | null {
