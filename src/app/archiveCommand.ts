@@ -23,10 +23,10 @@ import { countNoShows, normalizeBooking } from '../core/booking';
 import { BOOKING, MENU_ITEMS, SETTING, SHEET } from '../core/schema';
 import { dayOf, formatDayWithYear, type LocalDate } from '../core/time';
 import { appendAndReadBack, appendHeaders, deleteRowsById } from '../sheet/archive';
-import { bookingReader, bookingRows, readBookingSheet } from '../sheet/bookings';
+import { bookingReader, bookingRows } from '../sheet/bookings';
 import { type Cell, fieldReader, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
-import { NeedsPerson } from './checkService';
+import { NeedsPerson, requireBookingSheet } from './checkService';
 import { writeChunked } from './chunkedProperty';
 import { ARCHIVED_NO_SHOWS_PROPERTY, loadSettings } from './context';
 import { withScriptLock } from './lock';
@@ -205,21 +205,7 @@ function summarise(
 }
 
 function bookingTable(spreadsheet: Spreadsheet): Table {
-  const table = readBookingSheet(spreadsheet);
-  if (!table)
-    throw new NeedsPerson(
-      `「${SHEET.bookings}」シートがありません。メニュー「初期設定」を実行してください。`,
-    );
-  const missing = [BOOKING.id, BOOKING.date, BOOKING.status].filter(
-    (h) => !table.headers.includes(h),
-  );
-  if (missing.length > 0) {
-    throw new NeedsPerson(
-      `「${SHEET.bookings}」シートに見出し ${missing.map((h) => `「${h}」`).join('')} がありません。` +
-        'メニュー「初期設定」を実行すると列が追加されます（見出しの名前を変えた場合は元に戻してください）。',
-    );
-  }
-  return table;
+  return requireBookingSheet(spreadsheet, [BOOKING.date]);
 }
 
 function readSheets(spreadsheet: Spreadsheet): Sheets {

@@ -37,6 +37,33 @@ export class NeedsPerson extends Error {
   }
 }
 
+/**
+ * 予約, read in one batch, with the headers this action needs (the script-owned ones and 状態
+ * always); otherwise a NeedsPerson saying to run 初期設定.
+ */
+export function requireBookingSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  alsoNeeded: readonly string[],
+): Table {
+  const table = readBookingSheet(spreadsheet);
+  if (!table) {
+    throw new NeedsPerson(
+      `「${SHEET.bookings}」シートがありません。メニュー「初期設定」を実行してください。`,
+    );
+  }
+  const missing = [
+    ...missingBookingHeaders(table),
+    ...alsoNeeded.filter((h) => !table.headers.includes(h)),
+  ];
+  if (missing.length > 0) {
+    throw new NeedsPerson(
+      `「${SHEET.bookings}」シートに見出し ${[...new Set(missing)].map((h) => `「${h}」`).join('')} がありません。` +
+        'メニュー「初期設定」を実行すると列が追加されます（見出しの名前を変えた場合は元に戻してください）。',
+    );
+  }
+  return table;
+}
+
 export interface CheckedRow {
   row: TableRow;
   result: CheckResult;
@@ -63,18 +90,7 @@ export function checkAndRecord(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   options: { now: Date; onlyRows?: ReadonlySet<number> },
 ): CheckRun {
-  const table = readBookingSheet(spreadsheet);
-  if (!table)
-    throw new NeedsPerson(
-      `「${SHEET.bookings}」シートがありません。メニュー「初期設定」を実行してください。`,
-    );
-  const missing = missingBookingHeaders(table);
-  if (missing.length > 0) {
-    throw new NeedsPerson(
-      `「${SHEET.bookings}」シートに見出し ${missing.map((h) => `「${h}」`).join('')} がありません。` +
-        'メニュー「初期設定」を実行すると列が追加されます（見出しの名前を変えた場合は元に戻してください）。',
-    );
-  }
+  const table = requireBookingSheet(spreadsheet, []);
   const { base, problems } = loadCheckContext(spreadsheet, options.now);
   const rows = bookingRows(table);
   const targets = rows.flatMap((row, i) =>

@@ -16,12 +16,7 @@ import {
 } from '../core/monthly';
 import { BOOKING, CLOSED_DAY, MENU_ITEMS, SHEET } from '../core/schema';
 import { dayOf, formatInstant, formatMonth, isValidInstant, type LocalDate } from '../core/time';
-import {
-  BOOKING_WRITE_PLAN,
-  bookingReader,
-  bookingRows,
-  readBookingSheet,
-} from '../sheet/bookings';
+import { BOOKING_WRITE_PLAN, bookingReader, bookingRows } from '../sheet/bookings';
 import {
   keyOfRow,
   type OwnedChange,
@@ -30,7 +25,7 @@ import {
 } from '../sheet/ownedWrites';
 import { type Cell, columnLetter, fieldReader, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
-import { NeedsPerson } from './checkService';
+import { NeedsPerson, requireBookingSheet } from './checkService';
 import { loadSettings } from './context';
 import { withScriptLock } from './lock';
 import { describeError, runMenuAction } from './runAction';
@@ -125,22 +120,7 @@ export function monthlyReportLogLine(run: MonthlyReportRun): string {
 // Reading
 
 function readLive(spreadsheet: Spreadsheet): Table {
-  const table = readBookingSheet(spreadsheet);
-  if (!table) {
-    throw new NeedsPerson(
-      `「${SHEET.bookings}」シートがありません。メニュー「初期設定」を実行してください。`,
-    );
-  }
-  const missing = [BOOKING.date, BOOKING.office, BOOKING.month].filter(
-    (h) => !table.headers.includes(h),
-  );
-  if (missing.length > 0) {
-    throw new NeedsPerson(
-      `「${SHEET.bookings}」シートに見出し ${missing.map((h) => `「${h}」`).join('')} がありません。` +
-        'メニュー「初期設定」を実行すると列が追加されます（見出しの名前を変えた場合は元に戻してください）。',
-    );
-  }
-  return table;
+  return requireBookingSheet(spreadsheet, [BOOKING.date, BOOKING.office]);
 }
 
 interface ReadRow {
