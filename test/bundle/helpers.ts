@@ -55,6 +55,32 @@ export function bookingRow(
   };
 }
 
+const SAMPLE_ADDRESSES = [
+  'ichiro@example.jp',
+  'hanako@example.jp',
+  'saburo@example.jp',
+  'shiko@example.jp',
+];
+
+/** A clean booking for the n-th person of SAMPLE_ROSTER: their 氏名, 求職番号, 窓口, 担当者, an address. */
+export function bookingOf(
+  n: number,
+  overrides: Partial<Record<BookingField, string | boolean>> = {},
+): Partial<Record<BookingField, string | boolean>> {
+  const person = SAMPLE_ROSTER[n]!;
+  return bookingRow({
+    seekerNo: String(person.seekerNo),
+    name: String(person.name),
+    office: String(person.office),
+    officer: String(person.officer),
+    email: SAMPLE_ADDRESSES[n]!,
+    ...overrides,
+  });
+}
+
+/** Three bookings on Wednesday 12/2 that pass every check (distinct slots or 窓口). */
+export const READY_BOOKINGS = [bookingOf(0), bookingOf(1), bookingOf(2, { start: '11:00' })];
+
 export function newEmulator(options: { now?: string; mailQuota?: number } = {}): Emulator {
   return new Emulator({
     now: options.now ?? START,

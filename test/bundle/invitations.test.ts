@@ -4,31 +4,14 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Emulator, SentMail } from '../../emulator/index';
 import { BOOKING, LOG, SENDING_MARK, SETTING, SHEET, STATUS } from '../../src/core/schema';
-import { bookingRow, bookings, setSetting, workbookWith } from './helpers';
+import { bookingRow, bookings, READY_BOOKINGS, setSetting, workbookWith } from './helpers';
 
 const CAPTION_SEND = '招待メールを送信';
 const CAPTION_PREVIEW = '招待メールをプレビュー';
 const TERMS = '令和4年5月30日制定（令和4年8月24日改正）';
 const CENTRAL_PHONE = '086-000-0000'; // a placeholder number for the test office
 
-/** Four bookings on Wednesday 12/2 that pass every check, at distinct slots or offices. */
-const READY = [
-  bookingRow(),
-  bookingRow({
-    seekerNo: '33010-00000002',
-    name: '試験 花子',
-    office: '倉敷中央',
-    officer: '担当 乙',
-    email: 'hanako@example.jp',
-  }),
-  bookingRow({
-    seekerNo: '33010-00000003',
-    name: '例示 三郎',
-    officer: '担当 丙',
-    email: 'saburo@example.jp',
-    start: '11:00',
-  }),
-];
+const READY = READY_BOOKINGS;
 
 /** Not ready: today's date (an エラー), and a cancelled booking. */
 const NOT_READY = [

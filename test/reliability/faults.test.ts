@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Emulator, type RunResult } from '../../emulator/index';
 import type { WorkbookSnapshot } from '../../emulator/snapshot';
 import { BOOKING, SEND_FAILED_MARK, SETTING, SHEET, STATUS } from '../../src/core/schema';
-import { bookingRow, setSetting, START, workbookWith } from '../bundle/helpers';
+import { bookingRow, READY_BOOKINGS, setSetting, START, workbookWith } from '../bundle/helpers';
 import {
   expectClean,
   expectCleanHeaders,
@@ -19,23 +19,7 @@ import {
 } from './harness';
 
 const STAFF = 'staff@hellowork.example.jp';
-const READY = [
-  bookingRow(),
-  bookingRow({
-    seekerNo: '33010-00000002',
-    name: '試験 花子',
-    office: '倉敷中央',
-    officer: '担当 乙',
-    email: 'hanako@example.jp',
-  }),
-  bookingRow({
-    seekerNo: '33010-00000003',
-    name: '例示 三郎',
-    officer: '担当 丙',
-    email: 'saburo@example.jp',
-    start: '11:00',
-  }),
-];
+const READY = READY_BOOKINGS;
 const ADDRESSES = ['ichiro@example.jp', 'hanako@example.jp', 'saburo@example.jp'];
 const PERSONAL = [
   ...ADDRESSES,
