@@ -64,6 +64,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const mailsBefore = emu.mail.sent.length;
   const dialogsSeen = { count: 0 };
 
+  const toastsSeen = { count: 0 };
+  /** What the person would have seen: dialogs in full, toasts as one line. */
   const showDialogs = () => {
     const dialogs = emu.ui.dialogs;
     for (const dialog of dialogs.slice(dialogsSeen.count)) {
@@ -72,6 +74,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       say('  └');
     }
     dialogsSeen.count = dialogs.length;
+    const toasts = emu.toasts();
+    for (const toast of toasts.slice(toastsSeen.count)) say(`  （${toast.title}）${toast.message}`);
+    toastsSeen.count = toasts.length;
   };
   const failIfError = (what: string, error: unknown) => {
     if (error)
