@@ -24,6 +24,7 @@ import {
   TRIGGER_HANDLERS,
 } from '../src/core/schema';
 import { dayOf } from '../src/core/time';
+import { setSetting, underHeaders } from '../runner/staff';
 
 export const NOW = '2026-12-01T10:40:00+09:00';
 /** When the register was last worked on before NOW: the build's check and tick run then. */
@@ -194,23 +195,6 @@ function liveRows(seekers: Seeker[], firstIndex: number): Row[] {
 }
 
 export const LIVE_ROWS = 4 + READY_ROWS + 60 + 2;
-
-function underHeaders<F extends string>(
-  headers: readonly CellValue[],
-  schema: Readonly<Record<F, string>>,
-  rows: readonly Partial<Record<F, CellValue>>[],
-): CellValue[][] {
-  const fieldAt = headers.map(
-    (h) => (Object.keys(schema) as F[]).find((f) => schema[f] === String(h)) ?? null,
-  );
-  return rows.map((row) => fieldAt.map((f) => (f === null ? '' : (row[f] ?? ''))));
-}
-
-function setSetting(emu: Emulator, key: string, value: string): void {
-  const index = emu.person.values(SHEET.settings).findIndex((r) => String(r[0]) === key);
-  if (index < 0) throw new Error(`bench: no 設定 row ${key}`);
-  emu.person.setValues(SHEET.settings, `B${index + 1}`, [[value]]);
-}
 
 function must(result: { error?: Error }, what: string): void {
   if (result.error) throw new Error(`bench: ${what} failed: ${result.error.message}`);

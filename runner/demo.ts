@@ -14,6 +14,7 @@ import {
   TRIGGER_HANDLERS,
 } from '../src/core/schema';
 import { a1 } from './a1';
+import { setSetting, typeRows } from './staff';
 import { openSession, type Session } from './session';
 import { formatTokyoDay, tokyoInstant, tokyoParts } from './tokyoTime';
 
@@ -86,29 +87,6 @@ function step(n: number, total: number, text: string): void {
   console.log(`[${n}/${total}] ${text}`);
 }
 
-function typeRows<F extends string>(
-  session: Session,
-  sheet: string,
-  schema: Record<F, string>,
-  rows: Row<F>[],
-): void {
-  const emu = session.emu;
-  const headers = (emu.person.values(sheet)[0] ?? []).map(String);
-  const values = rows.map((row) =>
-    headers.map((h) => {
-      const field = (Object.keys(schema) as F[]).find((f) => schema[f] === h);
-      return field !== undefined ? (row[field] ?? '') : '';
-    }),
-  );
-  emu.edit(sheet, `A${emu.person.values(sheet).length + 1}`, values);
-}
-
-function setSetting(session: Session, key: string, value: string): void {
-  const rows = session.emu.person.values(SHEET.settings);
-  const index = rows.findIndex((r) => String(r[0]) === key);
-  if (index >= 0) session.emu.edit(SHEET.settings, `B${index + 1}`, [[value]]);
-}
-
 /** Staff at work during the week: ticking 参加 when someone joins, a cancellation by phone. */
 const STAFF_ACTIONS: { at: Date; booking: number; header: string; value: string | boolean }[] = [
   { at: tokyoInstant(2026, 12, 1, 10, 0), booking: 1, header: BOOKING.joined, value: true },
@@ -149,18 +127,18 @@ export async function runDemo(options: DemoOptions): Promise<void> {
 
   step(1, total, `${formatTokyoDay(monday)} 09:00 初期設定（シート・入力規則・保護・トリガー）`);
   session.menu('初期設定');
-  setSetting(session, SETTING.phoneCentral, '086-000-0000');
-  setSetting(session, SETTING.alertTo, 'staff@example.jp');
-  setSetting(session, SETTING.autoSend, 'はい');
+  setSetting(session.emu, SETTING.phoneCentral, '086-000-0000');
+  setSetting(session.emu, SETTING.alertTo, 'staff@example.jp');
+  setSetting(session.emu, SETTING.autoSend, 'はい');
 
   step(
     2,
     total,
     `対象者 ${ROSTER_ROWS.length}名、電話で受けた予約 ${mondayBookings().length}件を入力`,
   );
-  typeRows(session, SHEET.roster, ROSTER, ROSTER_ROWS);
+  typeRows(session.emu, SHEET.roster, ROSTER, ROSTER_ROWS);
   emu.advance({ minutes: 20 });
-  typeRows(session, SHEET.bookings, BOOKING, mondayBookings());
+  typeRows(session.emu, SHEET.bookings, BOOKING, mondayBookings());
 
   step(3, total, 'すべての予約をチェック');
   emu.advance({ minutes: 5 });

@@ -1,6 +1,9 @@
 // Shared set-up for bundle tests: a spreadsheet after 初期設定 with a roster, settings and
 // bookings typed in as staff would type them (by header, never by column position).
 import { Emulator } from '../../emulator/index';
+import { setSetting, typeRows } from '../../runner/staff';
+
+export { setSetting };
 import { BOOKING, type BookingField, ROSTER, type RosterField, SHEET } from '../../src/core/schema';
 
 /** Tuesday 2026-12-01, 09:00 in Tokyo: a business day with business days around it. */
@@ -97,35 +100,6 @@ export function setUp(emu: Emulator): void {
   emu.menu('初期設定');
 }
 
-/** Values of `rows`, laid out under the sheet's current headers (row 1). */
-function underHeaders<F extends string>(
-  emu: Emulator,
-  sheet: string,
-  schema: Readonly<Record<F, string>>,
-  rows: readonly Partial<Record<F, string | boolean>>[],
-): (string | boolean)[][] {
-  const headers = (emu.person.values(sheet)[0] ?? []).map(String);
-  return rows.map((row) =>
-    headers.map((header) => {
-      const field = (Object.keys(schema) as F[]).find((f) => schema[f] === header);
-      return field !== undefined ? (row[field] ?? '') : '';
-    }),
-  );
-}
-
-/** Types the rows below the last filled row, as a person would (onEdit fires). */
-function typeRows<F extends string>(
-  emu: Emulator,
-  sheet: string,
-  schema: Readonly<Record<F, string>>,
-  rows: readonly Partial<Record<F, string | boolean>>[],
-): number {
-  const firstRow = emu.person.values(sheet).length + 1;
-  const values = underHeaders(emu, sheet, schema, rows);
-  emu.edit(sheet, `A${firstRow}`, values);
-  return firstRow;
-}
-
 export function typeRoster(emu: Emulator, rows = SAMPLE_ROSTER): number {
   return typeRows(emu, SHEET.roster, ROSTER, rows);
 }
@@ -136,14 +110,6 @@ export function typeBookings(
   rows: readonly Partial<Record<BookingField, string | boolean>>[],
 ): number {
   return typeRows(emu, SHEET.bookings, BOOKING, rows);
-}
-
-/** Sets one 設定 value (column 値) by its key (column 項目). */
-export function setSetting(emu: Emulator, key: string, value: string): void {
-  const rows = emu.person.values(SHEET.settings);
-  const index = rows.findIndex((r) => String(r[0]) === key);
-  if (index < 0) throw new Error(`setSetting: no 設定 row ${key}`);
-  emu.edit(SHEET.settings, `B${index + 1}`, [[value]]);
 }
 
 /** A spreadsheet after 初期設定 with the sample roster and the given bookings typed in. */
