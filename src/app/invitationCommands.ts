@@ -8,7 +8,6 @@ import { invitationInputFor, notReadyLines } from '../core/readiness';
 import { BOOKING, MENU_ITEMS, SHEET } from '../core/schema';
 import { AuditLog, actorName } from './auditLog';
 import { checkAndRecord, NeedsPerson } from './checkService';
-import { loadSettings } from './context';
 import { withScriptLock } from './lock';
 import { runMenuAction } from './runAction';
 import {
@@ -31,8 +30,7 @@ export function menuSendInvitations(): void {
       catchNeedsPerson(() => {
         const now = new Date();
         const run = checkAndRecord(spreadsheet, { now });
-        const { settings } = loadSettings(spreadsheet);
-        return { survey: surveyReadiness(run, settings, now, false), problems: run.problems };
+        return { survey: surveyReadiness(run, run.settings, now, false), problems: run.problems };
       }),
     );
     if (!surveyed.ok) return alert(BUSY_MESSAGE, CAPTION_SEND);
@@ -124,8 +122,7 @@ function previewOf(
       ].join('\n'),
     };
   }
-  const { settings } = loadSettings(spreadsheet);
-  const input = invitationInputFor(checked.id, booking, settings, now);
+  const input = invitationInputFor(checked.id, booking, run.settings, now);
   if (input === null)
     return { kind: 'message', text: `${label} の相談日か開始時刻が読み取れません。` };
   const mail = renderInvitation(input);
@@ -140,7 +137,7 @@ function previewOf(
   const fields: [string, string][] = [
     ['宛先', booking.email ?? ''],
     ['差出人名', input.senderName],
-    ['返信先', settings.replyTo ?? '（送信するアカウント）'],
+    ['返信先', run.settings.replyTo ?? '（送信するアカウント）'],
     ['件名', mail.subject],
     ['添付', mail.ics ? mail.ics.fileName : 'なし'],
   ];
