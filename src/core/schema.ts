@@ -152,8 +152,6 @@ export const SETTING = {
   archiveAfterMonths: '保管までの月数',
   mailSubject: 'メール件名',
   mailBody: 'メール本文',
-  reminder: '前日リマインダー',
-  cancelNotice: 'キャンセル通知',
 } as const;
 export type SettingKey = keyof typeof SETTING;
 

@@ -33,8 +33,6 @@ export interface Settings {
   archiveAfterMonths: number;
   mailSubject: string;
   mailBody: string;
-  reminder: boolean;
-  cancelNotice: boolean;
 }
 
 /** One 設定 row as read from the sheet; rowNumber is the 1-based sheet row. */
@@ -107,8 +105,6 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
     DEFAULT_BODY,
     '招待メールの本文。{氏名} {相談日} {開始時刻} {会議URL} などの差し込みが使えます。',
   ),
-  row(SETTING.reminder, NO, '「はい」なら、相談日の前日にリマインダーを送ります。'),
-  row(SETTING.cancelNotice, NO, '「はい」なら、キャンセルを記録したときにご本人へ知らせます。'),
 ];
 
 function row(key: string, value: string, description: string): SettingDefault {
@@ -159,8 +155,6 @@ export function parseSettings(rows: readonly SettingRow[]): {
     archiveAfterMonths: read.integer(SETTING.archiveAfterMonths, 1, 120),
     mailSubject: read.text(SETTING.mailSubject),
     mailBody: read.text(SETTING.mailBody),
-    reminder: read.yesNo(SETTING.reminder),
-    cancelNotice: read.yesNo(SETTING.cancelNotice),
   };
   return { settings, problems };
 }
