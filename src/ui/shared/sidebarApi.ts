@@ -3,6 +3,8 @@
 // a renamed field is a type error on both sides. Plain data only: google.script.run carries no
 // Dates or class instances, so days travel as 'yyyy-MM-dd' and times as 'HH:mm'. No DOM here.
 
+import type { OfficeDayView, SlotView } from '../../core/freeSlots';
+
 export interface FreeSlotsRequest {
   /** One 窓口, or '' for all of them. */
   office: string;
@@ -10,21 +12,10 @@ export interface FreeSlotsRequest {
   days?: number;
 }
 
-export interface SlotCell {
-  start: string;
-  label: string;
-  capacity: number;
-  taken: number;
-  free: number;
-  full: boolean;
-}
-
-export interface OfficeDay {
-  office: string;
-  closed: string | null;
-  slots: SlotCell[];
-  free: number;
-}
+// A slot and a 窓口's day are exactly what the core computes (plain strings and numbers);
+// the import is type-only, so no core code reaches the page.
+export type SlotCell = SlotView;
+export type OfficeDay = OfficeDayView;
 
 export interface FreeSlotDay {
   /** 'yyyy-MM-dd'. */
