@@ -15,7 +15,7 @@ import {
   type Result,
 } from './normalize';
 import { SEND_FAILED_MARK, SENDING_MARK, STATUS, type BookingField, type Status } from './schema';
-import { tryDayOf, type LocalDate, type TimeOfDay } from './time';
+import { isValidInstant, tryDayOf, type LocalDate, type TimeOfDay } from './time';
 
 /** One 予約 row as read from the sheet: values keyed by BookingField, '' when empty or missing. */
 export interface RawBooking {
@@ -126,6 +126,8 @@ export function readBooking(row: RawBooking, today: LocalDate): ReadBooking {
 }
 
 function isBlank(value: unknown): boolean {
+  // Any Date is content: a time cell (1899-12-30 10:00) has no day to show as text.
+  if (isValidInstant(value)) return false;
   return value === undefined || value === null || value === false || normalizeText(value) === '';
 }
 

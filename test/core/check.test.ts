@@ -512,6 +512,15 @@ describe('normalizeBooking and countNoShows', () => {
     expect(checkOne({ meetingUrl: injected }).errors.join('\n')).toContain('「会議URL」');
   });
 
+  it('a row holding only a time cell (1899-12-30 10:00) is a booking missing its fields, not empty', () => {
+    const onlyTime = {
+      rowNumber: 2,
+      values: { start: new Date('1899-12-30T10:00:00+09:00') },
+    };
+    const [result] = checkBookings([onlyTime], context());
+    expect(result!.errors.join('\n')).toContain('「氏名」');
+  });
+
   it('reads 送信失敗 with its time and reason, and the check says so as an error', () => {
     const refused = row({ invitedAt: '送信失敗 2026/11/20 09:10（宛先がありません）' });
     const b = normalizeBooking(refused, day(TODAY));
