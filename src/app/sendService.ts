@@ -1,18 +1,19 @@
 // Sending invitations (SPEC §4 "Sending invitations"): at most one invitation per booking, ever,
-// whatever runs overlap or crash. The caller holds the script lock. For each ready row:
-//   1. render the mail (pure) — a booking that cannot be rendered is never marked;
-//   2. write 招待メール送信日時 = `送信中 <time>` (owned-cell write: skipped if the row moved away or
-//      a person changed the cell) and flush — from here on no run will send this row again;
-//   3. re-read the sheet and find the row by 予約ID: the mark must be ours and the cells the mail
-//      is made of must be as checked, else the mark is taken back and nothing is sent;
-//   4. MailApp.sendEmail;
-//   5. write the send time and 状態 確定; 操作ログ (booking id and terms version only).
-// A crash between 2 and 5 leaves `送信中`: reported, and never resent automatically.
+// whatever runs overlap or crash. The caller holds the script lock. For the ready rows, together:
+//   1. render each mail (pure) — a booking that cannot be rendered is never marked;
+//   2. write 招待メール送信日時 = `送信中 <time>` on every row to send, in one owned-cell write that
+//      re-reads the sheet first and skips a row that moved away or whose mail cells (宛先, 日時,
+//      URL, 状態 …) a person changed since the check; then flush — from here on no run will send
+//      these rows again;
+//   3. MailApp.sendEmail, one per marked row;
+//   4. one owned-cell write of every outcome: the send time and 状態 確定, or why not; one append
+//      to 操作ログ (booking id and terms version only).
+// A crash between 2 and 4 leaves `送信中` on the marked rows: reported, and never resent
+// automatically; a person checks the Gmail 送信済み folder (the operations guide says how).
 //
-// Spreadsheet calls: a constant per run (the check: a few sheet reads and one batch of writes;
-// 設定 once more) plus 20 per mail actually attempted (mark 4, flush 1, re-read 2, result 6,
-// 操作ログ 7 — flushed per mail so a later crash cannot lose the record of a send). Nothing is
-// done per row that is not ready. test/bundle/invitations.test.ts measures both.
+// Spreadsheet calls: a constant per run whatever the number of rows and of mails (the check, the
+// mark, one flush, the outcomes, the log). Nothing is done per row that is not ready.
+// test/bundle/invitations.test.ts and test/bundle/callCounts.test.ts measure it.
 import type { NormalizedBooking } from '../core/booking';
 import { renderInvitation, singleLine, type RenderedInvitation } from '../core/invitation';
 import { redactPersonalData } from '../core/privacy';
@@ -27,7 +28,7 @@ import { BOOKING, ERROR_PREFIX, SEND_FAILED_MARK, SENDING_MARK, STATUS } from '.
 import type { Settings } from '../core/settings';
 import { dayOf, formatInstant } from '../core/time';
 import { BOOKING_WRITE_PLAN } from '../sheet/bookings';
-import { type OwnedChange, readRowsById, sameCell, writeOwnedCells } from '../sheet/ownedWrites';
+import { type OwnedChange, writeOwnedCells } from '../sheet/ownedWrites';
 import type { Cell, Table, TableRow } from '../sheet/table';
 import type { AuditLog } from './auditLog';
 import { checkAndRecord, type CheckedRow, type CheckRun } from './checkService';
@@ -152,16 +153,9 @@ export function sendReadyInvitations(
   summary.problems = [...new Set(run.problems)];
   if (ready.length === 0) return summary;
 
-  const sender = new InvitationSender(spreadsheet, run.table, settings, options, summary);
+  const batch = new InvitationBatch(run.table, settings, options, summary);
   const quota = new QuotaGuard(settings, dayOf(options.now));
-  for (const row of ready) {
-    if (summary.quota.exhausted || !quota.allowsOne()) {
-      summary.quota.exhausted = true;
-      summary.quota.leftUnsent.push(refOf(row.checked));
-      continue;
-    }
-    if (sender.send(row) === 'quotaSpent') summary.quota.exhausted = true;
-  }
+  batch.send(ready, quota.allowance());
   if (summary.quota.exhausted && summary.quota.leftUnsent.length > 0) {
     const left = summary.quota.leftUnsent;
     options.log.add({
@@ -192,7 +186,7 @@ function refOf(checked: CheckedRow): RowRef {
   return { id: checked.id, rowNumber: checked.row.rowNumber };
 }
 
-// ─── One invitation ──────────────────────────────────────────────────────────────────────────
+// ─── The batch ───────────────────────────────────────────────────────────────────────────────
 
 /** Cells the mail and the check are made of: if any changed since the check, do not send. */
 const CONTENT_HEADERS = [
@@ -207,11 +201,32 @@ const CONTENT_HEADERS = [
   BOOKING.status,
 ];
 
-class InvitationSender {
+interface Rendered {
+  row: ReadyRow;
+  ref: RowRef;
+  /** Null when the booking could not be made into a mail (it is never marked). */
+  mail: RenderedInvitation | null;
+}
+
+/** What happened to one rendered invitation, written to its row at the end of the batch. */
+type Outcome =
+  | { kind: 'sent'; sentAt: Date }
+  | { kind: 'failed'; failure: Failure; marked: boolean }
+  /** Marked, then not sent (the quota ran out, or the run stopped before it): mark taken back. */
+  | { kind: 'unmarked' };
+
+type Failure = Pick<FailedSend, 'reason' | 'mail'> & { retry?: boolean };
+
+/**
+ * Sends the ready rows in three steps, each one batch of spreadsheet calls whatever the number
+ * of mails: mark every row to be sent (`送信中 <time>`, written only where the row and the cells
+ * the mail is made of are still as checked) and flush; send the mails; write every outcome
+ * (送信日時 and 確定, or why not) in one owned-cell write, and the 操作ログ once.
+ */
+class InvitationBatch {
   private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
 
   constructor(
-    private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
     private readonly checkedTable: Table,
     private readonly settings: Settings,
     private readonly options: SendOptions,
@@ -220,60 +235,44 @@ class InvitationSender {
     this.sheet = checkedTable.sheet;
   }
 
-  /** Never throws: one row's failure is recorded on that row and the run goes on. */
-  send(row: ReadyRow): 'done' | 'quotaSpent' {
-    const ref = refOf(row.checked);
-    const rendered = this.render(row);
-    if (typeof rendered === 'string') {
-      this.fail(ref, { reason: rendered, mail: 'notSent' }, null);
-      return 'done';
-    }
-    let stage: 'marking' | 'marked' | 'sending' | 'sent' = 'marking';
-    let mark = '';
-    try {
-      mark = `${SENDING_MARK} ${formatInstant(new Date())}`;
-      if (!this.writeMark(ref, mark)) return 'done';
-      stage = 'marked';
-      SpreadsheetApp.flush();
-      const fresh = this.reread(ref, row, mark);
-      if (fresh === null) return 'done';
-      stage = 'sending';
-      try {
-        MailApp.sendEmail(this.message(row, rendered.mail));
-      } catch (error) {
-        const failure = classifyMailError(error);
-        // Today's quota is not the booking's fault: the next run with quota sends it.
-        this.fail(ref, { ...failure, retry: failure.quotaSpent }, { fresh, mark });
-        return failure.quotaSpent ? 'quotaSpent' : 'done';
-      }
-      stage = 'sent';
-      this.recordSent(ref, fresh, mark);
-      return 'done';
-    } catch (error) {
-      // A spreadsheet (or other service) failure around the send, not the send itself.
-      const detail = describe(error);
-      console.error(`sendReadyInvitations: ${ref.id} failed at ${stage}: ${detail}`);
-      if (stage === 'sent') {
-        this.fail(ref, { reason: recordFailedAfterSend(detail), mail: 'sent' }, null);
-      } else if (stage === 'marked' || stage === 'sending') {
-        // Nothing was handed to the mail service: taking our own mark back is safe.
-        this.fail(
-          ref,
-          { reason: `台帳の読み書きに失敗しました（${detail}）`, mail: 'notSent', retry: true },
-          {
-            fresh: null,
-            mark,
-          },
+  /** Never throws: a failure is recorded on its row (or in the summary) and the run goes on. */
+  send(ready: readonly ReadyRow[], allowance: number): void {
+    const outcomes = new Map<Rendered, Outcome>();
+    const renderable: Rendered[] = [];
+    for (const row of ready) {
+      const rendered = this.render(row);
+      if (typeof rendered === 'string') {
+        const failure: Failure = { reason: rendered, mail: 'notSent' };
+        outcomes.set(
+          { row, ref: refOf(row.checked), mail: null },
+          { kind: 'failed', failure, marked: false },
         );
       } else {
-        this.fail(
-          ref,
-          { reason: `台帳の読み書きに失敗しました（${detail}）`, mail: 'notSent', retry: true },
-          null,
-        );
+        renderable.push({ row, ref: refOf(row.checked), mail: rendered.mail });
       }
-      return 'done';
     }
+    const toSend = renderable.slice(0, Math.max(0, allowance));
+    for (const left of renderable.slice(toSend.length)) {
+      this.summary.quota.exhausted = true;
+      this.summary.quota.leftUnsent.push(left.ref);
+    }
+
+    const mark = `${SENDING_MARK} ${formatInstant(new Date())}`;
+    const marked = this.markAll(toSend, mark, outcomes);
+    for (const [index, item] of marked.entries()) {
+      const outcome = this.sendOne(item);
+      outcomes.set(item, outcome);
+      if (outcome.kind === 'failed' && outcome.failure.retry && isQuotaFailure(outcome.failure)) {
+        // Today's quota is spent: the rows not yet sent wait for the next run with quota.
+        this.summary.quota.exhausted = true;
+        for (const rest of marked.slice(index + 1)) {
+          outcomes.set(rest, { kind: 'unmarked' });
+          this.summary.quota.leftUnsent.push(rest.ref);
+        }
+        break;
+      }
+    }
+    this.record(outcomes, mark);
   }
 
   private render(row: ReadyRow): { mail: RenderedInvitation } | string {
@@ -285,41 +284,70 @@ class InvitationSender {
     return mail.problems.length > 0 ? mail.problems.join(' ') : { mail };
   }
 
-  /** Writes `送信中 <time>`; false (and reported) when the row moved away or a person changed it. */
-  private writeMark(ref: RowRef, mark: string): boolean {
-    const outcome = writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, [
-      { key: { id: ref.id }, header: BOOKING.invitedAt, expected: '', value: mark },
-    ]);
-    if (outcome.written === 1) return true;
-    this.summary.changedMeanwhile.push(ref);
-    return false;
-  }
-
   /**
-   * The row as it is now, found by 予約ID. It must carry our mark and the values the check saw;
-   * otherwise the mark is taken back (only if it is still ours) and the row waits for a new check.
+   * Writes the mark on every row still as checked, and flushes: from then on no run sends these
+   * rows again. Returns the rows marked. A row a person moved, deleted or edited meanwhile is not
+   * marked and waits for a new check.
    */
-  private reread(ref: RowRef, row: ReadyRow, mark: string): FreshRow | null {
-    const fresh = this.find(ref.id);
-    if (
-      fresh &&
-      cellOf(fresh, BOOKING.invitedAt) === mark &&
-      this.unchanged(row.checked.row, fresh)
-    ) {
-      return fresh;
+  private markAll(toSend: readonly Rendered[], mark: string, outcomes: Map<Rendered, Outcome>) {
+    if (toSend.length === 0) return [];
+    const changes = toSend.map((item): OwnedChange => ({
+      key: { id: item.ref.id },
+      header: BOOKING.invitedAt,
+      expected: '',
+      value: mark,
+      guards: CONTENT_HEADERS.map((header) => ({
+        header,
+        expected: checkedCell(this.checkedTable, item.row.checked.row, header),
+      })),
+    }));
+    const failAll = (error: unknown, marked: boolean) => {
+      const reason = `台帳の読み書きに失敗しました（${describe(error)}）`;
+      console.error(`sendReadyInvitations: marking failed: ${describe(error)}`);
+      for (const item of toSend) {
+        outcomes.set(item, {
+          kind: 'failed',
+          failure: { reason, mail: 'notSent', retry: true },
+          marked,
+        });
+      }
+      return [];
+    };
+    let skipped: ReadonlySet<OwnedChange>;
+    try {
+      skipped = new Set(writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, changes).skipped);
+    } catch (error) {
+      // Whether the mark reached the sheet is unknown: if it did, 送信中 stays (the safe state).
+      return failAll(error, false);
     }
-    if (fresh && cellOf(fresh, BOOKING.invitedAt) === mark) {
-      writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, [
-        { key: { id: ref.id }, header: BOOKING.invitedAt, expected: mark, value: '' },
-      ]);
+    const marked = toSend.filter((_, i) => !skipped.has(changes[i]!));
+    for (const item of toSend) {
+      if (!marked.includes(item)) this.summary.changedMeanwhile.push(item.ref);
     }
-    this.summary.changedMeanwhile.push(ref);
-    return null;
+    try {
+      SpreadsheetApp.flush();
+    } catch (error) {
+      // Nothing was handed to the mail service: taking our own marks back is safe.
+      failAll(error, true);
+      for (const item of toSend.filter((i) => !marked.includes(i))) outcomes.delete(item);
+      return [];
+    }
+    return marked;
   }
 
-  private unchanged(checkedRow: TableRow, fresh: FreshRow): boolean {
-    const before = { table: this.checkedTable, row: checkedRow };
-    return CONTENT_HEADERS.every((h) => sameCell(cellOf(before, h), cellOf(fresh, h)));
+  private sendOne(item: Rendered): Outcome {
+    try {
+      MailApp.sendEmail(this.message(item.row, item.mail!));
+    } catch (error) {
+      const failure = classifyMailError(error);
+      // Today's quota is not the booking's fault: the next run with quota sends it.
+      return {
+        kind: 'failed',
+        failure: { ...failure, retry: failure.quotaSpent },
+        marked: true,
+      };
+    }
+    return { kind: 'sent', sentAt: new Date() };
   }
 
   private message(
@@ -343,94 +371,103 @@ class InvitationSender {
     return message;
   }
 
-  private recordSent(ref: RowRef, fresh: FreshRow, mark: string): void {
-    const sentAt = new Date();
-    const status = cellOf(fresh, BOOKING.status);
-    const outcome = writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, [
-      { key: { id: ref.id }, header: BOOKING.invitedAt, expected: mark, value: sentAt },
-      { key: { id: ref.id }, header: BOOKING.status, expected: status, value: STATUS.confirmed },
-    ]);
-    // The status is skipped only if a person changed it during the send; their word stands.
-    const statusWritten = outcome.editedMeanwhile === 0 && outcome.rowsNotFound === 0;
-    this.summary.sent.push({ ...ref, sentAt, statusWritten });
-    const how = this.options.automatic ? '自動送信' : 'メニューから送信';
-    this.options.log.add({
-      action: LOG_ACTION.sent,
-      bookingId: ref.id,
-      detail: `${how}。規約版: ${this.settings.termsVersion}`,
-    });
-    // Flushed per mail so the record of a send survives a later crash in the same run.
-    this.options.log.flush(this.spreadsheet);
-  }
-
   /**
-   * Records a failure on the row: an `エラー:` line in チェック結果, and in 招待メール送信日時
-   * `送信失敗 <time>（reason）` when the mail service refused it (it surely did not go; not
-   * retried until a person fixes the row), blank when only today's quota stopped it (the next
-   * run may send it), else 送信中 stays for a person to check.
+   * One owned-cell write for every outcome: sent rows get the send time and 確定; failures an
+   * `エラー:` line in チェック結果 and, in 招待メール送信日時, `送信失敗 <time>（reason）` when the
+   * mail service refused it (it surely did not go; not retried until a person fixes the row),
+   * blank when it may simply be sent again, else 送信中 stays for a person to check.
    */
-  private fail(
-    ref: RowRef,
-    failure: Pick<FailedSend, 'reason' | 'mail'> & { retry?: boolean },
-    marked: { fresh: FreshRow | null; mark: string } | null,
-  ): void {
-    this.summary.failed.push({ ...ref, ...failure });
-    this.options.log.add({
-      action: LOG_ACTION.failed,
-      bookingId: ref.id,
-      detail: redactPersonalData(failure.reason),
-    });
-    try {
-      const fresh = marked?.fresh ?? this.find(ref.id);
-      const changes: OwnedChange[] = [];
-      if (fresh) {
-        const current = cellOf(fresh, BOOKING.checkResult);
-        const line = failureLine(failure);
-        const text = String(current).trim();
-        const next = text === '' || text === 'OK' ? line : `${text}\n${line}`;
+  private record(outcomes: ReadonlyMap<Rendered, Outcome>, mark: string): void {
+    const changes: OwnedChange[] = [];
+    const statusChanges = new Map<Rendered, OwnedChange>();
+    const how = this.options.automatic ? '自動送信' : 'メニューから送信';
+    for (const [item, outcome] of outcomes) {
+      const key = { id: item.ref.id };
+      const cell = (header: string) => checkedCell(this.checkedTable, item.row.checked.row, header);
+      if (outcome.kind === 'sent') {
+        const status: OwnedChange = {
+          key,
+          header: BOOKING.status,
+          expected: cell(BOOKING.status),
+          value: STATUS.confirmed,
+        };
+        changes.push(
+          { key, header: BOOKING.invitedAt, expected: mark, value: outcome.sentAt },
+          status,
+        );
+        statusChanges.set(item, status);
+        this.options.log.add({
+          action: LOG_ACTION.sent,
+          bookingId: item.ref.id,
+          detail: `${how}。規約版: ${this.settings.termsVersion}`,
+        });
+      } else if (outcome.kind === 'unmarked') {
+        changes.push({ key, header: BOOKING.invitedAt, expected: mark, value: '' });
+      } else {
+        const { failure, marked } = outcome;
+        this.summary.failed.push({ ...item.ref, reason: failure.reason, mail: failure.mail });
+        this.options.log.add({
+          action: LOG_ACTION.failed,
+          bookingId: item.ref.id,
+          detail: redactPersonalData(failure.reason),
+        });
+        // The check wrote its result just before (or kept what a person had typed).
+        const checkResult = item.row.checked.result.text;
         changes.push({
-          key: { id: ref.id },
+          key,
           header: BOOKING.checkResult,
-          expected: current,
-          value: next,
+          expected: checkResult,
+          value: appendLine(checkResult, failureLine(failure)),
         });
+        if (marked && failure.mail === 'notSent') {
+          const refused = `${SEND_FAILED_MARK} ${formatInstant(new Date())}（${failure.reason}）`;
+          changes.push({
+            key,
+            header: BOOKING.invitedAt,
+            expected: mark,
+            value: failure.retry ? '' : refused,
+          });
+        }
       }
-      if (marked && failure.mail === 'notSent') {
-        const refused = `${SEND_FAILED_MARK} ${formatInstant(new Date())}（${failure.reason}）`;
-        changes.push({
-          key: { id: ref.id },
-          header: BOOKING.invitedAt,
-          expected: marked.mark,
-          value: failure.retry ? '' : refused,
-        });
-      }
-      writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, changes);
+    }
+    let skipped: ReadonlySet<OwnedChange> = new Set();
+    let writeError: string | null = null;
+    try {
+      skipped = new Set(writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, changes).skipped);
     } catch (error) {
-      // The sheet is failing too: 送信中 (if written) stays, which is the safe state.
-      console.error(
-        `sendReadyInvitations: could not record the failure of ${ref.id}: ${describe(error)}`,
-      );
+      // The sheet is failing: 送信中 stays on every marked row, which is the safe state.
+      writeError = describe(error);
+      console.error(`sendReadyInvitations: could not record the outcomes: ${writeError}`);
+    }
+    for (const [item, outcome] of outcomes) {
+      if (outcome.kind !== 'sent') continue;
+      if (writeError !== null) {
+        this.summary.failed.push({
+          ...item.ref,
+          reason: `送信後に台帳へ記録できませんでした: ${writeError}`,
+          mail: 'sent',
+        });
+        continue;
+      }
+      // The status is skipped only if a person changed it during the send; their word stands.
+      const statusWritten = !skipped.has(statusChanges.get(item)!);
+      this.summary.sent.push({ ...item.ref, sentAt: outcome.sentAt, statusWritten });
     }
   }
-
-  /** The row holding `id` now (only that row is read), or null when it is gone or copied. */
-  private find(id: string): FreshRow | null {
-    const { table, allIds } = readRowsById(this.sheet, BOOKING.id, new Set([id]));
-    if (allIds.filter((other) => other === id).length !== 1) return null;
-    const idIndex = table.headers.indexOf(BOOKING.id);
-    const row = table.rows.find((r) => String(r.values[idIndex] ?? '').trim() === id);
-    return row ? { table, row } : null;
-  }
 }
 
-interface FreshRow {
-  table: Pick<Table, 'headers'>;
-  row: TableRow;
+function isQuotaFailure(failure: Failure): boolean {
+  return failure.reason === QUOTA_REASON;
 }
 
-function cellOf(at: FreshRow, header: string): Cell {
-  const index = at.table.headers.indexOf(header);
-  return index < 0 ? '' : (at.row.values[index] ?? '');
+function checkedCell(table: Pick<Table, 'headers'>, row: TableRow, header: string): Cell {
+  const index = table.headers.indexOf(header);
+  return index < 0 ? '' : (row.values[index] ?? '');
+}
+
+function appendLine(current: Cell, line: string): string {
+  const text = String(current).trim();
+  return text === '' || text === 'OK' ? line : `${text}\n${line}`;
 }
 
 // ─── Mail errors ─────────────────────────────────────────────────────────────────────────────
@@ -441,6 +478,7 @@ function cellOf(at: FreshRow, header: string): Cell {
  * missing authorisation. Anything else (a server error, a timeout) may have happened after
  * Gmail accepted the message, so 送信中 stays and a person checks the account's 送信済み folder.
  */
+const QUOTA_REASON = '1日の送信上限に達しました';
 const REJECTED_BEFORE_SENDING: readonly { pattern: RegExp; reason: string; quota?: true }[] = [
   {
     pattern: /^Invalid email/i,
@@ -454,7 +492,7 @@ const REJECTED_BEFORE_SENDING: readonly { pattern: RegExp; reason: string; quota
   { pattern: /^Limit Exceeded/i, reason: 'メールの大きさか宛先の数が上限を超えています' },
   {
     pattern: /Service invoked too many times for one day: email/i,
-    reason: '1日の送信上限に達しました',
+    reason: QUOTA_REASON,
     quota: true,
   },
   {
@@ -493,10 +531,6 @@ function failureLine(failure: Pick<FailedSend, 'reason' | 'mail'> & { retry?: bo
   }
 }
 
-function recordFailedAfterSend(detail: string): string {
-  return `送信後に台帳へ記録できませんでした: ${detail}`;
-}
-
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return redactPersonalData(text).slice(0, 200);
@@ -505,7 +539,7 @@ function describe(error: unknown): string {
 // ─── Quota ───────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Checks the remaining daily quota before each send. While staff have not yet been told today,
+ * Checks the remaining daily quota before a batch. While staff have not yet been told today,
  * one recipient per 通知先メール address is held back, so the "quota spent" alert can still go
  * out: a job seeker left waiting with nobody knowing is worse than one invitation sent later.
  */
@@ -517,8 +551,9 @@ class QuotaGuard {
     private readonly today: string,
   ) {}
 
-  allowsOne(): boolean {
-    return MailApp.getRemainingDailyQuota() - this.reserve() >= 1;
+  /** How many invitations may go now. */
+  allowance(): number {
+    return MailApp.getRemainingDailyQuota() - this.reserve();
   }
 
   private reserve(): number {

@@ -53,6 +53,8 @@ export interface WriteOutcome {
   editedMeanwhile: number;
   /** New ids not written because another row holds that id now (never give one id twice). */
   idsInUse: number;
+  /** The requested changes counted in the three numbers above, for callers that act per row. */
+  skipped: OwnedChange[];
 }
 
 export function keyOfRow(plan: WritePlan, table: Table, row: TableRow): RowKey {
@@ -89,7 +91,13 @@ export function writeOwnedCells(
   plan: WritePlan,
   requested: readonly OwnedChange[],
 ): WriteOutcome {
-  const outcome: WriteOutcome = { written: 0, rowsNotFound: 0, editedMeanwhile: 0, idsInUse: 0 };
+  const outcome: WriteOutcome = {
+    written: 0,
+    rowsNotFound: 0,
+    editedMeanwhile: 0,
+    idsInUse: 0,
+    skipped: [],
+  };
   for (const change of requested) {
     if (!plan.ownedHeaders.includes(change.header)) {
       throw new Error(`writeOwnedCells: ${change.header} is not a script-owned column`);
@@ -110,6 +118,7 @@ export function writeOwnedCells(
     const rowIndex = locate(change.key);
     if (column < 0 || rowIndex === undefined) {
       outcome.rowsNotFound++;
+      outcome.skipped.push(change);
       continue;
     }
     const values = table.rows[rowIndex]?.values ?? [];
@@ -120,10 +129,12 @@ export function writeOwnedCells(
     );
     if (!sameCell(current, change.expected) || guardMoved) {
       outcome.editedMeanwhile++;
+      outcome.skipped.push(change);
       continue;
     }
     if (column === idIndex && idsNow.has(String(change.value).trim())) {
       outcome.idsInUse++;
+      outcome.skipped.push(change);
       continue;
     }
     const cells = pending.get(column) ?? new Map<number, Cell>();
@@ -142,16 +153,6 @@ export interface FreshRead {
   allIds: readonly string[];
 }
 
-/**
- * Above this many rows, a writer that knows its rows by id reads only the header, the id column
- * and the block of target rows instead of the whole sheet. Below it the whole sheet (2 calls) is
- * cheaper than the 6 extra calls of the narrow read: at bench/costModel.ts's central figures a
- * call costs about what 10,000 cells do, and a 予約 row has ~18 cells. Live sheets are small
- * once history is archived; an unarchived 50,000-row sheet would otherwise be read whole for
- * every cell a send writes.
- */
-export const NARROW_READ_FROM_ROWS = 2000;
-
 function readForWrite(sheet: Sheet, plan: WritePlan, changes: readonly OwnedChange[]): FreshRead {
   const ids = new Set<string>();
   for (const change of changes) {
@@ -169,12 +170,13 @@ function readWhole(sheet: Sheet, idHeader: string): FreshRead {
 }
 
 /**
- * The rows holding one of `ids`, and every id on the sheet: the whole sheet when it is small,
- * else only the header, the id column and the block of rows from the first target to the last.
+ * The rows holding one of `ids`, and every id on the sheet: only the header, the 予約ID column and
+ * the block of rows from the first target to the last. At every size, so that a write costs the
+ * same calls on 1,000 rows as on 50,000 (6 more than reading the sheet whole, which on an
+ * unarchived 50,000-row sheet would be ~900,000 cells per write).
  */
 export function readRowsById(sheet: Sheet, idHeader: string, ids: ReadonlySet<string>): FreshRead {
   const lastRow = sheet.getLastRow();
-  if (lastRow <= NARROW_READ_FROM_ROWS) return readWhole(sheet, idHeader);
   const lastColumn = sheet.getLastColumn();
   const empty = (headers: string[], allIds: string[] = []): FreshRead => ({
     table: { sheet, headers, rows: [] },

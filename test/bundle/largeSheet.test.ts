@@ -1,6 +1,6 @@
-// On a sheet of more than 2,000 rows, writers that know their rows by 予約ID read only the header,
-// the 予約ID column and the target rows (src/sheet/ownedWrites.ts, NARROW_READ_FROM_ROWS). The
-// small sheets of the other tests never take that path, so it is exercised here on its own.
+// Writers that know their rows by 予約ID read only the header, the 予約ID column and the target
+// rows (src/sheet/ownedWrites.ts, readRowsById). Here on a sheet of 2,100 rows, where reading it
+// whole would cost far more, and where a duplicated id can sit 2,000 rows away from its twin.
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/index';
 import { BOOKING, SHEET, STATUS } from '../../src/core/schema';

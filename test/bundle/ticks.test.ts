@@ -335,9 +335,10 @@ describe('locks and faults', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Interleavings: a person acts while a tick runs. The hook fires right after a `getDataRange`,
-// i.e. just before one of the run's reads, which covers every window between a read the run
-// decides on and the re-read it makes before writing.
+// Interleavings: a person acts while a tick runs. The hook fires right after a `getDataRange` or
+// a `getLastRow`, i.e. just before one of the run's reads (whole, or a writer's re-read by
+// 予約ID), which covers every window between a read the run decides on and the re-read it makes
+// before writing.
 
 const NOW = '2026-12-01T11:15:00+09:00';
 interface Seed {
@@ -477,7 +478,17 @@ function act(
   }
 }
 
-/** Runs one tick with `actions` done by a person at the given points (nth getDataRange). */
+/**
+ * Calls `then` at the start of every read of a sheet: a whole read (getDataRange) or a writer's
+ * narrow re-read by 予約ID (getLastRow) — the points where a person's edit lands between two reads.
+ */
+function onReadStart(emu: Emulator, then: () => void): void {
+  for (const method of ['Sheet.getDataRange', 'Sheet.getLastRow'] as const) {
+    emu.hooks.after(method, then, { times: Infinity });
+  }
+}
+
+/** Runs one tick with `actions` done by a person at the given points (nth read start). */
 function interleavedRun(
   seeds: readonly Seed[],
   actions: readonly { at: number; action: Action }[],
@@ -503,23 +514,21 @@ function interleavedRun(
       if (
         Array.isArray(result) &&
         Array.isArray(result[0]) &&
-        result[0].includes(BOOKING.checkResult) &&
-        result.length > 1
+        result[0].includes(BOOKING.checkResult)
       ) {
         bookingReads++;
       }
     },
     { times: Infinity },
   );
-  actions.forEach(({ at, action }, n) => {
-    emu.hooks.after(
-      'Sheet.getDataRange',
-      () => {
-        act(emu, action, seeds, applied, n, bookingReads);
-        readsAtAction.push(bookingReads);
-      },
-      { nth: at },
-    );
+  let point = 0;
+  onReadStart(emu, () => {
+    point++;
+    actions.forEach(({ at, action }, n) => {
+      if (at !== point) return;
+      act(emu, action, seeds, applied, n, bookingReads);
+      readsAtAction.push(bookingReads);
+    });
   });
   const result = emu.run(TICK, [], { kind: 'time' });
   return {
@@ -603,13 +612,13 @@ const SCENARIO: Seed[] = [
 ];
 
 describe('interleavings: a person acts between a read and the write', () => {
-  /** Points (nth getDataRange) an undisturbed run passes through. */
+  /** Points (nth read start) an undisturbed run passes through. */
   let points: number[] = [];
   beforeAll(() => {
     const emu = new Emulator({ now: NOW, workbook: base });
     emu.person.setValues(SHEET.bookings, 'A2', rowsUnderHeaders(emu, seededRows(SCENARIO)));
     let count = 0;
-    emu.hooks.after('Sheet.getDataRange', () => count++, { times: Infinity });
+    onReadStart(emu, () => count++);
     expect(emu.run(TICK, [], { kind: 'time' }).error).toBeUndefined();
     points = Array.from({ length: count }, (_, i) => i + 1);
   });
