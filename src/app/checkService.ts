@@ -196,7 +196,9 @@ function duplicatedIdProblems(checked: readonly CheckedRow[]): string[] {
   const rowsById = new Map<string, number[]>();
   for (const { id, row } of checked) {
     if (id === '') continue;
-    rowsById.set(id, [...(rowsById.get(id) ?? []), row.rowNumber]);
+    const rowNumbers = rowsById.get(id);
+    if (rowNumbers) rowNumbers.push(row.rowNumber);
+    else rowsById.set(id, [row.rowNumber]);
   }
   return [...rowsById]
     .filter(([, rowNumbers]) => rowNumbers.length > 1)

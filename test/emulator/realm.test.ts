@@ -30,6 +30,33 @@ describe('the script realm', () => {
     expect(emu.runOk('check')).toEqual([true, true, Date.parse('2026-12-01T10:00:00+09:00')]);
   });
 
+  it("binds JavaScript's own globals for speed without changing what the script sees", () => {
+    const emu = emulate(`
+      class Later extends Date {}
+      function same() {
+        return [
+          Number === globalThis.Number, Date === globalThis.Date, Math === globalThis.Math,
+          new Date(2026, 11, 1, 10) instanceof Date, new Later(0) instanceof Date,
+          new Later(0) instanceof Later, new Date('2026-12-01T10:00:00+09:00').getTime(),
+          Object.prototype.toString.call(new Date(0)),
+        ];
+      }
+      function assign() { Number = null; }
+    `);
+    expect(emu.runOk('same')).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      Date.parse('2026-12-01T10:00:00+09:00'),
+      '[object Date]',
+    ]);
+    // Replacing a JavaScript global is not something our script does: it fails loudly.
+    expect(emu.run('assign').error?.name).toBe('TypeError');
+  });
+
   it('formats dates in the named zone whatever the machine zone (Utilities.formatDate)', () => {
     const emu = emulate(`
       function fmt() {
