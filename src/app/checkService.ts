@@ -82,6 +82,8 @@ export interface CheckRun {
   settings: Settings;
   /** The roster and closed days as read for this check, for the same reason. */
   context: LoadedContext['base'];
+  /** 対象者 as read for this check (the tick writes 無断キャンセル回数 from it). */
+  rosterTable: Table | null;
   /** 設定 / 対象者 / 休業日 / 予約 problems for the person who ran it. */
   problems: string[];
 }
@@ -91,7 +93,7 @@ export function checkAndRecord(
   options: { now: Date; onlyRows?: ReadonlySet<number> },
 ): CheckRun {
   const table = requireBookingSheet(spreadsheet, []);
-  const { base, problems } = loadCheckContext(spreadsheet, options.now);
+  const { base, problems, rosterTable } = loadCheckContext(spreadsheet, options.now);
   const rows = bookingRows(table);
   const targets = rows.flatMap((row, i) =>
     !options.onlyRows || options.onlyRows.has(row.rowNumber) ? [i] : [],
@@ -150,6 +152,7 @@ export function checkAndRecord(
     outcome,
     settings: base.settings,
     context: base,
+    rosterTable,
     problems: [...problems, ...duplicatedIdProblems(checked)],
   };
 }

@@ -6,7 +6,7 @@ import { parseSettings, type Settings } from '../core/settings';
 import { dayOf } from '../core/time';
 import { readSettingRows } from '../sheet/settingsSheet';
 import { readChunked } from './chunkedProperty';
-import { fieldReader, readTable } from '../sheet/table';
+import { fieldReader, readTable, type Table } from '../sheet/table';
 
 /** Document property holding no-show counts of archived bookings, kept by 過去の予約を保管. */
 export const ARCHIVED_NO_SHOWS_PROPERTY = 'archivedNoShowCounts';
@@ -25,6 +25,8 @@ export interface LoadedContext {
   base: Omit<CheckContext, 'noShowCounts'>;
   /** 設定, 対象者 and 休業日 problems, in Japanese, for a dialog or the log. */
   problems: string[];
+  /** 対象者 as read (null when the sheet is missing), for a later write in the same run. */
+  rosterTable: Table | null;
 }
 
 export function loadCheckContext(
@@ -53,6 +55,7 @@ export function loadCheckContext(
   return {
     base: { settings, roster: parsedRoster.entries, closedDays: parsedClosed.closedDays, now },
     problems: [...problems, ...parsedRoster.problems, ...parsedClosed.problems],
+    rosterTable: roster,
   };
 }
 

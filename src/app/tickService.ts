@@ -26,7 +26,7 @@ import {
   bookingRows,
   readBookingSheet,
 } from '../sheet/bookings';
-import { keyOfRow, type OwnedChange, writeOwnedCells } from '../sheet/ownedWrites';
+import { type OwnedChange, writeOwnedCells } from '../sheet/ownedWrites';
 import { readRosterSheet, ROSTER_WRITE_PLAN } from '../sheet/roster';
 import type { Table, TableRow } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
@@ -55,21 +55,21 @@ export function runTenMinuteWork(spreadsheet: Spreadsheet, now: Date): void {
     const sent = steps.run('send', () => sendReadyInvitations(spreadsheet, options));
     if (sent?.readyAtStart !== 0) sheetChanged = true;
   }
-  // The usual tick writes nothing before this point: then the check's read is still the sheet.
-  let bookings =
-    checked && !sheetChanged && wroteNothing(checked)
+  // The check's read is still good for what follows: it wrote only script-owned cells the
+  // decisions below do not use, and every write re-reads and guards what it decided on. After a
+  // send, 招待メール送信日時 and 状態 changed: read again.
+  const bookings =
+    checked && !sheetChanged
       ? bookingsOfCheck(checked)
       : steps.run('read', () => readBookings(spreadsheet, now));
   if (bookings) {
-    const planned =
-      steps.run('noShows', () => markNoShows(bookings!, context.base.settings, now)) ?? [];
-    if (planned.length > 0) {
-      // Read again: the counts and alerts must see the new statuses, and the log only what stuck.
-      bookings = steps.run('reread', () => readBookings(spreadsheet, now)) ?? bookings;
-      logNoShows(planned, bookings, context.base.settings, log);
-    }
-    steps.run('alerts', () => alertStaff(spreadsheet, bookings!, context, now, log));
-    steps.run('noShowCounts', () => recountNoShows(spreadsheet, bookings!));
+    const settled =
+      steps.run('noShows', () => markNoShows(bookings, context.base.settings, now)) ?? [];
+    // The counts and alerts see the new statuses; the log names only the changes that stuck.
+    for (const { item, transition } of settled) item.booking.status = transition.to;
+    logNoShows(settled, context.base.settings, log);
+    steps.run('alerts', () => alertStaff(spreadsheet, bookings, context, now, log));
+    steps.run('noShowCounts', () => recountNoShows(spreadsheet, bookings, context.rosterTable));
   }
   steps.run('log', () => log.flush(spreadsheet));
   steps.rethrow();
@@ -80,7 +80,11 @@ export function runDailyWork(spreadsheet: Spreadsheet, now: Date): void {
   const steps = new Steps();
   const checked = steps.run('check', () => checkAndRecord(spreadsheet, { now }));
   const context = contextOf(steps, checked, spreadsheet, now);
-  const bookings = context ? steps.run('read', () => readBookings(spreadsheet, now)) : undefined;
+  const bookings = !context
+    ? undefined
+    : checked
+      ? bookingsOfCheck(checked)
+      : steps.run('read', () => readBookings(spreadsheet, now));
   if (context && bookings) {
     const log = new AuditLog(actorName('trigger'));
     steps.run('alerts', () => alertStaff(spreadsheet, bookings, context, now, log));
@@ -96,7 +100,9 @@ function contextOf(
   spreadsheet: Spreadsheet,
   now: Date,
 ): LoadedContext | undefined {
-  if (checked) return { base: checked.context, problems: checked.problems };
+  if (checked) {
+    return { base: checked.context, problems: checked.problems, rosterTable: checked.rosterTable };
+  }
   if (steps.needsPerson) return undefined;
   return steps.run('context', () => loadCheckContext(spreadsheet, now));
 }
@@ -137,16 +143,14 @@ interface BookingsRead {
   items: { row: TableRow; booking: NormalizedBooking }[];
 }
 
-function wroteNothing(run: CheckRun): boolean {
-  const { written, rowsNotFound, editedMeanwhile, idsInUse } = run.outcome;
-  return written + rowsNotFound + editedMeanwhile + idsInUse === 0;
-}
-
-/** The rows as the check read and normalised them (same rows, same reading as readBookings). */
+/**
+ * The rows as the check read and normalised them (same rows, same reading as readBookings; ids
+ * the check gave are in the bookings). Copies: the tick updates statuses it wrote.
+ */
 function bookingsOfCheck(run: CheckRun): BookingsRead {
   return {
     table: run.table,
-    items: run.checked.map(({ row, result }) => ({ row, booking: result.booking })),
+    items: run.checked.map(({ row, result }) => ({ row, booking: { ...result.booking } })),
   };
 }
 
@@ -191,21 +195,23 @@ function forEachRow<T>(
 // No-shows (R9)
 
 interface PlannedStatus {
-  id: string;
+  item: BookingsRead['items'][number];
   transition: StatusTransition;
   change: OwnedChange;
 }
 
-/** Writes 状態 for bookings whose time has come; returns what it tried to change. */
+/** Writes 状態 for bookings whose time has come; returns the changes that were written. */
 function markNoShows(bookings: BookingsRead, settings: Settings, now: Date): PlannedStatus[] {
   const { table } = bookings;
   const statusIndex = table.headers.indexOf(BOOKING.status);
   const joinedIndex = table.headers.indexOf(BOOKING.joined);
-  const planned = forEachRow(bookings, ({ row, booking }) => {
+  const planned = forEachRow(bookings, (item) => {
+    const { row, booking } = item;
     const transition = statusTransition(booking, now, settings);
     if (transition === null || booking.id === '') return null;
     const change: OwnedChange = {
-      key: keyOfRow(BOOKING_WRITE_PLAN, table, row),
+      // By the id as the check read or gave it: found again wherever the row is now.
+      key: { id: booking.id },
       header: BOOKING.status,
       // The status as read: if a person changes it before the write, theirs stands.
       expected: row.values[statusIndex] ?? '',
@@ -216,7 +222,7 @@ function markNoShows(bookings: BookingsRead, settings: Settings, now: Date): Pla
           ? []
           : [{ header: BOOKING.joined, expected: row.values[joinedIndex] ?? '' }],
     };
-    return { id: booking.id, transition, change };
+    return { item, transition, change };
   });
   if (planned.length === 0) return [];
   const outcome = writeOwnedCells(
@@ -224,24 +230,18 @@ function markNoShows(bookings: BookingsRead, settings: Settings, now: Date): Pla
     BOOKING_WRITE_PLAN,
     planned.map((p) => p.change),
   );
-  const skipped = outcome.rowsNotFound + outcome.editedMeanwhile + outcome.idsInUse;
-  if (skipped > 0) console.log(`tick noShows: ${skipped} change(s) left to a person's edit`);
-  return planned;
+  if (outcome.skipped.length > 0) {
+    console.log(`tick noShows: ${outcome.skipped.length} change(s) left to a person's edit`);
+  }
+  const skipped = new Set(outcome.skipped);
+  return planned.filter((p) => !skipped.has(p.change));
 }
 
-/** Logs the changes the sheet now shows, so a change a person pre-empted is not claimed as ours. */
-function logNoShows(
-  planned: readonly PlannedStatus[],
-  after: BookingsRead,
-  settings: Settings,
-  log: AuditLog,
-): void {
-  const statusNow = new Map(after.items.map(({ booking }) => [booking.id, booking.status]));
-  for (const { id, transition } of planned) {
-    if (statusNow.get(id) !== transition.to) continue;
+function logNoShows(settled: readonly PlannedStatus[], settings: Settings, log: AuditLog): void {
+  for (const { item, transition } of settled) {
     log.add({
       action: actionOf(transition),
-      bookingId: id,
+      bookingId: item.booking.id,
       detail: detailOf(transition, settings),
     });
   }
@@ -352,8 +352,13 @@ function saveAlerted(
 // ---------------------------------------------------------------------------------------------
 // 対象者.無断キャンセル回数: derived from 予約 and the archive, so a correction by staff counts
 
-function recountNoShows(spreadsheet: Spreadsheet, bookings: BookingsRead): void {
-  const roster = readRosterSheet(spreadsheet);
+function recountNoShows(
+  spreadsheet: Spreadsheet,
+  bookings: BookingsRead,
+  rosterAsRead: Table | null,
+): void {
+  // As the check read it: writeOwnedCells re-reads it before writing, and only if a count moved.
+  const roster = rosterAsRead ?? readRosterSheet(spreadsheet);
   if (!roster) return;
   const keyIndex = roster.headers.indexOf(ROSTER.seekerNo);
   const countIndex = roster.headers.indexOf(ROSTER.noShowCount);
