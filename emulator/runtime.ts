@@ -264,7 +264,7 @@ export class Faults {
 }
 
 export interface HookContext<E = unknown> extends CallContext {
-  /** What the call returned to the script. */
+  /** What the call returned to the script (undefined for a `before` hook). */
   result: unknown;
   /** The emulator, to edit the sheet as a person, advance the clock or start a nested run. */
   emu: E;
@@ -278,6 +278,7 @@ export interface HookOptions {
 }
 
 interface Hook<E> {
+  when: 'before' | 'after';
   matcher: MethodMatcher;
   fn: (ctx: HookContext<E>) => void;
   nth: number;
@@ -295,7 +296,29 @@ export class Hooks<E = unknown> {
    * Service calls `fn` makes itself (through emulator helpers) are not counted to the script.
    */
   after(method: MethodMatcher, fn: (ctx: HookContext<E>) => void, options: HookOptions = {}): void {
+    this.add('after', method, fn, options);
+  }
+
+  /**
+   * Runs `fn` just before a matching service call does its work (after it is counted and faults
+   * are applied): e.g. a person's edit landing right before a read that is a single call.
+   */
+  before(
+    method: MethodMatcher,
+    fn: (ctx: HookContext<E>) => void,
+    options: HookOptions = {},
+  ): void {
+    this.add('before', method, fn, options);
+  }
+
+  private add(
+    when: Hook<E>['when'],
+    method: MethodMatcher,
+    fn: (ctx: HookContext<E>) => void,
+    options: HookOptions,
+  ): void {
     this.hooks.push({
+      when,
       matcher: method,
       fn,
       nth: options.nth ?? 1,
@@ -316,11 +339,15 @@ export class Hooks<E = unknown> {
       .map((h) => ({ method: String(h.matcher), fired: h.fired, times: h.times }));
   }
 
-  /** @internal The hooks due after this call, already marked as fired. */
-  due(method: string): { fn: (ctx: HookContext<E>) => void; occurrence: number }[] {
+  /** @internal The hooks due before or after this call, already marked as fired. */
+  due(
+    method: string,
+    when: Hook<E>['when'],
+  ): { fn: (ctx: HookContext<E>) => void; occurrence: number }[] {
     const due: { fn: (ctx: HookContext<E>) => void; occurrence: number }[] = [];
     for (const hook of this.hooks) {
-      if (hook.fired >= hook.times || !matches(hook.matcher, method)) continue;
+      if (hook.when !== when || hook.fired >= hook.times || !matches(hook.matcher, method))
+        continue;
       hook.seen += 1;
       if (hook.seen >= hook.nth) {
         hook.fired += 1;
@@ -454,6 +481,7 @@ export class Runtime<E = unknown> implements CallRecorder {
     const execution = this.current();
     if (!execution) return impl();
     this.beforeCall(execution, method, args);
+    this.runHooks(execution, method, args, undefined, 'before');
     let result: T;
     try {
       result = impl();
@@ -464,7 +492,7 @@ export class Runtime<E = unknown> implements CallRecorder {
       execution.counters.cellsRead += cells.read ?? 0;
       execution.counters.cellsWritten += cells.written ?? 0;
     }
-    this.runHooks(execution, method, args, result);
+    this.runHooks(execution, method, args, result, 'after');
     return result;
   }
 
@@ -537,8 +565,9 @@ export class Runtime<E = unknown> implements CallRecorder {
     method: string,
     args: readonly unknown[],
     result: unknown,
+    when: Hook<E>['when'],
   ): void {
-    const due = this.hooks.due(method);
+    const due = this.hooks.due(method, when);
     for (const { fn, occurrence } of due) {
       this.asHost(() => {
         try {

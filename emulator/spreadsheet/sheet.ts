@@ -182,18 +182,31 @@ export class EmuSheet extends notEmulatedBase<Sheet>('Sheet', Sheet_METHODS) {
     );
   }
 
+  /**
+   * Documented: "a -1 value … is equivalent to getting the very last row or column that has
+   * data", i.e. `getSheetValues(1, 1, -1, -1)` reads the data range in one call. When -1 leaves
+   * no rows or columns (an empty sheet, or a start below the data), the emulator throws as
+   * getRange does for 0 rows; Google's behaviour there is not verified, and the script never
+   * relies on it (it asks for the last row instead when the read fails).
+   */
   override getSheetValues(
     startRow: number,
     startColumn: number,
     numRows: number,
     numColumns: number,
   ): unknown[][] {
-    const args = [startRow, startColumn, numRows, numColumns];
-    const cells = Number(numRows) * Number(numColumns) || 0;
+    const resolved = (): unknown[] => [
+      startRow,
+      startColumn,
+      numRows === -1 ? this.m.lastContentRow() - Number(startRow) + 1 : numRows,
+      numColumns === -1 ? this.m.lastContentColumn() - Number(startColumn) + 1 : numColumns,
+    ];
+    const size = resolved();
+    const cells = Math.max(0, Number(size[2]) * Number(size[3]) || 0);
     return this.call(
       'getSheetValues',
       () => {
-        const rect = rectArgs('SpreadsheetApp.Sheet.getSheetValues', args);
+        const rect = rectArgs('SpreadsheetApp.Sheet.getSheetValues', resolved());
         return this.ctx.rec.toScript(readValues(this.m, rect));
       },
       { read: cells },

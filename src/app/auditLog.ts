@@ -2,7 +2,7 @@
 // 求職番号 (SPEC §3). Callers pass fixed Japanese phrases and ids, not user input.
 import { LOG, SHEET } from '../core/schema';
 import { forSheet } from '../sheet/ownedWrites';
-import type { Cell } from '../sheet/table';
+import { type Cell, readSheetValues } from '../sheet/table';
 
 export interface AuditEntry {
   action: string;
@@ -28,11 +28,8 @@ export class AuditLog {
     if (this.entries.length === 0) return;
     const sheet = spreadsheet.getSheetByName(SHEET.log);
     if (!sheet) return; // 初期設定 has not run yet; nothing to append to.
-    const width = Math.max(sheet.getLastColumn(), 1);
-    const headers = sheet
-      .getRange(1, 1, 1, width)
-      .getValues()[0]!
-      .map((h) => String(h).trim());
+    const headers = (readSheetValues(sheet, 1, 1, 1, -1)[0] ?? ['']).map((h) => String(h).trim());
+    const width = Math.max(headers.length, 1);
     const rows = this.entries.map(({ at, entry }) => {
       const byHeader: Record<string, Cell> = {
         [LOG.at]: at,

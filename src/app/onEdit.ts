@@ -4,7 +4,7 @@
 // compare before they write (sheet/ownedWrites), so nothing is lost either way.
 import { BOOKING, SCRIPT_OWNED_BOOKING_FIELDS, SHEET } from '../core/schema';
 import { forSheet } from '../sheet/ownedWrites';
-import type { Cell } from '../sheet/table';
+import { type Cell, readSheetValues } from '../sheet/table';
 import { describeError } from './runAction';
 
 const OWNED_HEADERS: ReadonlySet<string> = new Set(
@@ -25,18 +25,15 @@ function stampEditedRows(range: GoogleAppsScript.Spreadsheet.Range): void {
   const firstRow = Math.max(range.getRow(), 2);
   const lastRow = range.getLastRow();
   if (lastRow < firstRow) return; // only the header was edited
-  const width = sheet.getLastColumn();
+  const headers = (readSheetValues(sheet, 1, 1, 1, -1)[0] ?? []).map((h) => String(h).trim());
+  const width = headers.length;
   if (width === 0) return;
-  const headers = sheet
-    .getRange(1, 1, 1, width)
-    .getValues()[0]!
-    .map((h) => String(h).trim());
   const editedHeaders = headers.slice(range.getColumn() - 1, range.getLastColumn());
   if (editedHeaders.every((h) => OWNED_HEADERS.has(h))) return; // not a staff edit
   const updatedAt = headers.indexOf(BOOKING.updatedAt);
   const takenAt = headers.indexOf(BOOKING.takenAt);
   const now = new Date();
-  const rows = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, width).getValues();
+  const rows = sheet.getSheetValues(firstRow, 1, lastRow - firstRow + 1, width) as Cell[][];
   const hasStaffContent = rows.map((values) =>
     values.some((v, i) => v !== '' && !OWNED_HEADERS.has(headers[i] ?? '')),
   );

@@ -3,7 +3,7 @@
 // one call per block of adjacent rows, bounded by core/archive.ts MAX_DELETE_RUNS).
 import { deletionRuns, type ArchiveValue } from '../core/archive';
 import { sameCell } from './ownedWrites';
-import type { Cell } from './table';
+import { type Cell, readTable } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -84,27 +84,20 @@ export function deleteRowsById(
     notFound: new Set(),
     remainingIds: new Set(),
   };
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) {
+  const table = readTable(sheet);
+  const column = table.headers.indexOf(idHeader);
+  if (table.rows.length === 0 || column < 0) {
     ids.forEach((id) => outcome.notFound.add(id));
     return outcome;
   }
-  const headers = sheet
-    .getRange(1, 1, 1, lastColumn)
-    .getValues()[0]!
-    .map((h) => String(h).trim());
-  const column = headers.indexOf(idHeader);
-  if (column < 0) {
-    ids.forEach((id) => outcome.notFound.add(id));
-    return outcome;
-  }
-  const current = sheet.getRange(2, 1, lastRow - 1, lastColumn).getValues() as Cell[][];
+  const current = table.rows.map((row) => row.values);
   const rowsOf = new Map<string, number[]>();
   current.forEach((values, i) => {
     const id = String(values[column] ?? '').trim();
     if (id === '') return;
-    rowsOf.set(id, [...(rowsOf.get(id) ?? []), i + 2]);
+    const rows = rowsOf.get(id);
+    if (rows) rows.push(i + 2);
+    else rowsOf.set(id, [i + 2]);
   });
   const targets: number[] = [];
   for (const [id, values] of copied) {

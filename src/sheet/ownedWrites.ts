@@ -10,7 +10,14 @@
 //      spans the changed rows, carrying the values just re-read for the unchanged cells in
 //      between; for columns people also write (状態) exactly the changed cells, grouped by value.
 // So a run never writes a whole data range back and never touches a staff column.
-import { type Cell, columnLetter, readTable, type Table, type TableRow } from './table';
+import {
+  type Cell,
+  columnLetter,
+  readTable,
+  readSheetValues,
+  type Table,
+  type TableRow,
+} from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -171,28 +178,22 @@ function readWhole(sheet: Sheet, idHeader: string): FreshRead {
 
 /**
  * The rows holding one of `ids`, and every id on the sheet: only the header, the 予約ID column and
- * the block of rows from the first target to the last. At every size, so that a write costs the
- * same calls on 1,000 rows as on 50,000 (6 more than reading the sheet whole, which on an
- * unarchived 50,000-row sheet would be ~900,000 cells per write).
+ * the block of rows from the first target to the last (3 calls). At every size, so that a write
+ * costs the same calls on 1,000 rows as on 50,000, where reading the sheet whole would be
+ * ~900,000 cells per write.
  */
 export function readRowsById(sheet: Sheet, idHeader: string, ids: ReadonlySet<string>): FreshRead {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  const empty = (headers: string[], allIds: string[] = []): FreshRead => ({
+  const headers = (readSheetValues(sheet, 1, 1, 1, -1)[0] ?? []).map((h) => String(h).trim());
+  const empty = (allIds: string[] = []): FreshRead => ({
     table: { sheet, headers, rows: [] },
     allIds,
   });
-  if (lastRow < 1 || lastColumn < 1) return empty([]);
-  const headers = sheet
-    .getRange(1, 1, 1, lastColumn)
-    .getValues()[0]!
-    .map((h) => String(h).trim());
   const idIndex = headers.indexOf(idHeader);
-  if (idIndex < 0 || lastRow < 2) return empty(headers);
-  const allIds = sheet
-    .getRange(2, idIndex + 1, lastRow - 1, 1)
-    .getValues()
-    .map((r) => cellText(r[0] as Cell));
+  if (idIndex < 0) return empty();
+  // From row 1, so the read is never empty: the header cell, then every id.
+  const allIds = readSheetValues(sheet, 1, idIndex + 1, -1, 1)
+    .slice(1)
+    .map((r) => cellText(r[0]));
   let first = Infinity;
   let last = -Infinity;
   allIds.forEach((id, i) => {
@@ -200,8 +201,8 @@ export function readRowsById(sheet: Sheet, idHeader: string, ids: ReadonlySet<st
     first = Math.min(first, i + 2);
     last = Math.max(last, i + 2);
   });
-  if (first === Infinity) return empty(headers, allIds);
-  const block = sheet.getRange(first, 1, last - first + 1, lastColumn).getValues() as Cell[][];
+  if (first === Infinity) return empty(allIds);
+  const block = readSheetValues(sheet, first, 1, last - first + 1, headers.length);
   return {
     table: { sheet, headers, rows: block.map((values, i) => ({ rowNumber: first + i, values })) },
     allIds,

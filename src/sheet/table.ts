@@ -15,12 +15,36 @@ export interface Table {
   rows: TableRow[];
 }
 
-/** Reads the whole used range in one batch (2 calls). An empty sheet gives no headers, no rows. */
+/** Reads the whole used range in one call. An empty sheet gives no headers, no rows. */
 export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table {
-  const grid = sheet.getDataRange().getValues() as Cell[][];
+  const grid = readSheetValues(sheet, 1, 1, -1, -1);
   const headers = (grid[0] ?? []).map((h) => String(h).trim());
   const rows = grid.slice(1).map((values, i) => ({ rowNumber: i + 2, values }));
   return { sheet, headers, rows };
+}
+
+/**
+ * `Sheet.getSheetValues`: one call, where -1 as the number of rows or columns means "to the very
+ * last row or column that has data" (as documented). When -1 leaves nothing to read (a sheet with
+ * no data there), Google's answer is not documented and may be an exception: a failed read past
+ * the last row or column is then an empty read, and any other failure is rethrown.
+ */
+export function readSheetValues(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+  column: number,
+  numRows: number,
+  numColumns: number,
+): Cell[][] {
+  try {
+    return sheet.getSheetValues(row, column, numRows, numColumns) as Cell[][];
+  } catch (error) {
+    const nothingLeft =
+      (numRows === -1 && sheet.getLastRow() < row) ||
+      (numColumns === -1 && sheet.getLastColumn() < column);
+    if (nothingLeft) return [];
+    throw error;
+  }
 }
 
 /** 0-based index of the column with this header, or -1. The first one wins if duplicated. */

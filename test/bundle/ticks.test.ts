@@ -297,7 +297,7 @@ describe('locks and faults', () => {
     const emu = workbook([confirmedToday()]);
     emu.setTime('2026-12-01T10:10:00+09:00');
     let nested: ReturnType<Emulator['fireTimeTrigger']> | undefined;
-    emu.hooks.after('Range.getValues', (ctx) => {
+    emu.hooks.after('Sheet.getSheetValues', (ctx) => {
       nested = ctx.emu.fireTimeTrigger(TICK);
     });
     tick(emu);
@@ -335,10 +335,9 @@ describe('locks and faults', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Interleavings: a person acts while a tick runs. The hook fires right after a `getDataRange` or
-// a `getLastRow`, i.e. just before one of the run's reads (whole, or a writer's re-read by
-// 予約ID), which covers every window between a read the run decides on and the re-read it makes
-// before writing.
+// Interleavings: a person acts while a tick runs. The hook fires just before each of the run's
+// reads (`getSheetValues`: a whole sheet, or a writer's re-read by 予約ID), which covers every
+// window between a read the run decides on and the re-read it makes before writing.
 
 const NOW = '2026-12-01T11:15:00+09:00';
 interface Seed {
@@ -478,14 +477,9 @@ function act(
   }
 }
 
-/**
- * Calls `then` at the start of every read of a sheet: a whole read (getDataRange) or a writer's
- * narrow re-read by 予約ID (getLastRow) — the points where a person's edit lands between two reads.
- */
+/** Calls `then` just before every read of a sheet: where a person's edit lands between reads. */
 function onReadStart(emu: Emulator, then: () => void): void {
-  for (const method of ['Sheet.getDataRange', 'Sheet.getLastRow'] as const) {
-    emu.hooks.after(method, then, { times: Infinity });
-  }
+  emu.hooks.before('Sheet.getSheetValues', then, { times: Infinity });
 }
 
 /** Runs one tick with `actions` done by a person at the given points (nth read start). */
@@ -508,7 +502,7 @@ function interleavedRun(
   let bookingReads = 0;
   const readsAtAction: number[] = [];
   emu.hooks.after(
-    'Range.getValues',
+    'Sheet.getSheetValues',
     (ctx) => {
       const result = ctx.result as unknown[][];
       if (

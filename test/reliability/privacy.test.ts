@@ -99,7 +99,7 @@ describe('no personal data in console/Logger output or 操作ログ', () => {
     emu.mail.failFor(SEEKERS[1]!.email, `Service error: could not send to ${SEEKERS[1]!.email}`);
     tally.faults += 2;
     expectClean(emu.menu('招待メールを送信'), 'send with refused addresses');
-    for (const method of ['Range.setValues', 'Range.getValues', 'SpreadsheetApp.flush']) {
+    for (const method of ['Range.setValues', 'Sheet.getSheetValues', 'SpreadsheetApp.flush']) {
       emu.faults.inject(method, {
         nth: 2,
         // Apps Script quotes values, not names, in its messages: an address and a 求職番号.

@@ -53,6 +53,21 @@ describe('Sheet content and size', () => {
     expect(sheet().getDataRange().getA1Notation()).toBe('A1');
   });
 
+  it('getSheetValues reads to the last row or column with data when given -1, in one call', () => {
+    const { sheet, rec } = fixture([sheetSnapshot('Data', table(), { maxRows: 100 })]);
+    rec.reset();
+    expect(sheet().getSheetValues(1, 1, -1, -1)).toEqual(table());
+    expect(rec.read).toBe(12);
+    expect(sheet().getSheetValues(2, 2, -1, 1)).toEqual([['Aoki'], ['Baba'], ['Chiba']]);
+    expect(sheet().getSheetValues(1, 1, 1, -1)).toEqual([['ID', 'Name', 'Score']]);
+    expect(sheet().getSheetValues(3, 1, 1, 2)).toEqual([['r2', 'Baba']]);
+    // Below the data nothing is left to read: thrown as for getRange with 0 rows.
+    expect(() => sheet().getSheetValues(5, 1, -1, -1)).toThrow(
+      'The number of rows in the range must be at least 1.',
+    );
+    expect(() => fixture().sheet().getSheetValues(1, 1, -1, -1)).toThrow(/at least 1/);
+  });
+
   it('appendRow writes after the last row with content, typed', () => {
     const { sheet, rec } = fixture([sheetSnapshot('Data', table())]);
     rec.reset();
