@@ -476,7 +476,7 @@ export interface SheetCase {
     | 'duplicateHeader'
     | 'deleteHeader'
     | 'renameHeader'
-    | 'emptyBookings'
+    | 'emptySheet'
     | 'deleteSheet'
     | 'clearHeaderRow'
     | 'rosterDuplicates'
@@ -526,7 +526,12 @@ export const SHEET_CASES: SheetCase[] = [
     sheet: '予約',
     mentions: '初期設定',
   },
-  { title: '予約: empty sheet', break: 'emptyBookings', sheet: '予約', mentions: '初期設定' },
+  { title: '予約: empty sheet', break: 'emptySheet', sheet: '予約', mentions: '初期設定' },
+  // Emptied to the last cell: a one-call read of the whole sheet finds nothing at all to read.
+  { title: '対象者: empty sheet', break: 'emptySheet', sheet: '対象者', mentions: '' },
+  { title: '設定: empty sheet', break: 'emptySheet', sheet: '設定', mentions: '' },
+  { title: '休業日: empty sheet', break: 'emptySheet', sheet: '休業日', mentions: '' },
+  { title: '操作ログ: empty sheet', break: 'emptySheet', sheet: '操作ログ', mentions: '' },
   { title: '予約: sheet deleted', break: 'deleteSheet', sheet: '予約', mentions: '初期設定' },
   { title: '対象者: sheet deleted', break: 'deleteSheet', sheet: '対象者', mentions: '' },
   {

@@ -237,7 +237,7 @@ function breakSheet(emu: Emulator, c: SheetCase): void {
       emu.person.setValues(c.sheet, 'A1', [Array.from({ length: width }, () => '')]);
       break;
     }
-    case 'emptyBookings':
+    case 'emptySheet':
       clearSheet(emu, c.sheet);
       break;
     case 'deleteSheet':
