@@ -155,12 +155,12 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 const lines: string[] = [];
 lines.push(
-  `${padEnd('operation', 32)} ${pad('rows', 6)} ${pad('scenario', 8)} ${pad('calls', 6)} ` +
+  `${padEnd('operation', 32)} ${pad('rows', 6)} ${pad('scenario', 8)} ${pad('calls', 6)} ${pad('data', 5)} ` +
     `${pad('cells read', 11)} ${pad('written', 8)} ${pad('CPU ms', 8)} ${pad('heap MB', 8)} ${pad('≈ GAS s', 8)}`,
 );
 for (const r of results) {
   lines.push(
-    `${padEnd(r.label, 32)} ${pad(r.size, 6)} ${pad(r.scenario, 8)} ${pad(r.spreadsheetCalls, 6)} ` +
+    `${padEnd(r.label, 32)} ${pad(r.size, 6)} ${pad(r.scenario, 8)} ${pad(r.spreadsheetCalls, 6)} ${pad(r.dataCalls, 5)} ` +
       `${pad(fmt(r.cellsRead), 11)} ${pad(fmt(r.cellsWritten), 8)} ${pad(r.cpuMsMedian.toFixed(0), 8)} ` +
       `${pad(r.peakHeapMb.toFixed(1), 8)} ${pad(r.predictedSeconds.toFixed(1), 8)}` +
       (r.deterministic ? '' : '  (counters varied between runs!)'),
