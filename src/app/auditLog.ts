@@ -1,6 +1,6 @@
 // 操作ログ: append-only, one batch per run, booking ids only — never names, addresses or
 // 求職番号 (SPEC §3). Callers pass fixed Japanese phrases and ids, not user input.
-import { LOG, SHEET } from '../core/schema';
+import { LOG, LOG_HEADERS, SHEET } from '../core/schema';
 import { forSheet } from '../sheet/ownedWrites';
 import { type Cell, readSheetValues } from '../sheet/table';
 
@@ -28,7 +28,13 @@ export class AuditLog {
     if (this.entries.length === 0) return;
     const sheet = spreadsheet.getSheetByName(SHEET.log);
     if (!sheet) return; // 初期設定 has not run yet; nothing to append to.
-    const headers = (readSheetValues(sheet, 1, 1, 1, -1)[0] ?? ['']).map((h) => String(h).trim());
+    const read = (readSheetValues(sheet, 1, 1, 1, -1)[0] ?? []).map((h) => String(h).trim());
+    // Header row cleared or overwritten: the entries still go in, in 初期設定's column order,
+    // rather than as rows of blanks (初期設定 puts the headers back).
+    const known = read.some((h) => LOG_HEADERS.includes(h));
+    if (!known)
+      console.warn(`${SHEET.log}: no known header in row 1; appending in the default order`);
+    const headers = known ? read : [...LOG_HEADERS];
     const width = Math.max(headers.length, 1);
     const rows = this.entries.map(({ at, entry }) => {
       const byHeader: Record<string, Cell> = {

@@ -155,6 +155,19 @@ describe('操作ログ: append-only, one batch per run', () => {
     for (const row of emu.records(SHEET.log)) expect(row[LOG.at]).toBeInstanceOf(Date);
   });
 
+  it('with its header row cleared, entries still go in (in the default column order)', () => {
+    const emu = personalWorkbook();
+    const width = emu.person.values(SHEET.log)[0]!.length;
+    emu.person.setValues(SHEET.log, 'A1', [Array.from({ length: width }, () => '')]);
+    const before = emu.person.values(SHEET.log).length;
+    expectClean(emu.menu('すべての予約をチェック'), 'check');
+    const added = emu.person.values(SHEET.log).slice(before);
+    expect(added).toHaveLength(1);
+    const [at, , action] = added[0]!;
+    expect(at).toBeInstanceOf(Date);
+    expect(action).toBe('すべての予約をチェック');
+  });
+
   it('each run appends its rows to 操作ログ with one Range.setValues', () => {
     const emu = personalWorkbook();
     const rows = () => emu.person.values(SHEET.log).length;
