@@ -29,7 +29,7 @@ import type { Settings } from '../core/settings';
 import { dayOf, formatInstant } from '../core/time';
 import { BOOKING_WRITE_PLAN } from '../sheet/bookings';
 import { type OwnedChange, writeOwnedCells } from '../sheet/ownedWrites';
-import type { Cell, Table, TableRow } from '../sheet/table';
+import { type Cell, cellOf, type Table } from '../sheet/table';
 import type { AuditLog } from './auditLog';
 import { checkAndRecord, type CheckedRow, type CheckRun } from './checkService';
 import { loadSettings } from './context';
@@ -211,7 +211,8 @@ interface Rendered {
 /** What happened to one rendered invitation, written to its row at the end of the batch. */
 type Outcome =
   | { kind: 'sent'; sentAt: Date }
-  | { kind: 'failed'; failure: Failure; marked: boolean }
+  /** `quotaSpent`: the mail service refused it for today's quota, which stops the batch. */
+  | { kind: 'failed'; failure: Failure; marked: boolean; quotaSpent?: boolean }
   /** Marked, then not sent (the quota ran out, or the run stopped before it): mark taken back. */
   | { kind: 'unmarked' };
 
@@ -262,7 +263,7 @@ class InvitationBatch {
     for (const [index, item] of marked.entries()) {
       const outcome = this.sendOne(item);
       outcomes.set(item, outcome);
-      if (outcome.kind === 'failed' && outcome.failure.retry && isQuotaFailure(outcome.failure)) {
+      if (outcome.kind === 'failed' && outcome.quotaSpent) {
         // Today's quota is spent: the rows not yet sent wait for the next run with quota.
         this.summary.quota.exhausted = true;
         for (const rest of marked.slice(index + 1)) {
@@ -298,13 +299,13 @@ class InvitationBatch {
       value: mark,
       guards: CONTENT_HEADERS.map((header) => ({
         header,
-        expected: checkedCell(this.checkedTable, item.row.checked.row, header),
+        expected: cellOf(this.checkedTable, item.row.checked.row, header),
       })),
     }));
-    const failAll = (error: unknown, marked: boolean) => {
+    const failAll = (items: readonly Rendered[], error: unknown, marked: boolean): [] => {
       const reason = `台帳の読み書きに失敗しました（${describe(error)}）`;
       console.error(`sendReadyInvitations: marking failed: ${describe(error)}`);
-      for (const item of toSend) {
+      for (const item of items) {
         outcomes.set(item, {
           kind: 'failed',
           failure: { reason, mail: 'notSent', retry: true },
@@ -318,19 +319,18 @@ class InvitationBatch {
       skipped = new Set(writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, changes).skipped);
     } catch (error) {
       // Whether the mark reached the sheet is unknown: if it did, 送信中 stays (the safe state).
-      return failAll(error, false);
+      return failAll(toSend, error, false);
     }
-    const marked = toSend.filter((_, i) => !skipped.has(changes[i]!));
-    for (const item of toSend) {
-      if (!marked.includes(item)) this.summary.changedMeanwhile.push(item.ref);
-    }
+    const marked: Rendered[] = [];
+    toSend.forEach((item, i) => {
+      if (skipped.has(changes[i]!)) this.summary.changedMeanwhile.push(item.ref);
+      else marked.push(item);
+    });
     try {
       SpreadsheetApp.flush();
     } catch (error) {
       // Nothing was handed to the mail service: taking our own marks back is safe.
-      failAll(error, true);
-      for (const item of toSend.filter((i) => !marked.includes(i))) outcomes.delete(item);
-      return [];
+      return failAll(marked, error, true);
     }
     return marked;
   }
@@ -339,12 +339,13 @@ class InvitationBatch {
     try {
       MailApp.sendEmail(this.message(item.row, item.mail!));
     } catch (error) {
-      const failure = classifyMailError(error);
+      const { quotaSpent, ...failure } = classifyMailError(error);
       // Today's quota is not the booking's fault: the next run with quota sends it.
       return {
         kind: 'failed',
-        failure: { ...failure, retry: failure.quotaSpent },
+        failure: { ...failure, retry: quotaSpent },
         marked: true,
+        quotaSpent,
       };
     }
     return { kind: 'sent', sentAt: new Date() };
@@ -383,7 +384,7 @@ class InvitationBatch {
     const how = this.options.automatic ? '自動送信' : 'メニューから送信';
     for (const [item, outcome] of outcomes) {
       const key = { id: item.ref.id };
-      const cell = (header: string) => checkedCell(this.checkedTable, item.row.checked.row, header);
+      const cell = (header: string) => cellOf(this.checkedTable, item.row.checked.row, header);
       if (outcome.kind === 'sent') {
         const status: OwnedChange = {
           key,
@@ -456,15 +457,6 @@ class InvitationBatch {
   }
 }
 
-function isQuotaFailure(failure: Failure): boolean {
-  return failure.reason === QUOTA_REASON;
-}
-
-function checkedCell(table: Pick<Table, 'headers'>, row: TableRow, header: string): Cell {
-  const index = table.headers.indexOf(header);
-  return index < 0 ? '' : (row.values[index] ?? '');
-}
-
 function appendLine(current: Cell, line: string): string {
   const text = String(current).trim();
   return text === '' || text === 'OK' ? line : `${text}\n${line}`;
@@ -478,7 +470,6 @@ function appendLine(current: Cell, line: string): string {
  * missing authorisation. Anything else (a server error, a timeout) may have happened after
  * Gmail accepted the message, so 送信中 stays and a person checks the account's 送信済み folder.
  */
-const QUOTA_REASON = '1日の送信上限に達しました';
 const REJECTED_BEFORE_SENDING: readonly { pattern: RegExp; reason: string; quota?: true }[] = [
   {
     pattern: /^Invalid email/i,
@@ -492,7 +483,7 @@ const REJECTED_BEFORE_SENDING: readonly { pattern: RegExp; reason: string; quota
   { pattern: /^Limit Exceeded/i, reason: 'メールの大きさか宛先の数が上限を超えています' },
   {
     pattern: /Service invoked too many times for one day: email/i,
-    reason: QUOTA_REASON,
+    reason: '1日の送信上限に達しました',
     quota: true,
   },
   {
