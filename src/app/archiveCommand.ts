@@ -24,7 +24,7 @@ import { BOOKING, MENU_ITEMS, SETTING, SHEET } from '../core/schema';
 import { dayOf, formatDayWithYear, type LocalDate } from '../core/time';
 import { appendAndReadBack, appendHeaders, deleteRowsById } from '../sheet/archive';
 import { bookingReader, bookingRows } from '../sheet/bookings';
-import { type Cell, fieldReader, readTable, type Table } from '../sheet/table';
+import { type Cell, cellText, fieldReader, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
 import { NeedsPerson, requireBookingSheet } from './checkService';
 import { writeChunked } from './chunkedProperty';
@@ -264,7 +264,7 @@ function indexById(
   const idColumn = mapping.archiveHeaders.indexOf(BOOKING.id);
   const byId = new Map<string, ArchiveValue[][]>();
   for (const values of rows) {
-    const id = String(values[idColumn] ?? '').trim();
+    const id = cellText(values[idColumn]);
     if (id !== '') byId.set(id, [...(byId.get(id) ?? []), values]);
   }
   return byId;

@@ -2,7 +2,7 @@
 // 求職番号 (SPEC §3). Callers pass fixed Japanese phrases and ids, not user input.
 import { LOG, LOG_HEADERS, SHEET } from '../core/schema';
 import { forSheet } from '../sheet/ownedWrites';
-import { type Cell, readSheetValues } from '../sheet/table';
+import { type Cell, readHeaderRow } from '../sheet/table';
 
 export interface AuditEntry {
   action: string;
@@ -28,7 +28,7 @@ export class AuditLog {
     if (this.entries.length === 0) return;
     const sheet = spreadsheet.getSheetByName(SHEET.log);
     if (!sheet) return; // 初期設定 has not run yet; nothing to append to.
-    const read = (readSheetValues(sheet, 1, 1, 1, -1)[0] ?? []).map((h) => String(h).trim());
+    const read = readHeaderRow(sheet);
     // Header row cleared or overwritten: the entries still go in, in 初期設定's column order,
     // rather than as rows of blanks (初期設定 puts the headers back).
     const known = read.some((h) => LOG_HEADERS.includes(h));

@@ -25,7 +25,7 @@ import {
   type WriteOutcome,
   writeOwnedCells,
 } from '../sheet/ownedWrites';
-import type { Cell, Table, TableRow } from '../sheet/table';
+import { type Cell, cellText, type Table, type TableRow } from '../sheet/table';
 import { issueBookingIds } from './bookingIds';
 import { addCounts, archivedNoShowCounts, loadCheckContext, type LoadedContext } from './context';
 
@@ -215,8 +215,4 @@ function duplicatedIdProblems(checked: readonly CheckedRow[]): string[] {
 function isNoShow(status: unknown): boolean {
   const read = normalizeStatus(status);
   return read.ok && read.value === STATUS.noShow;
-}
-
-function cellText(value: Cell | undefined): string {
-  return String(value ?? '').trim();
 }

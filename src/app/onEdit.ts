@@ -4,7 +4,7 @@
 // compare before they write (sheet/ownedWrites), so nothing is lost either way.
 import { BOOKING, SCRIPT_OWNED_BOOKING_FIELDS, SHEET } from '../core/schema';
 import { forSheet } from '../sheet/ownedWrites';
-import { type Cell, readSheetValues } from '../sheet/table';
+import { type Cell, readHeaderRow } from '../sheet/table';
 import { describeError } from './runAction';
 
 const OWNED_HEADERS: ReadonlySet<string> = new Set(
@@ -25,7 +25,7 @@ function stampEditedRows(range: GoogleAppsScript.Spreadsheet.Range): void {
   const firstRow = Math.max(range.getRow(), 2);
   const lastRow = range.getLastRow();
   if (lastRow < firstRow) return; // only the header was edited
-  const headers = (readSheetValues(sheet, 1, 1, 1, -1)[0] ?? []).map((h) => String(h).trim());
+  const headers = readHeaderRow(sheet);
   const width = headers.length;
   if (width === 0) return;
   const editedHeaders = headers.slice(range.getColumn() - 1, range.getLastColumn());

@@ -28,7 +28,7 @@ import {
 } from '../sheet/bookings';
 import { type OwnedChange, writeOwnedCells } from '../sheet/ownedWrites';
 import { readRosterSheet, ROSTER_WRITE_PLAN } from '../sheet/roster';
-import type { Table, TableRow } from '../sheet/table';
+import { cellText, type Table, type TableRow } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
 import { readChunked, writeChunked } from './chunkedProperty';
 import { checkAndRecord, type CheckRun, NeedsPerson } from './checkService';
@@ -368,7 +368,7 @@ function recountNoShows(
     archivedNoShowCounts(),
   );
   const changes: OwnedChange[] = roster.rows.flatMap((row) => {
-    const key = String(row.values[keyIndex] ?? '').trim();
+    const key = cellText(row.values[keyIndex]);
     const seekerNo = normalizeSeekerNo(key);
     if (key === '' || !seekerNo.ok) return [];
     const count = counts.get(seekerNo.value) ?? 0;

@@ -4,6 +4,7 @@
 import {
   dayFromSheetSerial,
   instantAt,
+  isDateCell,
   isValidInstant,
   makeDay,
   MINUTES_PER_DAY,
@@ -127,10 +128,6 @@ export function normalizeSeekerNo(value: unknown): Result<string> {
 
 // ---------------------------------------------------------------------------------------------
 // Dates
-
-function isDateCell(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
 
 const WEEKDAY_SUFFIX = /\s*(?:\(\s*([日月火水木金土])(?:曜日?)?\s*\)|([日月火水木金土])曜日?)$/;
 const WESTERN = /^(\d{4})\s*[/.\-年]\s*(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?$/;

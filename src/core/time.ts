@@ -66,14 +66,20 @@ export function isLocalDate(value: unknown): value is LocalDate {
   return typeof value === 'string' && parseIsoDay(value) === value;
 }
 
+/**
+ * A Date, valid or not, from any realm (checks the tag, not instanceof): what a date or time cell
+ * holds. A cell holding an Invalid Date is still a date cell.
+ */
+export function isDateCell(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 /** A real, valid Date. Checks the tag, not instanceof, so Dates from another realm count. */
 export function isValidInstant(value: unknown): value is Date {
   // Most cells are text and most Dates are this realm's: both are answered before the tag is
   // read (this runs several times per cell of every row).
   if (typeof value !== 'object' || value === null) return false;
-  if (!(value instanceof Date) && Object.prototype.toString.call(value) !== '[object Date]') {
-    return false;
-  }
+  if (!(value instanceof Date) && !isDateCell(value)) return false;
   return !Number.isNaN((value as Date).getTime());
 }
 

@@ -3,7 +3,7 @@
 // one call per block of adjacent rows, bounded by core/archive.ts MAX_DELETE_RUNS).
 import { deletionRuns, type ArchiveValue } from '../core/archive';
 import { sameCell } from './ownedWrites';
-import { type Cell, readTable } from './table';
+import { type Cell, cellText, readTable } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -93,7 +93,7 @@ export function deleteRowsById(
   const current = table.rows.map((row) => row.values);
   const rowsOf = new Map<string, number[]>();
   current.forEach((values, i) => {
-    const id = String(values[column] ?? '').trim();
+    const id = cellText(values[column]);
     if (id === '') return;
     const rows = rowsOf.get(id);
     if (rows) rows.push(i + 2);

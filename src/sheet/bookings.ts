@@ -6,6 +6,7 @@ import {
   SHARED_BOOKING_FIELDS,
   SHEET,
 } from '../core/schema';
+import { isDateCell } from '../core/time';
 import type { WritePlan } from './ownedWrites';
 import { type Cell, fieldReader, isBlankRow, readTable, type Table, type TableRow } from './table';
 
@@ -23,9 +24,7 @@ const FINGERPRINT_HEADERS = [
 function fingerprint(headers: readonly string[], values: readonly Cell[]): string {
   return FINGERPRINT_HEADERS.map((header) => {
     const value = values[headers.indexOf(header)];
-    if (Object.prototype.toString.call(value) === '[object Date]') {
-      return String((value as Date).getTime());
-    }
+    if (isDateCell(value)) return String(value.getTime());
     return String(value ?? '');
   }).join('\u001f');
 }

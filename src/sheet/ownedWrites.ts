@@ -10,11 +10,14 @@
 //      spans the changed rows, carrying the values just re-read for the unchanged cells in
 //      between; for columns people also write (状態) exactly the changed cells, grouped by value.
 // So a run never writes a whole data range back and never touches a staff column.
+import { isDateCell } from '../core/time';
 import {
   type Cell,
+  cellText,
   columnLetter,
-  readTable,
+  readHeaderRow,
   readSheetValues,
+  readTable,
   type Table,
   type TableRow,
 } from './table';
@@ -66,7 +69,7 @@ export interface WriteOutcome {
 
 export function keyOfRow(plan: WritePlan, table: Table, row: TableRow): RowKey {
   const idIndex = table.headers.indexOf(plan.idHeader);
-  const id = idIndex < 0 ? '' : String(row.values[idIndex] ?? '').trim();
+  const id = idIndex < 0 ? '' : cellText(row.values[idIndex]);
   if (id !== '') return { id };
   const fingerprint = plan.fingerprint(table.headers, row.values);
   const group = fingerprintGroups(plan, table).get(fingerprint) ?? [row];
@@ -83,7 +86,7 @@ function fingerprintGroups(plan: WritePlan, table: Table): Map<string, TableRow[
   groups = new Map();
   const idIndex = table.headers.indexOf(plan.idHeader);
   for (const row of table.rows) {
-    if (idIndex >= 0 && String(row.values[idIndex] ?? '').trim() !== '') continue;
+    if (idIndex >= 0 && cellText(row.values[idIndex]) !== '') continue;
     const fingerprint = plan.fingerprint(table.headers, row.values);
     const group = groups.get(fingerprint);
     if (group) group.push(row);
@@ -183,7 +186,7 @@ function readWhole(sheet: Sheet, idHeader: string): FreshRead {
  * ~900,000 cells per write.
  */
 export function readRowsById(sheet: Sheet, idHeader: string, ids: ReadonlySet<string>): FreshRead {
-  const headers = (readSheetValues(sheet, 1, 1, 1, -1)[0] ?? []).map((h) => String(h).trim());
+  const headers = readHeaderRow(sheet);
   const empty = (allIds: string[] = []): FreshRead => ({
     table: { sheet, headers, rows: [] },
     allIds,
@@ -207,10 +210,6 @@ export function readRowsById(sheet: Sheet, idHeader: string, ids: ReadonlySet<st
     table: { sheet, headers, rows: block.map((values, i) => ({ rowNumber: first + i, values })) },
     allIds,
   };
-}
-
-function cellText(value: Cell | undefined): string {
-  return String(value ?? '').trim();
 }
 
 /** Finds a change's row in the freshly re-read table: by id, else by fingerprint and order. */
@@ -312,7 +311,7 @@ function writeExactCells(
 ): number {
   const byValue = new Map<string, { value: Cell; a1s: string[] }>();
   for (const [rowIndex, value] of cells) {
-    const key = `${typeof value}:${String(isDateValue(value) ? value.getTime() : value)}`;
+    const key = `${typeof value}:${String(isDateCell(value) ? value.getTime() : value)}`;
     const group = byValue.get(key) ?? { value, a1s: [] };
     group.a1s.push(`${columnLetter(column + 1)}${table.rows[rowIndex]!.rowNumber}`);
     byValue.set(key, group);
@@ -333,14 +332,10 @@ export function forSheet(value: Cell): Cell {
 
 /** Cell equality as the sheet sees it: Dates by instant, text after the formula guard. */
 export function sameCell(a: Cell | null | undefined, b: Cell | null | undefined): boolean {
-  if (isDateValue(a) || isDateValue(b)) {
-    return isDateValue(a) && isDateValue(b) && a.getTime() === b.getTime();
+  if (isDateCell(a) || isDateCell(b)) {
+    return isDateCell(a) && isDateCell(b) && a.getTime() === b.getTime();
   }
   return (a ?? '') === (b ?? '');
-}
-
-function isDateValue(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
 }
 
 function range(from: number, to: number): number[] {

@@ -1,7 +1,7 @@
 // 設定: one setting a row (項目 / 値 / 説明). Staff edit values; the script adds missing rows.
 import { SETTINGS_HEADERS } from '../core/schema';
 import type { SetupReport } from './setup';
-import { type Cell, readTable } from './table';
+import { type Cell, cellText, readTable } from './table';
 
 export interface SettingRow {
   key: string;
@@ -24,7 +24,7 @@ export function readSettingRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): Sett
   if (keyIndex < 0 || valueIndex < 0) return [];
   return table.rows
     .map((row) => ({
-      key: String(row.values[keyIndex] ?? '').trim(),
+      key: cellText(row.values[keyIndex]),
       value: row.values[valueIndex] ?? '',
       rowNumber: row.rowNumber,
     }))

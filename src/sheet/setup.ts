@@ -10,7 +10,7 @@ import {
   STATUS_CHOICES,
   type ValidationKind,
 } from './sheetSpecs';
-import { columnLetter, duplicatedHeaders } from './table';
+import { columnLetter, duplicatedHeaders, readHeaderRow } from './table';
 
 export interface DropdownChoices {
   slots: readonly string[];
@@ -65,14 +65,7 @@ function ensureHeaders(
   spec: SheetSpec,
   report: SetupReport,
 ): { headers: string[]; added: Set<string> } {
-  const lastColumn = sheet.getLastColumn();
-  const headers =
-    lastColumn > 0
-      ? sheet
-          .getRange(1, 1, 1, lastColumn)
-          .getValues()[0]!
-          .map((h) => String(h).trim())
-      : [];
+  const headers = readHeaderRow(sheet);
   const missing = spec.columns.map((c) => c.header).filter((h) => !headers.includes(h));
   for (const header of duplicatedHeaders(headers)) {
     report.warnings.push(
@@ -273,11 +266,8 @@ export function ownedColumnProtection(header: string): string {
  * Formulas name the current column letters; Sheets rewrites them when columns move.
  */
 export function ensureBookingFormatting(sheet: Sheet, report: SetupReport): void {
-  const width = sheet.getLastColumn();
-  const headers = sheet
-    .getRange(1, 1, 1, width)
-    .getValues()[0]!
-    .map((h) => String(h).trim());
+  const headers = readHeaderRow(sheet);
+  const width = headers.length;
   const col = (header: string) => `$${columnLetter(headers.indexOf(header) + 1)}2`;
   const result = col(BOOKING.checkResult);
   const status = col(BOOKING.status);

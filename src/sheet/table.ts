@@ -18,7 +18,7 @@ export interface Table {
 /** Reads the whole used range in one call. An empty sheet gives no headers, no rows. */
 export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table {
   const grid = readSheetValues(sheet, 1, 1, -1, -1);
-  const headers = (grid[0] ?? []).map((h) => String(h).trim());
+  const headers = (grid[0] ?? []).map(cellText);
   const rows = grid.slice(1).map((values, i) => ({ rowNumber: i + 2, values }));
   return { sheet, headers, rows };
 }
@@ -45,6 +45,16 @@ export function readSheetValues(
     if (nothingLeft) return [];
     throw error;
   }
+}
+
+/** Row 1, trimmed, in one call: a sheet's headers without reading its rows ([] when empty). */
+export function readHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
+  return (readSheetValues(sheet, 1, 1, 1, -1)[0] ?? []).map(cellText);
+}
+
+/** A cell as trimmed text: how ids, keys and headers are compared ('' for an empty cell). */
+export function cellText(value: unknown): string {
+  return String(value ?? '').trim();
 }
 
 /** 0-based index of the column with this header, or -1. The first one wins if duplicated. */
