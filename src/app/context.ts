@@ -3,7 +3,8 @@
 import { parseClosedDays, parseRoster, type CheckContext } from '../core/check';
 import { CLOSED_DAY, ROSTER, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
-import { dayOf } from '../core/time';
+import { dayOf, type LocalDate } from '../core/time';
+import { readRosterSheet } from '../sheet/roster';
 import { readSettingRows } from '../sheet/settingsSheet';
 import { readChunked } from './chunkedProperty';
 import { fieldReader, readTable, type Table } from '../sheet/table';
@@ -34,29 +35,30 @@ export function loadCheckContext(
   now: Date,
 ): LoadedContext {
   const { settings, problems } = loadSettings(spreadsheet);
-  const rosterSheet = spreadsheet.getSheetByName(SHEET.roster);
-  const roster = rosterSheet ? readTable(rosterSheet) : null;
-  const rosterRows = roster
-    ? roster.rows.map((row) => ({
-        rowNumber: row.rowNumber,
-        values: fieldReader(roster.headers, ROSTER)(row),
-      }))
-    : [];
-  const closedSheet = spreadsheet.getSheetByName(SHEET.closedDays);
-  const closed = closedSheet ? readTable(closedSheet) : null;
-  const closedRows = closed
-    ? closed.rows.map((row) => ({
-        rowNumber: row.rowNumber,
-        values: fieldReader(closed.headers, CLOSED_DAY)(row),
-      }))
-    : [];
-  const parsedRoster = parseRoster(rosterRows);
-  const parsedClosed = parseClosedDays(closedRows, dayOf(now));
+  const roster = readRosterSheet(spreadsheet);
+  const parsedRoster = parseRoster(recordsOf(roster, ROSTER));
+  const parsedClosed = readClosedDays(spreadsheet, dayOf(now));
   return {
     base: { settings, roster: parsedRoster.entries, closedDays: parsedClosed.closedDays, now },
     problems: [...problems, ...parsedRoster.problems, ...parsedClosed.problems],
     rosterTable: roster,
   };
+}
+
+/** 休業日, read and parsed (a day typed without a year is the next on or after `today`). */
+export function readClosedDays(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  today: LocalDate,
+): ReturnType<typeof parseClosedDays> {
+  const sheet = spreadsheet.getSheetByName(SHEET.closedDays);
+  return parseClosedDays(recordsOf(sheet ? readTable(sheet) : null, CLOSED_DAY), today);
+}
+
+/** A table's rows as { field: value } through a schema; none when the sheet is missing. */
+function recordsOf<F extends string>(table: Table | null, schema: Readonly<Record<F, string>>) {
+  if (!table) return [];
+  const read = fieldReader(table.headers, schema); // columns located once per table
+  return table.rows.map((row) => ({ rowNumber: row.rowNumber, values: read(row) }));
 }
 
 /** No-show counts of archived bookings (kept by the archive so checks never read history). */

@@ -7,14 +7,13 @@
 // Counting rules: see core/monthly.ts. 相談月 is refreshed first so that, at the moment the report
 // is written, filtering 予約 and 予約_保管 on 相談月 and 窓口 gives the report's 予約数.
 import { readBooking, type NormalizedBooking } from '../core/booking';
-import { parseClosedDays } from '../core/check';
 import {
   buildMonthlyReport,
   monthlyReportLayout,
   type MonthlyReport,
   type ReportLayout,
 } from '../core/monthly';
-import { BOOKING, CLOSED_DAY, MENU_ITEMS, SHEET } from '../core/schema';
+import { BOOKING, MENU_ITEMS, SHEET } from '../core/schema';
 import { dayOf, formatInstant, formatMonth, isValidInstant, type LocalDate } from '../core/time';
 import { BOOKING_WRITE_PLAN, bookingReader, bookingRows } from '../sheet/bookings';
 import {
@@ -23,10 +22,10 @@ import {
   type WriteOutcome,
   writeOwnedCells,
 } from '../sheet/ownedWrites';
-import { type Cell, columnLetter, fieldReader, readTable, type Table } from '../sheet/table';
+import { type Cell, columnLetter, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
 import { NeedsPerson, requireBookingSheet } from './checkService';
-import { loadSettings } from './context';
+import { loadSettings, readClosedDays } from './context';
 import { withScriptLock } from './lock';
 import { describeError, runMenuAction } from './runAction';
 import { alert, BUSY_MESSAGE, toast } from './ui';
@@ -145,20 +144,6 @@ function normalizedRows(table: Table, today: LocalDate): ReadRow[] {
     if ('id' in key && month !== '' && month !== undefined) return [{ booking: null, key, month }];
     return [];
   });
-}
-
-function readClosedDays(
-  spreadsheet: Spreadsheet,
-  today: LocalDate,
-): ReturnType<typeof parseClosedDays> {
-  const sheet = spreadsheet.getSheetByName(SHEET.closedDays);
-  if (!sheet) return { closedDays: [], problems: [] };
-  const table = readTable(sheet);
-  const read = fieldReader(table.headers, CLOSED_DAY);
-  return parseClosedDays(
-    table.rows.map((row) => ({ rowNumber: row.rowNumber, values: read(row) })),
-    today,
-  );
 }
 
 /** Only the problems that change the report: slots, capacity and offices. */
