@@ -26,7 +26,7 @@ import { appendAndReadBack, appendHeaders, deleteRowsById } from '../sheet/archi
 import { bookingReader, bookingRows } from '../sheet/bookings';
 import { type Cell, cellText, fieldReader, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
-import { NeedsPerson, requireBookingSheet } from './checkService';
+import { NeedsPerson, needsPersonOr, requireBookingSheet } from './checkService';
 import { writeChunked } from './chunkedProperty';
 import { ARCHIVED_NO_SHOWS_PROPERTY, loadSettings } from './context';
 import { withScriptLock } from './lock';
@@ -86,15 +86,6 @@ export function menuArchiveOldBookings(): void {
     if (locked.value instanceof NeedsPerson) return alert(locked.value.message, CAPTION);
     report(locked.value);
   });
-}
-
-function needsPersonOr<T>(work: () => T): T | NeedsPerson {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof NeedsPerson) return error;
-    throw error;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // script-owned cells, then tell the person what was found.
 import { MENU_ITEMS, SHEET } from '../core/schema';
 import { AuditLog, actorName } from './auditLog';
-import { checkAndRecord, type CheckRun, NeedsPerson } from './checkService';
+import { checkAndRecord, type CheckRun, NeedsPerson, needsPersonOr } from './checkService';
 import { withScriptLock } from './lock';
 import { runMenuAction } from './runAction';
 import { alert, BUSY_MESSAGE, toast } from './ui';
@@ -50,8 +50,8 @@ function runCheck(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   onlyRows: ReadonlySet<number> | undefined,
 ): void {
-  const locked = withScriptLock(() => {
-    try {
+  const locked = withScriptLock(() =>
+    needsPersonOr(() => {
       const run = checkAndRecord(spreadsheet, {
         now: new Date(),
         ...(onlyRows ? { onlyRows } : {}),
@@ -60,11 +60,8 @@ function runCheck(
       log.add({ action: caption, detail: countsLine(run) });
       log.flush(spreadsheet);
       return run;
-    } catch (error) {
-      if (error instanceof NeedsPerson) return error;
-      throw error;
-    }
-  });
+    }),
+  );
   if (!locked.ok) return alert(BUSY_MESSAGE);
   if (locked.value instanceof NeedsPerson) return alert(locked.value.message, caption);
   report(caption, locked.value);

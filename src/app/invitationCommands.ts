@@ -7,7 +7,7 @@ import { escapeHtml } from '../core/invitation';
 import { invitationInputFor, notReadyLines } from '../core/readiness';
 import { BOOKING, MENU_ITEMS, SHEET } from '../core/schema';
 import { AuditLog, actorName } from './auditLog';
-import { checkAndRecord, NeedsPerson } from './checkService';
+import { checkAndRecord, NeedsPerson, needsPersonOr } from './checkService';
 import { withScriptLock } from './lock';
 import { runMenuAction } from './runAction';
 import {
@@ -27,7 +27,7 @@ export function menuSendInvitations(): void {
   runMenuAction(CAPTION_SEND, () => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const surveyed = withScriptLock(() =>
-      catchNeedsPerson(() => {
+      needsPersonOr(() => {
         const now = new Date();
         const run = checkAndRecord(spreadsheet, { now });
         return { survey: surveyReadiness(run, run.settings, now, false), problems: run.problems };
@@ -56,7 +56,7 @@ export function menuSendInvitations(): void {
 
     const onlyIds = new Set(survey.ready.map((r) => r.checked.id));
     const sent = withScriptLock(() =>
-      catchNeedsPerson(() => {
+      needsPersonOr(() => {
         const log = new AuditLog(actorName('menu'));
         const summary = sendReadyInvitations(spreadsheet, {
           now: new Date(),
@@ -86,7 +86,7 @@ export function menuPreviewInvitation(): void {
     const rowNumber = spreadsheet.getActiveRange()?.getRow() ?? 0;
     if (rowNumber < 2)
       return alert('見出し行ではなく、予約の行を選んでから実行してください。', CAPTION_PREVIEW);
-    const result = withScriptLock(() => catchNeedsPerson(() => previewOf(spreadsheet, rowNumber)));
+    const result = withScriptLock(() => needsPersonOr(() => previewOf(spreadsheet, rowNumber)));
     if (!result.ok) return alert(BUSY_MESSAGE, CAPTION_PREVIEW);
     if (result.value instanceof NeedsPerson) return alert(result.value.message, CAPTION_PREVIEW);
     const preview = result.value;
@@ -157,15 +157,6 @@ function previewOf(
     '</body></html>',
   ].join('');
   return { kind: 'mail', id: checked.id, html };
-}
-
-function catchNeedsPerson<T>(work: () => T): T | NeedsPerson {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof NeedsPerson) return error;
-    throw error;
-  }
 }
 
 function listIds(rows: readonly RowRef[]): string[] {

@@ -24,7 +24,7 @@ import {
 } from '../sheet/ownedWrites';
 import { type Cell, columnLetter, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
-import { NeedsPerson, requireBookingSheet } from './checkService';
+import { NeedsPerson, needsPersonOr, requireBookingSheet } from './checkService';
 import { loadSettings, readClosedDays } from './context';
 import { withScriptLock } from './lock';
 import { describeError, runMenuAction } from './runAction';
@@ -60,18 +60,15 @@ export interface MonthlyReportRun {
 export function menuUpdateMonthlyReport(): void {
   runMenuAction(CAPTION, () => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const locked = withScriptLock(() => {
-      try {
+    const locked = withScriptLock(() =>
+      needsPersonOr(() => {
         const run = rebuildMonthlyReport(spreadsheet, new Date());
         const log = new AuditLog(actorName('menu'));
         log.add({ action: CAPTION, detail: monthlyReportLogLine(run) });
         log.flush(spreadsheet);
         return run;
-      } catch (error) {
-        if (error instanceof NeedsPerson) return error;
-        throw error;
-      }
-    });
+      }),
+    );
     if (!locked.ok) return alert(BUSY_MESSAGE, CAPTION);
     if (locked.value instanceof NeedsPerson) return alert(locked.value.message, CAPTION);
     spreadsheet.getSheetByName(SHEET.monthly)?.activate();
