@@ -13,7 +13,8 @@ export interface CallRecorder {
   /**
    * Runs one emulated service call named like Apps Script's reference, e.g. 'Range.getValues',
    * 'Sheet.getRange', 'MailApp.sendEmail'. Before `impl`: injected faults for this call may
-   * throw. After: counters are updated and hooks registered for this call run.
+   * throw. After: counters are updated and hooks registered for this call run. `cells` is read
+   * after `impl` returns, so `impl` may fill it in when the size is known only then.
    */
   call<T>(method: string, impl: () => T, cells?: CellCounts): T;
   /** Deep-converts a value leaving the emulator for the script: Dates become the script realm's. */

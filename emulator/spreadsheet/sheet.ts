@@ -195,21 +195,22 @@ export class EmuSheet extends notEmulatedBase<Sheet>('Sheet', Sheet_METHODS) {
     numRows: number,
     numColumns: number,
   ): unknown[][] {
-    const resolved = (): unknown[] => [
-      startRow,
-      startColumn,
-      numRows === -1 ? this.m.lastContentRow() - Number(startRow) + 1 : numRows,
-      numColumns === -1 ? this.m.lastContentColumn() - Number(startColumn) + 1 : numColumns,
-    ];
-    const size = resolved();
-    const cells = Math.max(0, Number(size[2]) * Number(size[3]) || 0);
+    // Resolved when the call does its work (a `before` hook may have edited the sheet); the
+    // recorder adds the cells read after the call returns.
+    const counts = { read: 0 };
     return this.call(
       'getSheetValues',
       () => {
-        const rect = rectArgs('SpreadsheetApp.Sheet.getSheetValues', resolved());
+        const rect = rectArgs('SpreadsheetApp.Sheet.getSheetValues', [
+          startRow,
+          startColumn,
+          numRows === -1 ? this.m.lastContentRow() - Number(startRow) + 1 : numRows,
+          numColumns === -1 ? this.m.lastContentColumn() - Number(startColumn) + 1 : numColumns,
+        ]);
+        counts.read = rect.numRows * rect.numColumns;
         return this.ctx.rec.toScript(readValues(this.m, rect));
       },
-      { read: cells },
+      counts,
     );
   }
 
