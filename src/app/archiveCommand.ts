@@ -9,6 +9,7 @@
 //   5. recomputes ARCHIVED_NO_SHOWS_PROPERTY from the whole archive.
 // Stopped at any point, a re-run finds the copied rows by 予約ID, appends nothing twice and
 // finishes the deletion. See core/archive.ts for which rows move and how columns are matched.
+import { addToGroup } from '../core/groupBy';
 import {
   archiveRow,
   type ArchivePlan,
@@ -256,7 +257,7 @@ function indexById(
   const byId = new Map<string, ArchiveValue[][]>();
   for (const values of rows) {
     const id = cellText(values[idColumn]);
-    if (id !== '') byId.set(id, [...(byId.get(id) ?? []), values]);
+    if (id !== '') addToGroup(byId, id, values);
   }
   return byId;
 }

@@ -1,6 +1,7 @@
 // Checking the 予約 rows and recording the outcome: the one place that turns the pure check into
 // sheet writes. Used by the check menus now, and by sending and the triggers (which check again
 // before they act). The caller holds the script lock.
+import { groupBy } from '../core/groupBy';
 import {
   checkBookings,
   countNoShows,
@@ -206,18 +207,15 @@ function recordChanges(
 
 /** A copied row carries its 予約ID along; the script cannot tell the two apart, so it says so. */
 function duplicatedIdProblems(checked: readonly CheckedRow[]): string[] {
-  const rowsById = new Map<string, number[]>();
-  for (const { id, row } of checked) {
-    if (id === '') continue;
-    const rowNumbers = rowsById.get(id);
-    if (rowNumbers) rowNumbers.push(row.rowNumber);
-    else rowsById.set(id, [row.rowNumber]);
-  }
+  const rowsById = groupBy(
+    checked.filter((c) => c.id !== ''),
+    (c) => c.id,
+  );
   return [...rowsById]
-    .filter(([, rowNumbers]) => rowNumbers.length > 1)
+    .filter(([, rows]) => rows.length > 1)
     .map(
-      ([id, rowNumbers]) =>
-        `予約ID ${id} が ${rowNumbers.map((n) => `${n}行目`).join('・')} にあります。` +
+      ([id, rows]) =>
+        `予約ID ${id} が ${rows.map((c) => `${c.row.rowNumber}行目`).join('・')} にあります。` +
         '行をコピーして作った予約なら、その行の「予約ID」を空にしてから、もう一度チェックしてください。',
     );
 }

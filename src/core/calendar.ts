@@ -2,6 +2,7 @@
 
 // @ts-expect-error -- japanese-holidays ships no type declarations; its shape is typed just below.
 import JapaneseHolidays from 'japanese-holidays';
+import { groupBy } from './groupBy';
 import { addDays, dayParts, daysOfMonth, makeDay, weekday, type LocalDate } from './time';
 
 interface HolidayOfYear {
@@ -57,12 +58,7 @@ const closedDayIndexes = new WeakMap<readonly ClosedDay[], Map<string, ClosedDay
 function closedDaysOn(day: LocalDate, closedDays: readonly ClosedDay[]): readonly ClosedDay[] {
   let index = closedDayIndexes.get(closedDays);
   if (index === undefined) {
-    index = new Map();
-    for (const closed of closedDays) {
-      const list = index.get(closed.date);
-      if (list) list.push(closed);
-      else index.set(closed.date, [closed]);
-    }
+    index = groupBy(closedDays, (closed) => closed.date);
     closedDayIndexes.set(closedDays, index);
   }
   return index.get(day) ?? [];

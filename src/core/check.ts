@@ -2,6 +2,7 @@
 // plus the clashes that need the whole sheet (capacity, one officer or one job seeker twice at
 // one time). Pure: the caller reads the sheets, passes them in and writes チェック結果.
 
+import { addToGroup, groupBy } from './groupBy';
 import { bookingIdNumber } from './bookingId';
 import {
   OCCUPYING_STATUSES,
@@ -232,13 +233,7 @@ function closedReasonCached(
 type RosterIndex = ReadonlyMap<string, readonly RosterEntry[]>;
 
 function indexRoster(entries: readonly RosterEntry[]): RosterIndex {
-  const index = new Map<string, RosterEntry[]>();
-  for (const entry of entries) {
-    const list = index.get(entry.seekerNo);
-    if (list) list.push(entry);
-    else index.set(entry.seekerNo, [entry]);
-  }
-  return index;
+  return groupBy(entries, (entry) => entry.seekerNo);
 }
 
 /** R3: in 対象者, not 利用停止, support running on 相談日; name and 窓口 as in the roster. */
@@ -317,12 +312,12 @@ function checkTogether(
     if (r.empty || b.date === null || b.start === null || b.date < today) return;
     if (!OCCUPYING_STATUSES.includes(b.status)) return;
     const slot = `${b.date}|${b.start}`;
-    if (b.office !== '') push(bySlotAndOffice, `${slot}|${b.office}`, i);
+    if (b.office !== '') addToGroup(bySlotAndOffice, `${slot}|${b.office}`, i);
     const officer = personKey(b.officer);
-    if (officer !== '') push(bySlotAndOfficer, `${slot}|${officer}`, i);
+    if (officer !== '') addToGroup(bySlotAndOfficer, `${slot}|${officer}`, i);
     if (b.seekerNo !== null) {
-      push(bySlotAndSeeker, `${slot}|${b.seekerNo}`, i);
-      if (UPCOMING_STATUSES.includes(b.status)) push(upcomingBySeeker, b.seekerNo, i);
+      addToGroup(bySlotAndSeeker, `${slot}|${b.seekerNo}`, i);
+      if (UPCOMING_STATUSES.includes(b.status)) addToGroup(upcomingBySeeker, b.seekerNo, i);
     }
   });
   const capacity = Math.max(1, ctx.settings.capacity);
@@ -398,12 +393,6 @@ function warnOtherUpcoming(
       if (others.length > 0) findings[i]?.warnings.push(say.otherUpcoming(others, today, more));
     }
   }
-}
-
-function push(map: Map<string, number[]>, key: string, index: number): void {
-  const list = map.get(key);
-  if (list) list.push(index);
-  else map.set(key, [index]);
 }
 
 function isUpcoming(status: Status): boolean {

@@ -12,6 +12,7 @@
 // - 提供枠数 = business days of the month at that 窓口 (its own 休業日) × slots × 各枠の定員, with
 //   today's 設定 and 休業日; 利用率 = 実施 ÷ 提供枠数.
 
+import { groupBy } from './groupBy';
 import { businessDaysInMonth, type ClosedDay } from './calendar';
 import { STATUS, type Status } from './schema';
 import type { Settings } from './settings';
@@ -246,17 +247,6 @@ function orderedKeys(first: readonly string[], keys: Iterable<string>): string[]
     a === BLANK_LABEL ? 1 : b === BLANK_LABEL ? -1 : a.localeCompare(b, 'ja'),
   );
   return [...first, ...others];
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 // ---------------------------------------------------------------------------------------------

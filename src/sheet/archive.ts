@@ -1,6 +1,7 @@
 // The sheet side of 過去の予約を保管: extend 予約_保管's header row, append rows and read them back,
 // and delete 予約 rows found again by 予約ID. Each step is a fixed number of calls (the deletion:
 // one call per block of adjacent rows, bounded by core/archive.ts MAX_DELETE_RUNS).
+import { addToGroup } from '../core/groupBy';
 import { deletionRuns, type ArchiveValue } from '../core/archive';
 import { sameCell } from './ownedWrites';
 import { type Cell, cellText, readTable } from './table';
@@ -94,10 +95,7 @@ export function deleteRowsById(
   const rowsOf = new Map<string, number[]>();
   current.forEach((values, i) => {
     const id = cellText(values[column]);
-    if (id === '') return;
-    const rows = rowsOf.get(id);
-    if (rows) rows.push(i + 2);
-    else rowsOf.set(id, [i + 2]);
+    if (id !== '') addToGroup(rowsOf, id, i + 2);
   });
   const targets: number[] = [];
   for (const [id, values] of copied) {

@@ -10,6 +10,7 @@
 //      spans the changed rows, carrying the values just re-read for the unchanged cells in
 //      between; for columns people also write (状態) exactly the changed cells, grouped by value.
 // So a run never writes a whole data range back and never touches a staff column.
+import { groupBy } from '../core/groupBy';
 import { isDateCell } from '../core/time';
 import {
   type Cell,
@@ -83,15 +84,11 @@ const groupsByTable = new WeakMap<Table, Map<string, TableRow[]>>();
 function fingerprintGroups(plan: WritePlan, table: Table): Map<string, TableRow[]> {
   let groups = groupsByTable.get(table);
   if (groups) return groups;
-  groups = new Map();
   const idIndex = table.headers.indexOf(plan.idHeader);
-  for (const row of table.rows) {
-    if (idIndex >= 0 && cellText(row.values[idIndex]) !== '') continue;
-    const fingerprint = plan.fingerprint(table.headers, row.values);
-    const group = groups.get(fingerprint);
-    if (group) group.push(row);
-    else groups.set(fingerprint, [row]);
-  }
+  groups = groupBy(
+    table.rows.filter((row) => idIndex < 0 || cellText(row.values[idIndex]) === ''),
+    (row) => plan.fingerprint(table.headers, row.values),
+  );
   groupsByTable.set(table, groups);
   return groups;
 }
