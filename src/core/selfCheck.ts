@@ -228,7 +228,7 @@ function heartbeatFindings(heartbeat: Heartbeat | null, now: Date, setUp: boolea
     return [
       error(
         topic,
-        `最後の10分ごとの自動実行は ${when} です。${STOPPED_AFTER_MINUTES}分以上止まっています（招待メールの自動送信・無断キャンセルの判定・送信漏れの通知が行われません）。トリガーの所有者のアカウントで自己診断を実行し、トリガーがなければ「初期設定」を実行してください。`,
+        `最後の10分ごとの自動実行は ${when}です。${STOPPED_AFTER_MINUTES}分以上止まっています（招待メールの自動送信・無断キャンセルの判定・送信漏れの通知が行われません）。トリガーの所有者のアカウントで自己診断を実行し、トリガーがなければ「初期設定」を実行してください。`,
       ),
     ];
   }
