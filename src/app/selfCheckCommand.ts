@@ -104,16 +104,25 @@ function offerSampleInvitation(spreadsheet: Spreadsheet, settings: Settings): vo
       CAPTION,
     );
   }
-  const logged = withScriptLock(() => {
-    const log = new AuditLog(actorName('menu'));
-    log.add({ action: CAPTION, detail: '見本の招待メールを自分あてに送信しました' });
-    log.flush(spreadsheet);
-  });
-  if (!logged.ok) console.warn(`${CAPTION}: sample sent; 操作ログ busy, line not written`);
+  logSampleSent(spreadsheet);
   alert(
     `見本の招待メールを ${address} に送りました。件名は「${SAMPLE_SUBJECT_PREFIX}」で始まります。届いた文面・差出人名・返信先・添付の予定（.ics）を確かめてください。`,
     CAPTION,
   );
+}
+
+/** One 操作ログ line, under the lock; a failure here must not hide that the mail went out. */
+function logSampleSent(spreadsheet: Spreadsheet): void {
+  try {
+    const logged = withScriptLock(() => {
+      const log = new AuditLog(actorName('menu'));
+      log.add({ action: CAPTION, detail: '見本の招待メールを自分あてに送信しました' });
+      log.flush(spreadsheet);
+    });
+    if (!logged.ok) console.warn(`${CAPTION}: sample sent; 操作ログ busy, line not written`);
+  } catch (error) {
+    console.error(`${CAPTION}: sample sent; 操作ログ line failed: ${describeError(error)}`);
+  }
 }
 
 /** The same shape as a real invitation (see sendService), marked as a sample in the subject and body. */

@@ -256,7 +256,7 @@ function quotaFindings(remaining: number, daily: number): Finding[] {
     return [
       warning(
         topic,
-        `このアカウントの今日の残りの送信数は${remaining}通です（1日の枠数 ${daily} より少なくなっています）。足りない分は翌日に送られます。`,
+        `このアカウントの今日の残りの送信数は${remaining}通です（1日の予約枠の数 ${daily} より少なくなっています）。足りない分は翌日に送られます。`,
       ),
     ];
   return [ok(topic, `このアカウントの今日の残り: ${remaining}通`)];

@@ -240,7 +240,7 @@ describe('each problem it reports', () => {
   it('low mail quota, and none left', () => {
     const low = healthy({ mailQuota: 5 });
     expect(diagnose(low).problems).toEqual([
-      '注意: このアカウントの今日の残りの送信数は5通です（1日の枠数 8 より少なくなっています）。足りない分は翌日に送られます。',
+      '注意: このアカウントの今日の残りの送信数は5通です（1日の予約枠の数 8 より少なくなっています）。足りない分は翌日に送られます。',
     ]);
     low.mail.setQuota(0);
     expect(diagnose(low).problems[0]).toMatch(
