@@ -102,7 +102,7 @@ export function selfCheck(input: SelfCheckInput): Finding[] {
     ...timeZoneFindings(input),
     ...triggerFindings(input),
     ...heartbeatFindings(input.heartbeat, input.now, input.triggerOwner !== null),
-    ...quotaFindings(input.mailQuota, input.dailyInvitations),
+    ...quotaFindings(input.mailQuota, input.dailyInvitations, input.triggerOwner, input.me),
     ...settingsFindings(input.settingsProblems),
     ...input.sheets.flatMap(sheetFindings),
     ...protectionFindings(input.protections),
@@ -243,23 +243,33 @@ function heartbeatFindings(heartbeat: Heartbeat | null, now: Date, setUp: boolea
   return [ok(topic, `10分ごとの自動実行: ${when}に正常に終了`)];
 }
 
-function quotaFindings(remaining: number, daily: number): Finding[] {
+function quotaFindings(
+  remaining: number,
+  daily: number,
+  owner: string | null,
+  me: string,
+): Finding[] {
   const topic = 'メールの送信上限';
+  // The quota is per account: automatic sends count against the trigger owner's.
+  const whose =
+    owner !== null && owner !== me
+      ? `（自動送信は所有者 ${owner} の上限で送られます。所有者の残りは所有者のアカウントの自己診断で分かります）`
+      : '';
   if (remaining <= 0)
     return [
       error(
         topic,
-        'このアカウントの今日のメール送信数が上限に達しています。上限は最初の送信から24時間で戻ります。急ぐ予約は電話で連絡してください。',
+        `このアカウントの今日のメール送信数が上限に達しています。上限は最初の送信から24時間で戻ります。急ぐ予約は電話で連絡してください。${whose}`,
       ),
     ];
   if (remaining < daily)
     return [
       warning(
         topic,
-        `このアカウントの今日の残りの送信数は${remaining}通です（1日の予約枠の数 ${daily} より少なくなっています）。足りない分は翌日に送られます。`,
+        `このアカウントの今日の残りの送信数は${remaining}通です（1日の予約枠の数 ${daily} より少なくなっています）。足りない分は翌日に送られます。${whose}`,
       ),
     ];
-  return [ok(topic, `このアカウントの今日の残り: ${remaining}通`)];
+  return [ok(topic, `このアカウントの今日の残り: ${remaining}通${whose}`)];
 }
 
 function settingsFindings(problems: readonly string[]): Finding[] {

@@ -185,6 +185,13 @@ describe('mail quota', () => {
     expect(only(healthy({ mailQuota: 0 }))).toMatchObject({ level: 'error' });
     expect(problems(selfCheck(healthy({ mailQuota: 8 })))).toEqual([]);
   });
+
+  it("run by someone other than the owner, says automatic sends use the owner's quota", () => {
+    const findings = selfCheck(healthy({ me: 'staff@example.jp', triggersSeen: [] }));
+    const quota = findings.find((f) => f.topic === 'メールの送信上限')!;
+    expect(quota.level).toBe('ok');
+    expect(quota.text).toContain('自動送信は所有者 owner@example.jp の上限で送られます');
+  });
 });
 
 describe('設定', () => {
