@@ -4,6 +4,7 @@
 export { onOpen } from './app/menu';
 export { onEdit } from './app/onEdit';
 export { menuSetup } from './app/setupCommand';
+export { menuSelfCheck } from './app/selfCheckCommand';
 export { menuCheckSelectedRows, menuCheckAllRows } from './app/checkCommand';
 // One line per feature, so each moves to its own module when it lands.
 export { menuSendInvitations, menuPreviewInvitation } from './app/invitationCommands';

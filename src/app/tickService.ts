@@ -18,6 +18,7 @@ import { statusTransition, type StatusTransition } from '../core/noShows';
 import { normalizeSeekerNo } from '../core/normalize';
 import { overdueFlags, type OverdueContext } from '../core/overdue';
 import { BOOKING, ROSTER, STATUS } from '../core/schema';
+import { decodeHeartbeat, encodeHeartbeat, type Heartbeat } from '../core/selfCheck';
 import type { Settings } from '../core/settings';
 import { dayOf } from '../core/time';
 import {
@@ -40,6 +41,25 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Document property (split into `.1`, `.2` … when long) of the (予約ID, level) pairs alerted. */
 export const ALERTED_PROPERTY = 'overdueAlerted';
+/** Document property: when the last 10-minute run finished and whether a step failed (自己診断, onOpen). */
+export const HEARTBEAT_PROPERTY = 'lastTenMinuteRun';
+
+/** Records that a 10-minute run finished. Never throws: it must not hide the run's own error. */
+export function recordHeartbeat(finishedAt: Date, failed: boolean): void {
+  try {
+    PropertiesService.getDocumentProperties().setProperty(
+      HEARTBEAT_PROPERTY,
+      encodeHeartbeat({ finishedAt, failed }),
+    );
+  } catch (error) {
+    console.error(`tick heartbeat not recorded: ${describeError(error)}`);
+  }
+}
+
+/** The last 10-minute run as recorded, or null. Works in simple triggers (onOpen) too. */
+export function readHeartbeat(): Heartbeat | null {
+  return decodeHeartbeat(PropertiesService.getDocumentProperties().getProperty(HEARTBEAT_PROPERTY));
+}
 
 /** The 10-minute tick: check, send (if 自動送信), no-shows, missing-invitation alerts, counts. */
 export function runTenMinuteWork(spreadsheet: Spreadsheet, now: Date): void {

@@ -7,7 +7,7 @@ import { NeedsPerson } from './checkService';
 import { withScriptLock } from './lock';
 import { monthlyReportLogLine, rebuildMonthlyReport } from './monthlyReport';
 import { describeError } from './runAction';
-import { runDailyWork, runTenMinuteWork } from './tickService';
+import { recordHeartbeat, runDailyWork, runTenMinuteWork } from './tickService';
 
 /** A tick waits briefly: a menu action or the previous tick holding the lock is doing the work. */
 const TICK_LOCK_WAIT_MS = 5_000;
@@ -23,9 +23,16 @@ function runTick(name: string, work: () => void): void {
 }
 
 export function onTenMinuteTick(): void {
-  runTick('onTenMinuteTick', () =>
-    runTenMinuteWork(SpreadsheetApp.getActiveSpreadsheet(), new Date()),
-  );
+  runTick('onTenMinuteTick', () => {
+    let failed = true;
+    try {
+      runTenMinuteWork(SpreadsheetApp.getActiveSpreadsheet(), new Date());
+      failed = false;
+    } finally {
+      // The heartbeat 自己診断 and onOpen read: runs have stopped when it gets old.
+      recordHeartbeat(new Date(), failed);
+    }
+  });
 }
 
 export function onDailyTick(): void {

@@ -1,8 +1,10 @@
 // Time-driven triggers: installed once, by one owner account, by 初期設定.
 import { TRIGGER_HANDLERS } from '../core/schema';
+import type { ExpectedTrigger } from '../core/selfCheck';
 import type { SetupReport } from '../sheet/setup';
 
-const OWNER_PROPERTY = 'triggerOwner';
+/** Document property: the account whose time-driven triggers run the jobs (set by 初期設定). */
+export const OWNER_PROPERTY = 'triggerOwner';
 
 interface TriggerSpec {
   handler: string;
@@ -29,6 +31,14 @@ const TRIGGERS: TriggerSpec[] = [
     create: (b) => b.onMonthDay(1).atHour(5),
   },
 ];
+
+/** The time-driven triggers 初期設定 installs, for 自己診断. */
+export const EXPECTED_TRIGGERS: readonly ExpectedTrigger[] = TRIGGERS.map(
+  ({ handler, describe }) => ({
+    handler,
+    describe,
+  }),
+);
 
 /**
  * Installs missing triggers under the current account. Triggers belong to the account that

@@ -200,6 +200,9 @@ function checkDay(
 ): void {
   const closed = closedReasonCached(day, b.office === '' ? null : b.office, ctx.closedDays);
   if (closed !== null) found.errors.push(say.closedDay(day, closed, today));
+  if (b.status === STATUS.confirmed && day < today) {
+    found.warnings.push(say.confirmedDayPassed(day, today));
+  }
   if (b.status !== STATUS.taken) return;
   const daysAhead = daysBetween(today, day);
   const deadlineDays = Math.max(1, ctx.settings.deadlineDays);

@@ -225,6 +225,13 @@ export function notAfterToday(day: LocalDate, today: LocalDate): string {
   );
 }
 
+/** A 確定 booking whose day has passed without 実施 / 無断キャンセル: the 10-minute runs may have stopped. */
+export function confirmedDayPassed(day: LocalDate, today: LocalDate): string {
+  return warning(
+    `${field(BOOKING.date)}（${showDay(day, today)}）が過ぎても「状態」が確定のままです。自動処理が止まっている可能性があります（参加のチェックから実施・無断キャンセルを自動で付けます）。メニュー「自己診断」で自動実行を確かめ、止まっていれば「初期設定」を実行してください。この予約の「状態」は、実施・無断キャンセル・キャンセルのいずれかに直してください。`,
+  );
+}
+
 export function pastDeadline(
   day: LocalDate,
   today: LocalDate,

@@ -115,6 +115,7 @@ export const MENU_ITEMS = [
   { caption: '月次集計を更新', handler: 'menuUpdateMonthlyReport' },
   { caption: '過去の予約を保管', handler: 'menuArchiveOldBookings' },
   { caption: '初期設定', handler: 'menuSetup' },
+  { caption: '自己診断', handler: 'menuSelfCheck' },
 ] as const;
 
 /** Time-driven trigger handlers installed by 初期設定. */

@@ -266,10 +266,18 @@ describe('deadline (R5)', () => {
   });
 
   it('rows already 確定/実施/キャンセル/無断キャンセル are not told the date is past', () => {
-    for (const status of [STATUS.confirmed, STATUS.held, STATUS.cancelled, STATUS.noShow]) {
+    for (const status of [STATUS.held, STATUS.cancelled, STATUS.noShow]) {
       const result = checkOne({ date: '2026/11/19', status, invitedAt: '2026/11/18 10:00' });
       expect(result.text, status).toBe(CHECK_OK);
     }
+    // 確定 is not told either; it is warned that the runs may have stopped (checkStopped.test.ts).
+    const confirmed = checkOne({
+      date: '2026/11/19',
+      status: STATUS.confirmed,
+      invitedAt: '2026/11/18 10:00',
+    });
+    expect(confirmed.errors).toEqual([]);
+    expect(confirmed.warnings).toEqual([expect.stringContaining('自動処理が止まっている可能性')]);
   });
 
   it('a year-less date keeps meaning the day after the booking was taken', () => {
