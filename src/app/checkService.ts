@@ -20,14 +20,10 @@ import {
   missingBookingHeaders,
   readBookingSheet,
 } from '../sheet/bookings';
-import {
-  keyOfRow,
-  type OwnedChange,
-  type WriteOutcome,
-  writeOwnedCells,
-} from '../sheet/ownedWrites';
+import { keyOfRow, type OwnedChange, type WriteOutcome } from '../sheet/ownedWrites';
 import { type Cell, cellText, type Table, type TableRow } from '../sheet/table';
 import { issueBookingIds } from './bookingIds';
+import { writeBookingCells } from './bookingWrites';
 import { addCounts, archivedNoShowCounts, loadCheckContext, type LoadedContext } from './context';
 
 /** A problem only a person can fix before the script can work (shown as a dialog). */
@@ -155,7 +151,7 @@ export function checkAndRecord(
   const changes = targets.flatMap((i) =>
     recordChanges(table, checked[i]!, idOf.get(i), options.now, failureFixed.has(i)),
   );
-  const outcome = writeOwnedCells(table.sheet, BOOKING_WRITE_PLAN, changes);
+  const outcome = writeBookingCells(table.sheet, changes);
   return {
     table,
     checked,

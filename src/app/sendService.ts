@@ -27,10 +27,10 @@ import {
 import { BOOKING, ERROR_PREFIX, SEND_FAILED_MARK, SENDING_MARK, STATUS } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { dayOf, formatInstant } from '../core/time';
-import { BOOKING_WRITE_PLAN } from '../sheet/bookings';
-import { type OwnedChange, writeOwnedCells } from '../sheet/ownedWrites';
+import type { OwnedChange } from '../sheet/ownedWrites';
 import { type Cell, cellOf, type Table } from '../sheet/table';
 import type { AuditLog } from './auditLog';
+import { writeBookingCells } from './bookingWrites';
 import { checkAndRecord, type CheckedRow, type CheckRun } from './checkService';
 import { loadSettings } from './context';
 
@@ -316,7 +316,7 @@ class InvitationBatch {
     };
     let skipped: ReadonlySet<OwnedChange>;
     try {
-      skipped = new Set(writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, changes).skipped);
+      skipped = new Set(writeBookingCells(this.sheet, changes).skipped);
     } catch (error) {
       // Whether the mark reached the sheet is unknown: if it did, 送信中 stays (the safe state).
       return failAll(toSend, error, false);
@@ -434,7 +434,7 @@ class InvitationBatch {
     let skipped: ReadonlySet<OwnedChange> = new Set();
     let writeError: string | null = null;
     try {
-      skipped = new Set(writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, changes).skipped);
+      skipped = new Set(writeBookingCells(this.sheet, changes).skipped);
     } catch (error) {
       // The sheet is failing: 送信中 stays on every marked row, which is the safe state.
       writeError = describe(error);
