@@ -7,6 +7,7 @@ export { menuSetup } from './app/setupCommand';
 export { menuCheckSelectedRows, menuCheckAllRows } from './app/checkCommand';
 // One line per feature, so each moves to its own module when it lands.
 export { menuSendInvitations, menuPreviewInvitation } from './app/invitationCommands';
+export { menuResendInvitation } from './app/resendCommand';
 export {
   menuShowFreeSlots,
   sidebarGetFreeSlots,

@@ -440,21 +440,7 @@ class InvitationBatch {
     row: ReadyRow,
     mail: RenderedInvitation,
   ): GoogleAppsScript.Mail.MailAdvancedParameters {
-    const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
-      to: row.booking.email ?? '',
-      subject: mail.subject,
-      body: mail.body,
-      htmlBody: mail.htmlBody,
-      // A header value: one line whatever was typed into 設定 (no forged headers).
-      name: singleLine(this.settings.senderNames[row.booking.office] ?? ''),
-    };
-    if (this.settings.replyTo) message.replyTo = this.settings.replyTo;
-    if (mail.ics) {
-      message.attachments = [
-        Utilities.newBlob(mail.ics.content, ICS_CONTENT_TYPE, mail.ics.fileName),
-      ];
-    }
-    return message;
+    return invitationMessage(row.booking, mail, this.settings);
   }
 
   /**
@@ -618,11 +604,34 @@ class InvitationBatch {
 }
 
 /** 招待メール送信日時 to the minute (as it is shown): mails of one minute share one write. */
-function toTheMinute(instant: Date): Date {
+export function toTheMinute(instant: Date): Date {
   return new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
 }
 
-function appendLine(current: Cell, line: string): string {
+/** The MailApp message of a rendered invitation (the send and 招待メールを再送). */
+export function invitationMessage(
+  booking: NormalizedBooking,
+  mail: RenderedInvitation,
+  settings: Settings,
+): GoogleAppsScript.Mail.MailAdvancedParameters {
+  const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
+    to: booking.email ?? '',
+    subject: mail.subject,
+    body: mail.body,
+    htmlBody: mail.htmlBody,
+    // A header value: one line whatever was typed into 設定 (no forged headers).
+    name: singleLine(settings.senderNames[booking.office] ?? ''),
+  };
+  if (settings.replyTo) message.replyTo = settings.replyTo;
+  if (mail.ics) {
+    message.attachments = [
+      Utilities.newBlob(mail.ics.content, ICS_CONTENT_TYPE, mail.ics.fileName),
+    ];
+  }
+  return message;
+}
+
+export function appendLine(current: Cell, line: string): string {
   const text = String(current).trim();
   return text === '' || text === 'OK' ? line : `${text}\n${line}`;
 }
@@ -657,7 +666,7 @@ const REJECTED_BEFORE_SENDING: readonly { pattern: RegExp; reason: string; quota
   },
 ];
 
-function classifyMailError(
+export function classifyMailError(
   error: unknown,
 ): Pick<FailedSend, 'reason' | 'mail'> & { quotaSpent: boolean } {
   const message = error instanceof Error ? error.message : String(error);
@@ -670,7 +679,9 @@ function classifyMailError(
   };
 }
 
-function failureLine(failure: Pick<FailedSend, 'reason' | 'mail'> & { retry?: boolean }): string {
+export function failureLine(
+  failure: Pick<FailedSend, 'reason' | 'mail'> & { retry?: boolean },
+): string {
   const head = `${ERROR_PREFIX} 招待メールを送れませんでした（${failure.reason}）。`;
   switch (failure.mail) {
     case 'notSent':
