@@ -439,11 +439,22 @@ function putRight(
 
   // First put back what landed on the wrong row, then write each value where its id is now:
   // rows swapped among themselves need both, in this order.
+  const writtenAt = groupBy(strays, (w) => w.rowNumber);
+  /** A row inserted in the window: blank but for what we wrote, so blank is what it held. */
+  const wasBlank = (row: number): boolean => {
+    const ours = new Set((writtenAt.get(row) ?? []).map((w) => w.column));
+    return (block[row - top] ?? []).every(
+      (v, c) => ours.has(c) || v === false || cellText(v) === '',
+    );
+  };
   const moved: MovedWrite[] = strays.map((w) => {
     const before = landedOn(w.rowNumber);
     let restored = !sameCell(fresh(w.rowNumber, w.column), w.value); // changed since: not ours
     if (!restored && before !== undefined) {
       set(w.rowNumber, w.column, table.rows[before]!.values[w.column] ?? '');
+      restored = true;
+    } else if (!restored && wasBlank(w.rowNumber)) {
+      set(w.rowNumber, w.column, '');
       restored = true;
     }
     return {
