@@ -8,6 +8,7 @@ export { menuSelfCheck } from './app/selfCheckCommand';
 export { menuCheckSelectedRows, menuCheckAllRows } from './app/checkCommand';
 // One line per feature, so each moves to its own module when it lands.
 export { menuSendInvitations, menuPreviewInvitation } from './app/invitationCommands';
+export { menuResendInvitation } from './app/resendCommand';
 export {
   menuShowFreeSlots,
   sidebarGetFreeSlots,

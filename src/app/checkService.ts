@@ -9,6 +9,7 @@ import {
   type CheckResult,
   type NormalizedBooking,
 } from '../core/check';
+import { withLedgerFindings } from '../core/invitationLedger';
 import { normalizeStatus } from '../core/normalize';
 import { BOOKING, SEND_FAILED_MARK, SHEET, STATUS } from '../core/schema';
 import type { Settings } from '../core/settings';
@@ -20,14 +21,11 @@ import {
   missingBookingHeaders,
   readBookingSheet,
 } from '../sheet/bookings';
-import {
-  keyOfRow,
-  type OwnedChange,
-  type WriteOutcome,
-  writeOwnedCells,
-} from '../sheet/ownedWrites';
+import { keyOfRow, type OwnedChange, type WriteOutcome } from '../sheet/ownedWrites';
 import { type Cell, cellText, type Table, type TableRow } from '../sheet/table';
 import { issueBookingIds } from './bookingIds';
+import { InvitationLedger } from './invitationLedger';
+import { writeBookingCells } from './bookingWrites';
 import { addCounts, archivedNoShowCounts, loadCheckContext, type LoadedContext } from './context';
 
 /** A problem only a person can fix before the script can work (shown as a dialog). */
@@ -142,10 +140,11 @@ export function checkAndRecord(
   const live = countNoShows(
     raw.filter((r) => isNoShow(r.values.status)).map((r) => normalizeBooking(r, today)),
   );
+  const ledger = InvitationLedger.load();
   const results = checkBookings(raw, {
     ...base,
     noShowCounts: addCounts(live, archivedNoShowCounts()),
-  });
+  }).map((result, i) => withLedgerFindings(result, ledger.get(cellText(rows[i]!.values[idIndex]))));
 
   const checked = rows.map((row, i) => ({
     row,
@@ -155,7 +154,7 @@ export function checkAndRecord(
   const changes = targets.flatMap((i) =>
     recordChanges(table, checked[i]!, idOf.get(i), options.now, failureFixed.has(i)),
   );
-  const outcome = writeOwnedCells(table.sheet, BOOKING_WRITE_PLAN, changes);
+  const outcome = writeBookingCells(table.sheet, changes);
   return {
     table,
     checked,

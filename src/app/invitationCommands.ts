@@ -192,6 +192,15 @@ function sendReport(summary: SendSummary, confirmed: number): string {
       ...listIds(statusSkipped),
     );
   }
+  if (summary.changedWhileSending.length > 0) {
+    lines.push(
+      '',
+      '送信中に宛先や日時が変更された予約（変更前の内容で送られています。行を選んで「招待メールを再送」を実行してください）:',
+      ...summary.changedWhileSending
+        .slice(0, MAX_LISTED)
+        .map((c) => `・${c.id}（${c.rowNumber}行目）: ${c.fields.map((f) => `「${f}」`).join('')}`),
+    );
+  }
   if (summary.failed.length > 0) {
     lines.push(
       '',

@@ -16,14 +16,10 @@ import {
 import { BOOKING, MENU_ITEMS, SHEET } from '../core/schema';
 import { dayOf, formatInstant, formatMonth, isValidInstant, type LocalDate } from '../core/time';
 import { BOOKING_WRITE_PLAN, bookingReader, bookingRows } from '../sheet/bookings';
-import {
-  keyOfRow,
-  type OwnedChange,
-  type WriteOutcome,
-  writeOwnedCells,
-} from '../sheet/ownedWrites';
+import { keyOfRow, type OwnedChange, type WriteOutcome } from '../sheet/ownedWrites';
 import { type Cell, columnLetter, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
+import { writeBookingCells } from './bookingWrites';
 import { NeedsPerson, needsPersonOr, requireBookingSheet } from './checkService';
 import { loadSettings, readClosedDays } from './context';
 import { withScriptLock } from './lock';
@@ -157,7 +153,7 @@ function refreshMonths(table: Table, rows: readonly ReadRow[]): WriteOutcome {
     if (current === wanted) continue;
     changes.push({ key, header: BOOKING.month, expected: current, value: wanted });
   }
-  return writeOwnedCells(table.sheet, BOOKING_WRITE_PLAN, changes);
+  return writeBookingCells(table.sheet, changes);
 }
 
 // ---------------------------------------------------------------------------------------------

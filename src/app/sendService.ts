@@ -3,11 +3,14 @@
 //   1. render each mail (pure) — a booking that cannot be rendered is never marked;
 //   2. write 招待メール送信日時 = `送信中 <time>` on every row to send, in one owned-cell write that
 //      re-reads the sheet first and skips a row that moved away or whose mail cells (宛先, 日時,
-//      URL, 状態 …) a person changed since the check; then flush — from here on no run will send
-//      these rows again;
-//   3. MailApp.sendEmail, one per marked row;
+//      URL, 状態 …) a person changed since the check; then flush, and record the marked ids in
+//      the invitation ledger (a document property) — from here on no run will send these
+//      bookings again, whatever happens to their cells (only 招待メールを再送 does);
+//   3. MailApp.sendEmail, one per marked row; the ledger then says which went;
 //   4. one owned-cell write of every outcome: the send time and 状態 確定, or why not; one append
-//      to 操作ログ (booking id and terms version only).
+//      to 操作ログ (booking id and terms version only). A row whose address, day, time or URL a
+//      person changed while its mail was going still becomes 確定 (a mail did go, with what the
+//      row said before) and gets an エラー naming the cell and saying to use 招待メールを再送.
 // A crash between 2 and 4 leaves `送信中` on the marked rows: reported, and never resent
 // automatically; a person checks the Gmail 送信済み folder (the operations guide says how).
 //
@@ -16,6 +19,14 @@
 // test/bundle/invitations.test.ts and test/bundle/callCounts.test.ts measure it.
 import type { NormalizedBooking } from '../core/booking';
 import { renderInvitation, singleLine, type RenderedInvitation } from '../core/invitation';
+import {
+  changedSince,
+  changedSinceInvitationLine,
+  LEDGER_FIELDS,
+  quoted,
+  type SentDetails,
+  sentDetailsOf,
+} from '../core/invitationLedger';
 import { redactPersonalData } from '../core/privacy';
 import {
   countNotReady,
@@ -27,10 +38,13 @@ import {
 import { BOOKING, ERROR_PREFIX, SEND_FAILED_MARK, SENDING_MARK, STATUS } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { dayOf, formatInstant } from '../core/time';
-import { BOOKING_WRITE_PLAN } from '../sheet/bookings';
-import { type OwnedChange, writeOwnedCells } from '../sheet/ownedWrites';
-import { type Cell, cellOf, type Table } from '../sheet/table';
+import { normalizeBooking } from '../core/check';
+import { bookingReader } from '../sheet/bookings';
+import { type OwnedChange, readRowsById, sameCell } from '../sheet/ownedWrites';
+import { type Cell, cellOf, cellText, type Table } from '../sheet/table';
 import type { AuditLog } from './auditLog';
+import { InvitationLedger } from './invitationLedger';
+import { writeBookingCells } from './bookingWrites';
 import { checkAndRecord, type CheckedRow, type CheckRun } from './checkService';
 import { loadSettings } from './context';
 
@@ -40,6 +54,7 @@ export const LOG_ACTION = {
   sent: '招待メール送信',
   failed: '招待メール送信失敗',
   quotaStop: '招待メール送信停止（送信上限）',
+  changedWhileSending: '招待メール送信中の変更',
 } as const;
 const ALERT_SENDER_NAME = 'オンライン相談 予約台帳';
 const ICS_CONTENT_TYPE = 'text/calendar';
@@ -77,6 +92,8 @@ export interface SendSummary {
   changedMeanwhile: RowRef[];
   /** Rows still marked 送信中 from an earlier run: a person must look (never resent). */
   stuckSending: RowRef[];
+  /** Sent, but the row's address, day, time or URL changed meanwhile: flagged to resend. */
+  changedWhileSending: (RowRef & { fields: string[] })[];
   quota: {
     exhausted: boolean;
     /** Ready rows left 受付 because the daily quota was spent. */
@@ -116,6 +133,7 @@ export function surveyReadiness(
     automatic,
     quietMinutes: settings.quietMinutes,
     duplicatedIds,
+    invitedIds: InvitationLedger.load().ids(),
   };
   const verdicts = run.checked.map((checked) => ({
     checked,
@@ -176,6 +194,7 @@ function emptySummary(): SendSummary {
     failed: [],
     changedMeanwhile: [],
     stuckSending: [],
+    changedWhileSending: [],
     quota: { exhausted: false, leftUnsent: [], alert: 'none' },
     notReady: {},
     problems: [],
@@ -206,6 +225,8 @@ interface Rendered {
   ref: RowRef;
   /** Null when the booking could not be made into a mail (it is never marked). */
   mail: RenderedInvitation | null;
+  /** What the mail says, as the invitation ledger records it. */
+  details: SentDetails | null;
 }
 
 /** What happened to one rendered invitation, written to its row at the end of the batch. */
@@ -245,11 +266,11 @@ class InvitationBatch {
       if (typeof rendered === 'string') {
         const failure: Failure = { reason: rendered, mail: 'notSent' };
         outcomes.set(
-          { row, ref: refOf(row.checked), mail: null },
+          { row, ref: refOf(row.checked), mail: null, details: null },
           { kind: 'failed', failure, marked: false },
         );
       } else {
-        renderable.push({ row, ref: refOf(row.checked), mail: rendered.mail });
+        renderable.push({ row, ref: refOf(row.checked), ...rendered });
       }
     }
     const toSend = renderable.slice(0, Math.max(0, allowance));
@@ -259,7 +280,8 @@ class InvitationBatch {
     }
 
     const mark = `${SENDING_MARK} ${formatInstant(new Date())}`;
-    const marked = this.markAll(toSend, mark, outcomes);
+    const ledger = InvitationLedger.load();
+    const marked = this.enterInLedger(ledger, this.markAll(toSend, mark, outcomes), outcomes);
     for (const [index, item] of marked.entries()) {
       const outcome = this.sendOne(item);
       outcomes.set(item, outcome);
@@ -273,16 +295,79 @@ class InvitationBatch {
         break;
       }
     }
+    this.settleLedger(ledger, marked, outcomes);
     this.record(outcomes, mark);
   }
 
-  private render(row: ReadyRow): { mail: RenderedInvitation } | string {
+  /**
+   * Records every marked booking in the ledger before any mail goes. An id already there (only a
+   * run that bypassed the check could see one) is not sent: its mark is taken back. When the
+   * ledger cannot be written, nothing is sent and the marks are taken back.
+   */
+  private enterInLedger(
+    ledger: InvitationLedger,
+    marked: readonly Rendered[],
+    outcomes: Map<Rendered, Outcome>,
+  ): Rendered[] {
+    const fresh: Rendered[] = [];
+    for (const item of marked) {
+      if (ledger.has(item.ref.id)) {
+        outcomes.set(item, { kind: 'unmarked' });
+        this.summary.changedMeanwhile.push(item.ref);
+      } else {
+        ledger.record(item.ref.id, item.details!, 'sending');
+        fresh.push(item);
+      }
+    }
+    if (fresh.length === 0) return [];
+    try {
+      ledger.save(dayOf(this.options.now));
+    } catch (error) {
+      const reason = `送信記録を保存できませんでした（${describe(error)}）`;
+      console.error(`sendReadyInvitations: ledger not saved: ${describe(error)}`);
+      for (const item of fresh) {
+        outcomes.set(item, {
+          kind: 'failed',
+          failure: { reason, mail: 'notSent', retry: true },
+          marked: true,
+        });
+      }
+      return [];
+    }
+    return fresh;
+  }
+
+  /** Sent: kept as sent. Surely not sent: taken out, so a later run may send it. Unknown: stays. */
+  private settleLedger(
+    ledger: InvitationLedger,
+    marked: readonly Rendered[],
+    outcomes: ReadonlyMap<Rendered, Outcome>,
+  ): void {
+    if (marked.length === 0) return;
+    for (const item of marked) {
+      const outcome = outcomes.get(item);
+      if (outcome?.kind === 'sent') ledger.setState(item.ref.id, 'sent');
+      else if (outcome?.kind === 'unmarked') ledger.restore(item.ref.id, undefined);
+      else if (outcome?.kind === 'failed' && outcome.failure.mail === 'notSent') {
+        ledger.restore(item.ref.id, undefined);
+      }
+    }
+    try {
+      ledger.save(dayOf(this.options.now));
+    } catch (error) {
+      // The entries stay 'sending': those bookings wait for a person, which is the safe side.
+      console.error(`sendReadyInvitations: ledger not updated: ${describe(error)}`);
+    }
+  }
+
+  private render(row: ReadyRow): { mail: RenderedInvitation; details: SentDetails } | string {
     const input = invitationInputFor(row.checked.id, row.booking, this.settings, this.options.now);
-    if (input === null || row.booking.email === null) {
+    const details = sentDetailsOf(row.booking);
+    if (input === null || details === null) {
       return '相談日・開始時刻・メールアドレスのいずれかが読み取れません';
     }
     const mail = renderInvitation(input);
-    return mail.problems.length > 0 ? mail.problems.join(' ') : { mail };
+    return mail.problems.length > 0 ? mail.problems.join(' ') : { mail, details };
   }
 
   /**
@@ -316,7 +401,7 @@ class InvitationBatch {
     };
     let skipped: ReadonlySet<OwnedChange>;
     try {
-      skipped = new Set(writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, changes).skipped);
+      skipped = new Set(writeBookingCells(this.sheet, changes).skipped);
     } catch (error) {
       // Whether the mark reached the sheet is unknown: if it did, 送信中 stays (the safe state).
       return failAll(toSend, error, false);
@@ -355,21 +440,7 @@ class InvitationBatch {
     row: ReadyRow,
     mail: RenderedInvitation,
   ): GoogleAppsScript.Mail.MailAdvancedParameters {
-    const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
-      to: row.booking.email ?? '',
-      subject: mail.subject,
-      body: mail.body,
-      htmlBody: mail.htmlBody,
-      // A header value: one line whatever was typed into 設定 (no forged headers).
-      name: singleLine(this.settings.senderNames[row.booking.office] ?? ''),
-    };
-    if (this.settings.replyTo) message.replyTo = this.settings.replyTo;
-    if (mail.ics) {
-      message.attachments = [
-        Utilities.newBlob(mail.ics.content, ICS_CONTENT_TYPE, mail.ics.fileName),
-      ];
-    }
-    return message;
+    return invitationMessage(row.booking, mail, this.settings);
   }
 
   /**
@@ -381,6 +452,7 @@ class InvitationBatch {
   private record(outcomes: ReadonlyMap<Rendered, Outcome>, mark: string): void {
     const changes: OwnedChange[] = [];
     const statusChanges = new Map<Rendered, OwnedChange>();
+    const sentChanges = new Map<Rendered, OwnedChange>();
     const how = this.options.automatic ? '自動送信' : 'メニューから送信';
     for (const [item, outcome] of outcomes) {
       const key = { id: item.ref.id };
@@ -392,11 +464,17 @@ class InvitationBatch {
           expected: cell(BOOKING.status),
           value: STATUS.confirmed,
         };
-        changes.push(
-          { key, header: BOOKING.invitedAt, expected: mark, value: outcome.sentAt },
-          status,
-        );
+        // Guarded by what the mail was made of: a change there is flagged (flagChangedWhileSending).
+        const sent: OwnedChange = {
+          key,
+          header: BOOKING.invitedAt,
+          expected: mark,
+          value: toTheMinute(outcome.sentAt),
+          guards: LEDGER_FIELDS.map((header) => ({ header, expected: cell(header) })),
+        };
+        changes.push(sent, status);
         statusChanges.set(item, status);
+        sentChanges.set(item, sent);
         this.options.log.add({
           action: LOG_ACTION.sent,
           bookingId: item.ref.id,
@@ -434,11 +512,15 @@ class InvitationBatch {
     let skipped: ReadonlySet<OwnedChange> = new Set();
     let writeError: string | null = null;
     try {
-      skipped = new Set(writeOwnedCells(this.sheet, BOOKING_WRITE_PLAN, changes).skipped);
+      skipped = new Set(writeBookingCells(this.sheet, changes).skipped);
     } catch (error) {
       // The sheet is failing: 送信中 stays on every marked row, which is the safe state.
       writeError = describe(error);
       console.error(`sendReadyInvitations: could not record the outcomes: ${writeError}`);
+    }
+    if (writeError === null) {
+      const unsure = [...sentChanges].filter(([, c]) => skipped.has(c)).map(([item]) => item);
+      if (unsure.length > 0) this.flagChangedWhileSending(unsure, mark, outcomes);
     }
     for (const [item, outcome] of outcomes) {
       if (outcome.kind !== 'sent') continue;
@@ -455,9 +537,101 @@ class InvitationBatch {
       this.summary.sent.push({ ...item.ref, sentAt: outcome.sentAt, statusWritten });
     }
   }
+
+  /**
+   * Sent rows whose send time was not written: re-read them (a rare path, 4 calls) and, where the
+   * address, day, time or URL now differ from what the mail said, write the send time anyway and
+   * an エラー naming the cell and saying to use 招待メールを再送. Where nothing the mail was made
+   * of changed, a person edited 招待メール送信日時 itself: their word stands.
+   */
+  private flagChangedWhileSending(
+    items: readonly Rendered[],
+    mark: string,
+    outcomes: ReadonlyMap<Rendered, Outcome>,
+  ): void {
+    try {
+      const { table, allIds } = readRowsById(
+        this.sheet,
+        BOOKING.id,
+        new Set(items.map((i) => i.ref.id)),
+      );
+      const idIndex = table.headers.indexOf(BOOKING.id);
+      const read = bookingReader(table);
+      const today = dayOf(this.options.now);
+      const changes: OwnedChange[] = [];
+      for (const item of items) {
+        const outcome = outcomes.get(item);
+        const id = item.ref.id;
+        if (outcome?.kind !== 'sent' || allIds.filter((x) => x === id).length !== 1) continue;
+        const row = table.rows.find((r) => cellText(r.values[idIndex]) === id);
+        if (!row) continue;
+        const now = sentDetailsOf(
+          normalizeBooking({ rowNumber: row.rowNumber, values: read(row) }, today),
+        );
+        const fields = now === null ? [BOOKING.email] : changedSince(item.details!, now);
+        if (fields.length === 0) continue;
+        const key = { id };
+        const invitedAt = cellOf(table, row, BOOKING.invitedAt);
+        if (sameCell(invitedAt, mark)) {
+          changes.push({
+            key,
+            header: BOOKING.invitedAt,
+            expected: mark,
+            value: toTheMinute(outcome.sentAt),
+          });
+        }
+        const result = cellOf(table, row, BOOKING.checkResult);
+        changes.push({
+          key,
+          header: BOOKING.checkResult,
+          expected: result,
+          value: appendLine(result, changedSinceInvitationLine(fields)),
+        });
+        this.summary.changedWhileSending.push({ ...item.ref, rowNumber: row.rowNumber, fields });
+        this.options.log.add({
+          action: LOG_ACTION.changedWhileSending,
+          bookingId: id,
+          detail: `送信中に${quoted(fields)}が変更されました。招待メールは変更前の内容で送られています。「招待メールを再送」で新しい内容を送ってください。`,
+        });
+      }
+      writeBookingCells(this.sheet, changes);
+    } catch (error) {
+      console.error(
+        `sendReadyInvitations: could not flag rows changed while sending: ${describe(error)}`,
+      );
+    }
+  }
 }
 
-function appendLine(current: Cell, line: string): string {
+/** 招待メール送信日時 to the minute (as it is shown): mails of one minute share one write. */
+export function toTheMinute(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
+}
+
+/** The MailApp message of a rendered invitation (the send and 招待メールを再送). */
+export function invitationMessage(
+  booking: NormalizedBooking,
+  mail: RenderedInvitation,
+  settings: Settings,
+): GoogleAppsScript.Mail.MailAdvancedParameters {
+  const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
+    to: booking.email ?? '',
+    subject: mail.subject,
+    body: mail.body,
+    htmlBody: mail.htmlBody,
+    // A header value: one line whatever was typed into 設定 (no forged headers).
+    name: singleLine(settings.senderNames[booking.office] ?? ''),
+  };
+  if (settings.replyTo) message.replyTo = settings.replyTo;
+  if (mail.ics) {
+    message.attachments = [
+      Utilities.newBlob(mail.ics.content, ICS_CONTENT_TYPE, mail.ics.fileName),
+    ];
+  }
+  return message;
+}
+
+export function appendLine(current: Cell, line: string): string {
   const text = String(current).trim();
   return text === '' || text === 'OK' ? line : `${text}\n${line}`;
 }
@@ -492,7 +666,7 @@ const REJECTED_BEFORE_SENDING: readonly { pattern: RegExp; reason: string; quota
   },
 ];
 
-function classifyMailError(
+export function classifyMailError(
   error: unknown,
 ): Pick<FailedSend, 'reason' | 'mail'> & { quotaSpent: boolean } {
   const message = error instanceof Error ? error.message : String(error);
@@ -505,7 +679,9 @@ function classifyMailError(
   };
 }
 
-function failureLine(failure: Pick<FailedSend, 'reason' | 'mail'> & { retry?: boolean }): string {
+export function failureLine(
+  failure: Pick<FailedSend, 'reason' | 'mail'> & { retry?: boolean },
+): string {
   const head = `${ERROR_PREFIX} 招待メールを送れませんでした（${failure.reason}）。`;
   switch (failure.mail) {
     case 'notSent':

@@ -21,13 +21,9 @@ import { BOOKING, ROSTER, STATUS } from '../core/schema';
 import { decodeHeartbeat, encodeHeartbeat, type Heartbeat } from '../core/selfCheck';
 import type { Settings } from '../core/settings';
 import { dayOf } from '../core/time';
-import {
-  BOOKING_WRITE_PLAN,
-  bookingReader,
-  bookingRows,
-  readBookingSheet,
-} from '../sheet/bookings';
+import { bookingReader, bookingRows, readBookingSheet } from '../sheet/bookings';
 import { type OwnedChange, writeOwnedCells } from '../sheet/ownedWrites';
+import { writeBookingCells } from './bookingWrites';
 import { readRosterSheet, ROSTER_WRITE_PLAN } from '../sheet/roster';
 import { cellText, type Table, type TableRow } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
@@ -245,9 +241,8 @@ function markNoShows(bookings: BookingsRead, settings: Settings, now: Date): Pla
     return { item, transition, change };
   });
   if (planned.length === 0) return [];
-  const outcome = writeOwnedCells(
+  const outcome = writeBookingCells(
     table.sheet,
-    BOOKING_WRITE_PLAN,
     planned.map((p) => p.change),
   );
   if (outcome.skipped.length > 0) {

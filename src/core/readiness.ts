@@ -22,6 +22,8 @@ export interface ReadinessContext {
   quietMinutes: number;
   /** 予約ID found on more than one row: such rows cannot be told apart, so none is sent. */
   duplicatedIds?: ReadonlySet<string>;
+  /** 予約ID in the invitation ledger: mailed (or started) already, whatever the cells say. */
+  invitedIds?: ReadonlySet<string>;
 }
 
 /** Why a booking is not ready, in the order they are tested (the first that applies wins). */
@@ -30,6 +32,7 @@ export const NOT_READY_REASONS = [
   'notTaken',
   'sendFailed',
   'alreadyInvited',
+  'ledgered',
   'noId',
   'duplicateId',
   'errors',
@@ -46,6 +49,7 @@ export const NOT_READY_LABELS: Readonly<Record<NotReadyReason, string>> = {
   notTaken: '状態が「受付」以外（確定済み・キャンセルなど）',
   sendFailed: '前回の送信がメールサービスに断られたまま（行を直すと次のチェックで解除）',
   alreadyInvited: '招待メール送信日時が入力済み',
+  ledgered: '招待メールの送信記録がある（送り直しは「招待メールを再送」で）',
   noId: '予約IDがまだない',
   duplicateId: '予約IDが他の行と重複',
   errors: 'チェック結果にエラーがある',
@@ -66,6 +70,7 @@ function notReadyReason(checked: CheckedBooking, ctx: ReadinessContext): NotRead
   if (booking.sendFailure !== null) return 'sendFailed';
   if (booking.invitationMarked) return 'alreadyInvited';
   const id = checked.id.trim();
+  if (id !== '' && ctx.invitedIds?.has(id)) return 'ledgered';
   if (id === '') return 'noId';
   if (ctx.duplicatedIds?.has(id)) return 'duplicateId';
   if (checked.errors.length > 0) return 'errors';

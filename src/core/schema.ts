@@ -114,6 +114,7 @@ export const MENU_ITEMS = [
   { caption: '空き枠を表示', handler: 'menuShowFreeSlots' },
   { caption: '月次集計を更新', handler: 'menuUpdateMonthlyReport' },
   { caption: '過去の予約を保管', handler: 'menuArchiveOldBookings' },
+  { caption: '招待メールを再送', handler: 'menuResendInvitation' },
   { caption: '初期設定', handler: 'menuSetup' },
   { caption: '自己診断', handler: 'menuSelfCheck' },
 ] as const;

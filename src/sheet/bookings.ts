@@ -33,6 +33,7 @@ export const BOOKING_WRITE_PLAN: WritePlan = {
   idHeader: BOOKING.id,
   ownedHeaders: [...SCRIPT_OWNED_BOOKING_FIELDS.map((f) => BOOKING[f]), BOOKING.status],
   sharedHeaders: [BOOKING.status],
+  flagHeader: BOOKING.checkResult,
   fingerprint,
 };
 

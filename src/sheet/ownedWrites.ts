@@ -6,9 +6,12 @@
 //      fingerprint of its staff-typed cells — only if exactly one id-less row still matches);
 //   3. skip any cell whose current value is no longer the one the decision was based on: the
 //      person's edit wins, and the next run decides again;
-//   4. write only script-owned columns: for each block of adjacent owned columns one write that
-//      spans the changed rows, carrying the values just re-read for the unchanged cells in
-//      between; for columns people also write (状態) exactly the changed cells, grouped by value.
+//   4. write exactly the cells that change, only in script-owned columns: never an unchanged cell
+//      rewritten with a value read earlier, which a sort landing between the re-read and the write
+//      would carry onto another booking (issue 13, finding 1);
+//   5. verify: re-read the 予約ID cells of the rows written (one call); where a row moved in that
+//      one-call window, put right what can be put right and flag the rest for a person (a line in
+//      チェック結果 and, by the caller, in 操作ログ: WriteOutcome.moved). Never silent.
 // So a run never writes a whole data range back and never touches a staff column.
 import { groupBy } from '../core/groupBy';
 import { isDateCell } from '../core/time';
@@ -50,8 +53,10 @@ export interface WritePlan {
   idHeader: string;
   /** Headers the script may write. Anything else is refused (a programming error). */
   ownedHeaders: readonly string[];
-  /** Owned headers people also edit: written cell by cell, never as part of a span. */
+  /** Owned headers people also edit (状態): the script changes them only from the value it read. */
   sharedHeaders: readonly string[];
+  /** Where a row a write could not put right is flagged for a person (チェック結果). */
+  flagHeader?: string;
   /** Identifies a row that has no id yet by what staff typed in it. */
   fingerprint: (headers: readonly string[], values: readonly Cell[]) => string;
 }
@@ -64,8 +69,15 @@ export interface WriteOutcome {
   editedMeanwhile: number;
   /** New ids not written because another row holds that id now (never give one id twice). */
   idsInUse: number;
-  /** The requested changes counted in the three numbers above, for callers that act per row. */
+  /**
+   * Changes written on a row that moved between the re-read and the write, and not put right
+   * (the intended row is gone, or its cell changed meanwhile): the booking did not get them.
+   */
+  movedMeanwhile: number;
+  /** The requested changes counted in the four numbers above, for callers that act per row. */
   skipped: OwnedChange[];
+  /** Every cell that landed on a moved row, put right or not: the caller logs them. */
+  moved: MovedWrite[];
 }
 
 export function keyOfRow(plan: WritePlan, table: Table, row: TableRow): RowKey {
@@ -103,7 +115,9 @@ export function writeOwnedCells(
     rowsNotFound: 0,
     editedMeanwhile: 0,
     idsInUse: 0,
+    movedMeanwhile: 0,
     skipped: [],
+    moved: [],
   };
   for (const change of requested) {
     if (!plan.ownedHeaders.includes(change.header)) {
@@ -118,8 +132,7 @@ export function writeOwnedCells(
   const locate = rowLocator(plan, table, allIds);
   const idIndex = table.headers.indexOf(plan.idHeader);
   const idsNow = new Set(allIds);
-  // column index → (row index in table.rows → new value)
-  const pending = new Map<number, Map<number, Cell>>();
+  const writes: PlannedWrite[] = [];
   for (const change of changes) {
     const column = table.headers.indexOf(change.header);
     const rowIndex = locate(change.key);
@@ -144,11 +157,17 @@ export function writeOwnedCells(
       outcome.skipped.push(change);
       continue;
     }
-    const cells = pending.get(column) ?? new Map<number, Cell>();
-    cells.set(rowIndex, change.value);
-    pending.set(column, cells);
+    const rowNumber = table.rows[rowIndex]!.rowNumber;
+    writes.push({ change, rowIndex, rowNumber, column, value: change.value });
   }
-  outcome.written = writePending(sheet, plan, table, pending);
+  outcome.written = writeExactCells(sheet, writes);
+  outcome.moved = verifyWrites(sheet, plan, table, writes);
+  for (const moved of outcome.moved) {
+    if (moved.putRight) continue;
+    outcome.written--;
+    outcome.movedMeanwhile++;
+    outcome.skipped.push(moved.change);
+  }
   return outcome;
 }
 
@@ -238,85 +257,284 @@ function rowLocator(
   };
 }
 
-function writePending(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+/** One cell the write sets: where, to what, and the change it carries out. */
+interface CellWrite {
+  rowNumber: number;
+  column: number;
+  value: Cell;
+}
+
+interface PlannedWrite extends CellWrite {
+  change: OwnedChange;
+  rowIndex: number;
+}
+
+/**
+ * Writes exactly these cells and no other: every maximal rectangle of cells that all change is
+ * one setValues; a cell on its own is grouped with the others of the same value into one
+ * RangeList setValue. No unchanged cell is ever rewritten with a value read earlier (a sort
+ * between the read and the write would carry it onto another booking: issue 13, finding 1).
+ * The calls depend on the shape of the changes, never on the size of the sheet.
+ */
+export function writeExactCells(sheet: Sheet, cells: readonly CellWrite[]): number {
+  if (cells.length === 0) return 0;
+  const byColumn = groupBy(cells, (c) => c.column);
+  const placed: { column: number; width: number; runs: CellWrite[][] }[] = [];
+  const open = new Map<string, { column: number; width: number; runs: CellWrite[][] }>();
+  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const sorted = [...byColumn.get(column)!].sort((a, b) => a.rowNumber - b.rowNumber);
+    for (const run of consecutiveRuns(sorted)) {
+      const key = `${run[0]!.rowNumber}:${run.length}`;
+      const rect = open.get(key);
+      if (rect && rect.column + rect.width === column) {
+        rect.width++;
+        rect.runs.push(run);
+      } else {
+        const fresh = { column, width: 1, runs: [run] };
+        open.set(key, fresh);
+        placed.push(fresh);
+      }
+    }
+  }
+  const singles: CellWrite[] = [];
+  for (const rect of placed) {
+    const height = rect.runs[0]!.length;
+    if (height * rect.width === 1) {
+      singles.push(rect.runs[0]![0]!);
+      continue;
+    }
+    const values = Array.from({ length: height }, (_, i) =>
+      rect.runs.map((run) => forSheet(run[i]!.value)),
+    );
+    sheet
+      .getRange(rect.runs[0]![0]!.rowNumber, rect.column + 1, height, rect.width)
+      .setValues(values);
+  }
+  const byValue = groupBy(singles, (c) => valueKey(c.value));
+  for (const group of byValue.values()) {
+    const a1s = group.map((c) => `${columnLetter(c.column + 1)}${c.rowNumber}`);
+    sheet.getRangeList(a1s).setValue(forSheet(group[0]!.value));
+  }
+  return cells.length;
+}
+
+function consecutiveRuns(sorted: readonly CellWrite[]): CellWrite[][] {
+  const runs: CellWrite[][] = [];
+  for (const cell of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1]!.rowNumber + 1 === cell.rowNumber) last.push(cell);
+    else runs.push([cell]);
+  }
+  return runs;
+}
+
+function valueKey(value: Cell): string {
+  return `${typeof value}:${String(isDateCell(value) ? value.getTime() : value)}`;
+}
+
+// ─── Verify ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A cell written on a row that, by the time the write landed, held another booking: a person
+ * sorted, inserted or deleted rows in the one call between the re-read and the write.
+ */
+export interface MovedWrite {
+  change: OwnedChange;
+  /** The booking the value was meant for ('' for a row that had no id yet), and the column. */
+  id: string;
+  header: string;
+  /** Where the value landed, and the 予約ID that row holds now ('' for none). */
+  rowNumber: number;
+  landedOnId: string;
+  /** The value reached the intended booking after all (found again by 予約ID and written). */
+  putRight: boolean;
+  /** The cell it landed on holds its earlier value again (or never needed it). */
+  restored: boolean;
+}
+
+/**
+ * After the write: re-reads the 予約ID cells of the rows written (one call; whole rows where the
+ * write gave a new id, since that cell then shows our own value whatever row is there now, and
+ * the row is known by its staff-typed cells instead). Where a row moved in between, puts back
+ * the cell written by mistake (if it still holds our value and its earlier value is known from
+ * the re-read), writes the value on the row that holds the id now (if its cell is still as the
+ * run read it), and flags what is left in the plan's flag column.
+ */
+function verifyWrites(
+  sheet: Sheet,
   plan: WritePlan,
   table: Table,
-  pending: Map<number, Map<number, Cell>>,
-): number {
-  let written = 0;
-  const shared = new Set(plan.sharedHeaders.map((h) => table.headers.indexOf(h)));
-  for (const column of pending.keys()) {
-    if (shared.has(column)) written += writeExactCells(sheet, table, column, pending.get(column)!);
-  }
-  const spanColumns = [...pending.keys()].filter((c) => !shared.has(c)).sort((a, b) => a - b);
-  const owned = new Set(plan.ownedHeaders.map((h) => table.headers.indexOf(h)));
-  for (const block of adjacentOwnedBlocks(spanColumns, owned, shared)) {
-    written += writeSpan(sheet, table, block, pending);
-  }
-  return written;
-}
-
-/** Groups changed columns into runs of adjacent owned (not shared) columns. */
-function adjacentOwnedBlocks(
-  columns: number[],
-  owned: Set<number>,
-  shared: Set<number>,
-): number[][] {
-  const blocks: number[][] = [];
-  for (const column of columns) {
-    const last = blocks[blocks.length - 1];
-    const previous = last?.[last.length - 1];
-    const bridge = previous === undefined ? [] : range(previous + 1, column);
-    const canJoin =
-      last !== undefined &&
-      previous !== undefined &&
-      bridge.every((c) => owned.has(c) && !shared.has(c));
-    if (canJoin) last.push(...bridge, column);
-    else blocks.push([column]);
-  }
-  return blocks;
-}
-
-function writeSpan(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  table: Table,
-  columns: number[],
-  pending: Map<number, Map<number, Cell>>,
-): number {
-  const rowIndexes = columns.flatMap((c) => [...(pending.get(c)?.keys() ?? [])]);
-  const first = Math.min(...rowIndexes);
-  const last = Math.max(...rowIndexes);
-  let written = 0;
-  const block = range(first, last + 1).map((rowIndex) =>
-    columns.map((column) => {
-      const next = pending.get(column)?.get(rowIndex);
-      if (next !== undefined) written++;
-      return forSheet(next !== undefined ? next : (table.rows[rowIndex]?.values[column] ?? ''));
+  writes: readonly PlannedWrite[],
+): MovedWrite[] {
+  const idIndex = table.headers.indexOf(plan.idHeader);
+  if (idIndex < 0 || writes.length === 0) return [];
+  const rowIndexOf = new Map(writes.map((w) => [w.rowNumber, w.rowIndex]));
+  const idWritten = new Set(writes.filter((w) => w.column === idIndex).map((w) => w.rowNumber));
+  const rowNumbers = [...rowIndexOf.keys()];
+  const first = Math.min(...rowNumbers);
+  const height = Math.max(...rowNumbers) - first + 1;
+  const wholeRows = idWritten.size > 0;
+  const read = wholeRows
+    ? readSheetValues(sheet, first, 1, height, table.headers.length)
+    : readSheetValues(sheet, first, idIndex + 1, height, 1);
+  const movedRows = new Set(
+    rowNumbers.filter((n) => {
+      const before = table.rows[rowIndexOf.get(n)!]!.values;
+      const now = read[n - first] ?? [];
+      if (idWritten.has(n))
+        return plan.fingerprint(table.headers, now) !== plan.fingerprint(table.headers, before);
+      const expected = cellText(before[idIndex]);
+      return expected !== '' && cellText(now[wholeRows ? idIndex : 0]) !== expected;
     }),
   );
-  const firstRow = table.rows[first]!.rowNumber;
-  sheet.getRange(firstRow, columns[0]! + 1, block.length, columns.length).setValues(block);
-  return written;
+  if (movedRows.size === 0) return [];
+  return putRight(
+    sheet,
+    plan,
+    table,
+    writes.filter((w) => movedRows.has(w.rowNumber)),
+    idWritten,
+  );
 }
 
-function writeExactCells(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+function putRight(
+  sheet: Sheet,
+  plan: WritePlan,
   table: Table,
-  column: number,
-  cells: Map<number, Cell>,
-): number {
-  const byValue = new Map<string, { value: Cell; a1s: string[] }>();
-  for (const [rowIndex, value] of cells) {
-    const key = `${typeof value}:${String(isDateCell(value) ? value.getTime() : value)}`;
-    const group = byValue.get(key) ?? { value, a1s: [] };
-    group.a1s.push(`${columnLetter(column + 1)}${table.rows[rowIndex]!.rowNumber}`);
-    byValue.set(key, group);
+  strays: readonly PlannedWrite[],
+  idWritten: ReadonlySet<number>,
+): MovedWrite[] {
+  const idIndex = table.headers.indexOf(plan.idHeader);
+  const allIds = readSheetValues(sheet, 1, idIndex + 1, -1, 1)
+    .slice(1)
+    .map((r) => cellText(r[0]));
+  const rowOfId = uniqueIndexes(allIds);
+  const tableIds = table.rows.map((r) => cellText(r.values[idIndex]));
+  const indexBefore = uniqueIndexes(tableIds);
+  const fingerprints = table.rows.map((r) => plan.fingerprint(table.headers, r.values));
+  const indexByFingerprint = uniqueIndexes(fingerprints);
+  const intendedId = (w: PlannedWrite) => ('id' in w.change.key ? w.change.key.id : '');
+  const targets = strays.map((w) => {
+    const index = intendedId(w) === '' ? undefined : rowOfId.get(intendedId(w));
+    return index === undefined ? undefined : index + 2;
+  });
+  const involved = [...strays.map((w) => w.rowNumber), ...targets.filter((n) => n !== undefined)];
+  const top = Math.min(...involved);
+  const block = readSheetValues(
+    sheet,
+    top,
+    1,
+    Math.max(...involved) - top + 1,
+    table.headers.length,
+  );
+  const fresh = (row: number, column: number): Cell => block[row - top]?.[column] ?? '';
+  const grid = new Map<string, Cell>(); // what the cells will hold once repaired
+  const at = (row: number, column: number) => grid.get(`${row}:${column}`) ?? fresh(row, column);
+  const set = (row: number, column: number, value: Cell) => grid.set(`${row}:${column}`, value);
+  /** Which row of the re-read now sits where the value landed (our own id there tells nothing). */
+  const landedOn = (row: number): number | undefined =>
+    idWritten.has(row)
+      ? indexByFingerprint.get(plan.fingerprint(table.headers, block[row - top] ?? []))
+      : indexBefore.get(cellText(fresh(row, idIndex)));
+
+  // First put back what landed on the wrong row, then write each value where its id is now:
+  // rows swapped among themselves need both, in this order.
+  const writtenAt = groupBy(strays, (w) => w.rowNumber);
+  /** A row inserted in the window: blank but for what we wrote, so blank is what it held. */
+  const wasBlank = (row: number): boolean => {
+    const ours = new Set((writtenAt.get(row) ?? []).map((w) => w.column));
+    return (block[row - top] ?? []).every(
+      (v, c) => ours.has(c) || v === false || cellText(v) === '',
+    );
+  };
+  const moved: MovedWrite[] = strays.map((w) => {
+    const before = landedOn(w.rowNumber);
+    let restored = !sameCell(fresh(w.rowNumber, w.column), w.value); // changed since: not ours
+    if (!restored && before !== undefined) {
+      set(w.rowNumber, w.column, table.rows[before]!.values[w.column] ?? '');
+      restored = true;
+    } else if (!restored && wasBlank(w.rowNumber)) {
+      set(w.rowNumber, w.column, '');
+      restored = true;
+    }
+    return {
+      change: w.change,
+      id: intendedId(w),
+      header: table.headers[w.column] ?? '',
+      rowNumber: w.rowNumber,
+      landedOnId: before === undefined ? cellText(fresh(w.rowNumber, idIndex)) : tableIds[before]!,
+      putRight: false,
+      restored,
+    };
+  });
+  strays.forEach((w, i) => {
+    const target = targets[i];
+    if (target === undefined) return;
+    const row = block[target - top] ?? [];
+    const guardsHold = (w.change.guards ?? []).every((g) =>
+      sameCell(row[table.headers.indexOf(g.header)] ?? '', g.expected),
+    );
+    const current = at(target, w.column);
+    if (sameCell(current, w.value) || (sameCell(current, w.change.expected) && guardsHold)) {
+      set(target, w.column, w.value);
+      moved[i]!.putRight = true;
+    }
+  });
+  flagForPerson(plan, table, moved, targets, at, set);
+  const cells: CellWrite[] = [];
+  for (const [key, value] of grid) {
+    const [row, column] = key.split(':').map(Number) as [number, number];
+    if (!sameCell(fresh(row, column), value)) cells.push({ rowNumber: row, column, value });
   }
-  for (const { value, a1s } of byValue.values()) {
-    sheet.getRangeList(a1s).setValue(forSheet(value));
-  }
-  return cells.size;
+  writeExactCells(sheet, cells);
+  return moved;
+}
+/** A line in the flag column of each row a repair could not finish, naming the cell to check. */
+function flagForPerson(
+  plan: WritePlan,
+  table: Table,
+  moved: readonly MovedWrite[],
+  targets: readonly (number | undefined)[],
+  at: (row: number, column: number) => Cell,
+  set: (row: number, column: number, value: Cell) => void,
+): void {
+  const flagColumn = plan.flagHeader === undefined ? -1 : table.headers.indexOf(plan.flagHeader);
+  if (flagColumn < 0) return;
+  const flag = (row: number, line: string) => {
+    const text = cellText(at(row, flagColumn));
+    if (text.includes(line)) return;
+    set(row, flagColumn, text === '' || text === 'OK' ? line : `${text}\n${line}`);
+  };
+  moved.forEach((m, i) => {
+    if (!m.restored) {
+      flag(
+        m.rowNumber,
+        `エラー: 書き込みの最中に行が移動したため、この行の「${m.header}」に${m.id === '' ? '別の予約' : `予約ID ${m.id} `}の値が入った可能性があります。` +
+          `「${m.header}」を確認して正しい値に直してください（操作ログ参照）。`,
+      );
+    }
+    const target = targets[i];
+    if (!m.putRight && target !== undefined && m.header !== plan.flagHeader) {
+      flag(
+        target,
+        `エラー: 書き込みの最中に行が移動したため、この行の「${m.header}」を書き込めませんでした。` +
+          `「${m.header}」を確認してください（操作ログ参照）。`,
+      );
+    }
+  });
+}
+
+/** Index of each key that appears exactly once ('' never counts). */
+function uniqueIndexes(keys: readonly string[]): Map<string, number> {
+  const indexes = new Map<string, number>();
+  const twice = new Set<string>();
+  keys.forEach((key, i) => {
+    if (key === '') return;
+    if (indexes.has(key)) twice.add(key);
+    indexes.set(key, i);
+  });
+  for (const key of twice) indexes.delete(key);
+  return indexes;
 }
 
 /**
@@ -333,8 +551,4 @@ export function sameCell(a: Cell | null | undefined, b: Cell | null | undefined)
     return isDateCell(a) && isDateCell(b) && a.getTime() === b.getTime();
   }
   return (a ?? '') === (b ?? '');
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }

@@ -1,0 +1,68 @@
+// The invitation ledger's document property (the pure part is core/invitationLedger.ts). Written
+// under the script lock, before each mail goes: no run ever mails an id found here, whatever the
+// cells of its row say; only 招待メールを再送, a person's explicit act, mails such an id again.
+import {
+  type Ledger,
+  type LedgerEntry,
+  type LedgerState,
+  parseLedger,
+  pruneLedger,
+  type SentDetails,
+  serializeLedger,
+} from '../core/invitationLedger';
+import type { LocalDate } from '../core/time';
+import { readChunked, type StoredText, writeChunked } from './chunkedProperty';
+
+/** Document property (split over LEDGER_PROPERTY.1 … when long). */
+export const LEDGER_PROPERTY = 'invitationLedger';
+
+export class InvitationLedger {
+  private constructor(
+    private entries: Ledger,
+    private readonly stored: StoredText,
+  ) {}
+
+  /** The ledger as stored now. Read it again after any dialog (the lock was let go). */
+  static load(): InvitationLedger {
+    const stored = readChunked(PropertiesService.getDocumentProperties(), LEDGER_PROPERTY);
+    return new InvitationLedger(parseLedger(stored.text), stored);
+  }
+
+  get(id: string): LedgerEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  ids(): ReadonlySet<string> {
+    return new Set(this.entries.keys());
+  }
+
+  record(id: string, details: SentDetails, state: LedgerState): void {
+    this.entries.set(id, { ...details, state, at: Date.now() });
+  }
+
+  setState(id: string, state: LedgerState): void {
+    const entry = this.entries.get(id);
+    if (entry) this.entries.set(id, { ...entry, state });
+  }
+
+  /** Back to what it was (a resend that surely did not go), or gone (a first mail that did not). */
+  restore(id: string, previous: LedgerEntry | undefined): void {
+    if (previous) this.entries.set(id, previous);
+    else this.entries.delete(id);
+  }
+
+  /** Writes the ledger, without the bookings whose 相談日 has passed. Throws if it cannot. */
+  save(today: LocalDate): void {
+    this.entries = pruneLedger(this.entries, today);
+    const text = serializeLedger(this.entries);
+    writeChunked(PropertiesService.getDocumentProperties(), LEDGER_PROPERTY, text, this.stored);
+    this.stored.text = text;
+    this.stored.keys = Object.keys(
+      PropertiesService.getDocumentProperties().getProperties(),
+    ).filter((k) => k === LEDGER_PROPERTY || k.startsWith(`${LEDGER_PROPERTY}.`));
+  }
+}
