@@ -654,12 +654,10 @@ describe('scale', () => {
         i + 2,
       );
     });
-    const started = performance.now();
     const results = checkBookings(rows, context());
-    const elapsed = performance.now() - started;
     expect(results).toHaveLength(rows.length);
     expect(results.every((r) => r.errors.length > 0)).toBe(true); // nobody is in the roster
-    // Pairwise comparison would take minutes here; the bench's budget is one second.
-    expect(elapsed).toBeLessThan(3000);
+    // No stopwatch here (a loaded CI machine made one flaky): pairwise comparison of 50,000 rows
+    // would run into the test timeout, and the CPU figure itself is measured by `npm run bench`.
   });
 });
