@@ -42,6 +42,8 @@ export class PersonActions {
       throw new Error(`person: ${numRows}×${numColumns} values do not fit ${a1}`);
     }
     const rect = { row: at.row, column: at.column, numRows, numColumns };
+    // A person pasting below the last row gets the rows added (Sheets' "add rows" below the grid).
+    sheet.ensureSize(rect.row + numRows - 1, rect.column + numColumns - 1);
     writeValues(sheet, rect, values as unknown[][]);
     return rect;
   }
@@ -57,6 +59,12 @@ export class PersonActions {
 
   insertRows(sheetName: string, beforeRow: number, count: number): void {
     insertLinesChecked(this.sheet(sheetName), 'ROWS', beforeRow, count);
+  }
+
+  /** The "Add N more rows at the bottom" button under the grid: empty rows after the last. */
+  addRows(sheetName: string, count: number): void {
+    const sheet = this.sheet(sheetName);
+    insertLinesChecked(sheet, 'ROWS', sheet.maxRows + 1, count);
   }
 
   deleteRows(sheetName: string, row: number, count: number): void {
