@@ -22,6 +22,7 @@ import {
   type WriteOutcome,
   writeOwnedCells,
 } from '../sheet/ownedWrites';
+import { ensureGrid } from '../sheet/grid';
 import { type Cell, columnLetter, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
 import { NeedsPerson, needsPersonOr, requireBookingSheet } from './checkService';
@@ -186,13 +187,6 @@ function writeReport(spreadsheet: Spreadsheet, layout: ReportLayout): boolean {
     console.error(`monthly report chart failed: ${describeError(error)}`);
     return false;
   }
-}
-
-function ensureGrid(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 /** One call per kind of format, over every section (A1 lists of column stretches). */
