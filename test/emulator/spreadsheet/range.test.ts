@@ -113,7 +113,8 @@ describe('Range values', () => {
   // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getrangerow,-column,-numrows,-numcolumns
   it('refuses a range past the grid instead of growing the sheet', () => {
     const { sheet } = fixture([sheetSnapshot('Data', [['a']], { maxRows: 5, maxColumns: 2 })]);
-    const outside = 'Exception: The coordinates of the range are outside the dimensions of the sheet.';
+    const outside =
+      'Exception: The coordinates of the range are outside the dimensions of the sheet.';
     expect(() => sheet().getRange(6, 1)).toThrow(outside.replace('Exception: ', ''));
     expect(() => sheet().getRange(1, 3)).toThrow(outside.replace('Exception: ', ''));
     expect(() => sheet().getRange(5, 1, 2, 1)).toThrow(outside.replace('Exception: ', ''));
