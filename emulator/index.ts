@@ -239,6 +239,7 @@ export class Emulator {
     this.mail = new MailState(options.mailQuota ?? 100);
     this.logSink = new LogSink(options.onLog);
     this.runtime.onExecutionEnd((execution) => this.locks.releaseAll(execution));
+    this.ui.onSuspend = (execution) => this.locks.releaseAll(execution);
 
     const runtime = this.runtime as unknown as Runtime;
     const context: ServiceContext = { runtime, user: this.user, timeZone: this.timeZone };
