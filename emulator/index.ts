@@ -3,7 +3,8 @@
 // execution), install the emulated services, and start executions the ways Google would —
 // a person running a function or clicking a menu item, simple triggers, time-driven triggers,
 // google.script.run from an HtmlService page.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { Realm } from './realm.js';
 import { isDate } from './recorder.js';
@@ -104,6 +105,13 @@ export interface EmulatorOptions {
   locale?: string;
   /** Called for every log line (the local runner prints them). */
   onLog?: (entry: LogEntry) => void;
+  /**
+   * The project manifest (a path to appsscript.json, or its content): its `oauthScopes` are
+   * enforced — a call whose service needs a scope it lacks throws Apps Script's permission
+   * error. Default: `appsscript.json` beside a bundle given by path (dist/), none for inline
+   * code. A manifest without `oauthScopes` (Apps Script detects them) grants everything.
+   */
+  manifest?: string | { oauthScopes?: string[] } | null;
 }
 
 export interface RunOptions {
@@ -157,6 +165,22 @@ function toHostError(thrown: unknown): Error {
     return error;
   }
   return new Error(String(thrown), { cause: thrown });
+}
+
+/** The scopes a manifest grants, or null when it sets none (or there is no manifest). */
+function grantedScopes(options: EmulatorOptions): ReadonlySet<string> | null {
+  let manifest = options.manifest;
+  if (manifest === undefined) {
+    if (options.bundle !== undefined && typeof options.bundle !== 'string') return null;
+    const beside = join(dirname(options.bundle ?? 'dist/Code.js'), 'appsscript.json');
+    manifest = existsSync(beside) ? beside : null;
+  }
+  if (manifest === null) return null;
+  const parsed =
+    typeof manifest === 'string'
+      ? (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] })
+      : manifest;
+  return parsed.oauthScopes ? new Set(parsed.oauthScopes) : null;
 }
 
 function defaultWorkbook(timeZone: string): WorkbookSnapshot {
@@ -232,6 +256,7 @@ export class Emulator {
   constructor(options: EmulatorOptions) {
     this.clock = new Clock(options.now);
     this.runtime = new Runtime<Emulator>(this.clock, () => this);
+    this.runtime.grantedScopes = grantedScopes(options);
     this.user = options.user ?? 'owner@example.jp';
     this.timeZone = options.timeZone ?? 'Asia/Tokyo';
     this.maxExecutionMs = options.maxExecutionMs ?? 360_000;

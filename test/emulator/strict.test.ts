@@ -1,8 +1,9 @@
 // Where Google is documented stricter than a naive emulator, the emulator is as strict (each rule's
 // reference page is cited in emulator/README.md "Strict rules").
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../../emulator/index';
-import { emulate } from './fixtures/emulate';
+import { Emulator, type RunResult } from '../../emulator/index';
+import { emulate, START } from './fixtures/emulate';
 
 const DIALOGS = `
 function askWhileLocked() {
@@ -48,5 +49,92 @@ describe('a dialog suspends the script and releases its locks', () => {
     emu.ui.queueResponse({ button: 'OK', text: 'x' });
     expect(emu.runOk('promptWhileLocked', [], { kind: 'menu' })).toBe(false);
     expect(emu.ui.dialogs[0]!.releasedLocks).toEqual(['script']);
+  });
+});
+
+const SERVICES = `
+function sendOne() { MailApp.sendEmail('a@example.jp', 's', 'b'); return 'sent'; }
+function whoAmI() { return [Session.getEffectiveUser().getEmail(), Session.getActiveUser().getEmail()]; }
+function sheetName() { return SpreadsheetApp.getActiveSpreadsheet().getName(); }
+function triggers() { return ScriptApp.getProjectTriggers().length; }
+function showUi() { SpreadsheetApp.getUi().alert('x'); return 'shown'; }
+function onOpen(e) {
+  var out = { user: Session.getActiveUser().getEmail(), effective: Session.getEffectiveUser().getEmail() };
+  try { MailApp.sendEmail('a@example.jp', 's', 'b'); out.mail = 'sent'; } catch (err) { out.mail = err.message; }
+  try { ScriptApp.getProjectTriggers(); out.triggers = 'read'; } catch (err) { out.triggers = err.message; }
+  out.sheet = SpreadsheetApp.getActiveSpreadsheet().getName();
+  return out;
+}
+`;
+const AUTH = 'https://www.googleapis.com/auth/';
+
+// https://developers.google.com/apps-script/concepts/scopes
+describe("the manifest's oauthScopes are enforced", () => {
+  it('a call whose service needs a scope the manifest lacks throws the permission error', () => {
+    const emu = emulate(SERVICES, {
+      manifest: { oauthScopes: [`${AUTH}spreadsheets.currentonly`] },
+    });
+    expect(emu.runOk('sheetName')).toBe('テスト台帳');
+    expect(emu.run('sendOne').error?.message).toBe(
+      `You do not have permission to call MailApp.sendEmail. Required permissions: ${AUTH}script.send_mail`,
+    );
+    expect(emu.run('whoAmI').error?.message).toBe(
+      `You do not have permission to call Session.getEffectiveUser. Required permissions: ${AUTH}userinfo.email`,
+    );
+    expect(emu.run('triggers').error?.message).toBe(
+      `You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: ${AUTH}script.scriptapp`,
+    );
+    expect(emu.run('showUi', [], { kind: 'menu' }).error?.message).toBe(
+      `You do not have permission to call SpreadsheetApp.getUi. Required permissions: ${AUTH}script.container.ui`,
+    );
+    expect(emu.mail.sent).toHaveLength(0);
+  });
+
+  it('the spreadsheet needs spreadsheets.currentonly or spreadsheets', () => {
+    const emu = emulate(SERVICES, { manifest: { oauthScopes: [`${AUTH}script.send_mail`] } });
+    expect(emu.run('sheetName').error?.message).toBe(
+      `You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (${AUTH}spreadsheets.currentonly || ${AUTH}spreadsheets)`,
+    );
+    expect(emu.runOk('sendOne')).toBe('sent');
+  });
+
+  it('a manifest without oauthScopes grants what the code uses (Apps Script detects them)', () => {
+    const emu = emulate(SERVICES, { manifest: {} });
+    expect(emu.runOk('sendOne')).toBe('sent');
+    expect(emu.runOk('whoAmI')).toEqual(['owner@example.jp', 'owner@example.jp']);
+  });
+
+  it('dist/appsscript.json is read beside a bundle given by path', () => {
+    const emu = new Emulator({ now: START });
+    expect(emu.runtime.grantedScopes).toEqual(
+      new Set(
+        (JSON.parse(readFileSync('dist/appsscript.json', 'utf8')) as { oauthScopes: string[] })
+          .oauthScopes,
+      ),
+    );
+  });
+});
+
+// https://developers.google.com/apps-script/guides/triggers#restrictions
+describe('simple triggers', () => {
+  it('cannot send mail or read triggers, do not see the e-mail, and may use the bound file', () => {
+    const emu = emulate(SERVICES);
+    const run = emu.open();
+    expect(run.kind).toBe('simple');
+    expect(run.value).toEqual({
+      user: '',
+      effective: '',
+      mail: `You do not have permission to call MailApp.sendEmail. Required permissions: ${AUTH}script.send_mail`,
+      triggers: `You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: ${AUTH}script.scriptapp`,
+      sheet: 'テスト台帳',
+    });
+    expect(emu.mail.sent).toHaveLength(0);
+  });
+
+  it('stop after 30 seconds', () => {
+    const emu = emulate(
+      `function onOpen() { Utilities.sleep(31000); SpreadsheetApp.getActiveSpreadsheet(); }`,
+    );
+    expect(emu.open().error?.message).toBe('Exceeded maximum execution time');
   });
 });
