@@ -416,6 +416,8 @@ export class Emulator {
     const single = block.length === 1 && block[0]!.length === 1;
     const before = single ? this.cellValue(sheetName, a1) : undefined;
     const rect = this.spreadsheet.person.setValues(sheetName, a1, block);
+    // Refused by a "Reject input" rule: nothing changed, so no edit trigger fires.
+    if (rect === null) return [];
     const after = single ? this.cellValue(sheetName, a1) : undefined;
     const makeEvent = (realm: Realm, authMode: 'LIMITED' | 'FULL', uid?: string): object => {
       const event = this.spreadsheetEvent(realm, authMode, uid) as Record<string, unknown>;
@@ -480,6 +482,11 @@ export class Emulator {
 
   get person(): SpreadsheetService['person'] {
     return this.spreadsheet.person;
+  }
+
+  /** A person's edits that a setAllowInvalid(false) rule refused (nothing landed). */
+  refusals(): SpreadsheetService['person']['refusals'] {
+    return this.spreadsheet.person.refusals;
   }
 
   get workbook(): SpreadsheetService['workbook'] {

@@ -139,6 +139,9 @@ function ensureValidations(
   }
 }
 
+export const DATE_HELP =
+  '日付を入力してください（例: 2026/12/1、令和8年12月1日、R8.12.1）。読めない日付はチェックでお知らせします。';
+
 /**
  * Checkboxes are a validation rule, not insertCheckboxes(): that writes FALSE into every empty
  * cell, and a sheet full of FALSE makes getLastRow() and every batch read span all 1,000 rows.
@@ -152,11 +155,10 @@ export function buildValidation(
     case 'checkbox':
       return builder.requireCheckbox().build();
     case 'date':
-      return builder
-        .requireDate()
-        .setAllowInvalid(false)
-        .setHelpText('日付を入力してください（例: 2026/12/1）。')
-        .build();
+      // Warning only: "Reject input" would refuse 令和8年12月1日, R8.12.1 or 12月1日, which are
+      // text to Sheets but dates to the check (core/normalize.ts); the check names a date it
+      // cannot read. README "Behaviour decisions".
+      return builder.requireDate().setAllowInvalid(true).setHelpText(DATE_HELP).build();
     case 'channel':
       return listRule(builder, CHANNEL_CHOICES, '受付方法を一覧から選んでください。');
     case 'status':

@@ -138,3 +138,50 @@ describe('simple triggers', () => {
     expect(emu.open().error?.message).toBe('Exceeded maximum execution time');
   });
 });
+
+const VALIDATION = `
+function setRules() {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('予約');
+  var strict = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).build();
+  var lenient = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).build();
+  sheet.getRange('A2:A5').setDataValidation(strict);
+  sheet.getRange('B2:B5').setDataValidation(lenient);
+}
+function scriptWrites() {
+  SpreadsheetApp.getActiveSpreadsheet().getSheetByName('予約').getRange('A3').setValue('令和8年12月1日');
+}
+function onEdit(e) { PropertiesService.getScriptProperties().setProperty('edited', e.range.getA1Notation()); }
+`;
+
+// https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#setAllowInvalid(Boolean)
+describe('data validation with setAllowInvalid(false)', () => {
+  it("refuses a person's input that breaks it: nothing lands, no onEdit, the refusal is reported", () => {
+    const emu = emulate(VALIDATION);
+    emu.runOk('setRules');
+    expect(emu.edit('予約', 'A2', '令和8年12月1日')).toEqual([]);
+    expect(emu.sheetValues('予約')).toEqual([]);
+    expect(emu.refusals()).toEqual([
+      {
+        sheet: '予約',
+        a1: 'A2',
+        value: '令和8年12月1日',
+        criteria: 'DATE_IS_VALID_DATE',
+        helpText: null,
+      },
+    ]);
+    expect(emu.properties.script.get('edited')).toBeNull();
+    // A date passes; a warning-only rule lets anything in.
+    expect(emu.edit('予約', 'A2', '2026/12/1')).toHaveLength(1);
+    expect(emu.edit('予約', 'B2', '令和8年12月1日')).toHaveLength(1);
+    expect(emu.sheetValues('予約')[1]![1]).toBe('令和8年12月1日');
+    expect(emu.refusals()).toHaveLength(1);
+  });
+
+  it("does not refuse the script's own writes", () => {
+    const emu = emulate(VALIDATION);
+    emu.runOk('setRules');
+    emu.runOk('scriptWrites');
+    expect(emu.sheetValues('予約')[2]![0]).toBe('令和8年12月1日');
+    expect(emu.refusals()).toEqual([]);
+  });
+});
