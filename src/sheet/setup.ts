@@ -178,7 +178,7 @@ export function buildValidation(
     case 'checkbox':
       return builder.requireCheckbox().build();
     case 'date':
-      // Warning only: "Reject input" would refuse 令和8年12月1日, R8.12.1 or 12月1日, which are
+      // Warning only: "Reject input" would refuse 令和8年12月1日 or R8.12.1, which are
       // text to Sheets but dates to the check (core/normalize.ts); the check names a date it
       // cannot read. README "Behaviour decisions".
       return builder.requireDate().setAllowInvalid(true).setHelpText(DATE_HELP).build();

@@ -24,7 +24,7 @@ function pastBooking(i: number): Partial<Record<keyof typeof BOOKING, string>> {
   return {
     ...(bookingOf(i % 2, { date: `2026/10/${day}`, start: '10:00' }) as Record<string, string>),
     id: `Y${String(900000 + i)}`,
-    status: STATUS.done,
+    status: STATUS.held,
     takenAt: '2026/09/01 9:00',
   };
 }
