@@ -53,13 +53,16 @@ describe('招待メールを送信 across its confirmation dialog', () => {
     const emu = workbookWith([READY_BOOKINGS[0]!]);
     setSetting(emu, SETTING.autoSend, 'はい');
     emu.advance({ minutes: 30 });
+    let sentByTick = -1;
     emu.hooks.after('Ui.alert', ({ emu: inner }) => {
       expect(inner.locks.held()).toEqual({});
       expect(inner.fireTimeTrigger('onTenMinuteTick').error).toBeUndefined();
+      sentByTick = inner.mail.sent.length;
     });
     emu.ui.queueResponse('YES');
     expect(emu.menu('招待メールを送信').error).toBeUndefined();
     expect(emu.hooks.pending()).toEqual([]);
+    expect(sentByTick).toBe(1); // the tick sent it while the person was reading the question
     expect(emu.mail.sent.map((m) => m.to)).toEqual(['ichiro@example.jp']);
   });
 });
