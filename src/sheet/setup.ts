@@ -335,13 +335,27 @@ export function ensureBookingFormatting(sheet: Sheet, report: SetupReport): void
     { formula: `=ISNUMBER(SEARCH("注意:",${result}))`, background: '#fce5cd' },
     { formula: `=AND(${day}<>"",${day}=TODAY())`, background: '#cfe2f3' },
   ];
-  const rules = sheet.getConditionalFormatRules();
-  const present = new Set(
-    rules.map((rule) => String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '')),
-  );
+  const maxRows = sheet.getMaxRows();
+  const range = sheet.getRange(2, 1, Math.max(maxRows - 1, 1), width);
+  const formulaOf = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) =>
+    String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '');
+  const ours = new Set(wanted.map((w) => w.formula));
+  // Our colour rules stretched to the last row: rows added below the grid have none.
+  let stretched = 0;
+  const rules = sheet.getConditionalFormatRules().map((rule) => {
+    if (!ours.has(formulaOf(rule))) return rule;
+    const end = Math.max(...rule.getRanges().map((r) => r.getRow() + r.getNumRows() - 1));
+    if (end >= maxRows) return rule;
+    stretched += 1;
+    return rule.copy().setRanges([range]).build();
+  });
+  const present = new Set(rules.map(formulaOf));
   const missing = wanted.filter((w) => !present.has(w.formula));
+  if (stretched > 0) {
+    report.changes.push(`「${SHEET.bookings}」の色分けを最終行まで広げました。`);
+    if (missing.length === 0) sheet.setConditionalFormatRules(rules);
+  }
   if (missing.length === 0) return;
-  const range = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), width);
   const added = missing.map((w) => {
     const builder = SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(w.formula)

@@ -120,6 +120,10 @@ describe('初期設定 repairs', () => {
     const idColumn = headers.indexOf(BOOKING.checkResult) + 1;
     const owned = protectionsOf(emu, SHEET.bookings).find((p) => p.rect?.column === idColumn);
     expect(owned?.rect).toMatchObject({ row: 1, numRows: last });
+    expect(sheet.rules.length).toBeGreaterThan(0);
+    for (const rule of sheet.rules) {
+      expect(rule.ranges.map((r) => r.row + r.numRows - 1)).toEqual([last]);
+    }
   });
 });
 
