@@ -3,7 +3,8 @@
 // execution), install the emulated services, and start executions the ways Google would —
 // a person running a function or clicking a menu item, simple triggers, time-driven triggers,
 // google.script.run from an HtmlService page.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { Realm } from './realm.js';
 import { isDate } from './recorder.js';
@@ -104,6 +105,13 @@ export interface EmulatorOptions {
   locale?: string;
   /** Called for every log line (the local runner prints them). */
   onLog?: (entry: LogEntry) => void;
+  /**
+   * The project manifest (a path to appsscript.json, or its content): its `oauthScopes` are
+   * enforced — a call whose service needs a scope it lacks throws Apps Script's permission
+   * error. Default: `appsscript.json` beside a bundle given by path (dist/), none for inline
+   * code. A manifest without `oauthScopes` (Apps Script detects them) grants everything.
+   */
+  manifest?: string | { oauthScopes?: string[] } | null;
 }
 
 export interface RunOptions {
@@ -157,6 +165,22 @@ function toHostError(thrown: unknown): Error {
     return error;
   }
   return new Error(String(thrown), { cause: thrown });
+}
+
+/** The scopes a manifest grants, or null when it sets none (or there is no manifest). */
+function grantedScopes(options: EmulatorOptions): ReadonlySet<string> | null {
+  let manifest = options.manifest;
+  if (manifest === undefined) {
+    if (options.bundle !== undefined && typeof options.bundle !== 'string') return null;
+    const beside = join(dirname(options.bundle ?? 'dist/Code.js'), 'appsscript.json');
+    manifest = existsSync(beside) ? beside : null;
+  }
+  if (manifest === null) return null;
+  const parsed =
+    typeof manifest === 'string'
+      ? (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] })
+      : manifest;
+  return parsed.oauthScopes ? new Set(parsed.oauthScopes) : null;
 }
 
 function defaultWorkbook(timeZone: string): WorkbookSnapshot {
@@ -232,6 +256,7 @@ export class Emulator {
   constructor(options: EmulatorOptions) {
     this.clock = new Clock(options.now);
     this.runtime = new Runtime<Emulator>(this.clock, () => this);
+    this.runtime.grantedScopes = grantedScopes(options);
     this.user = options.user ?? 'owner@example.jp';
     this.timeZone = options.timeZone ?? 'Asia/Tokyo';
     this.maxExecutionMs = options.maxExecutionMs ?? 360_000;
@@ -239,6 +264,7 @@ export class Emulator {
     this.mail = new MailState(options.mailQuota ?? 100);
     this.logSink = new LogSink(options.onLog);
     this.runtime.onExecutionEnd((execution) => this.locks.releaseAll(execution));
+    this.ui.onSuspend = (execution) => this.locks.releaseAll(execution);
 
     const runtime = this.runtime as unknown as Runtime;
     const context: ServiceContext = { runtime, user: this.user, timeZone: this.timeZone };
@@ -390,6 +416,8 @@ export class Emulator {
     const single = block.length === 1 && block[0]!.length === 1;
     const before = single ? this.cellValue(sheetName, a1) : undefined;
     const rect = this.spreadsheet.person.setValues(sheetName, a1, block);
+    // Refused by a "Reject input" rule: nothing changed, so no edit trigger fires.
+    if (rect === null) return [];
     const after = single ? this.cellValue(sheetName, a1) : undefined;
     const makeEvent = (realm: Realm, authMode: 'LIMITED' | 'FULL', uid?: string): object => {
       const event = this.spreadsheetEvent(realm, authMode, uid) as Record<string, unknown>;
@@ -454,6 +482,11 @@ export class Emulator {
 
   get person(): SpreadsheetService['person'] {
     return this.spreadsheet.person;
+  }
+
+  /** A person's edits that a setAllowInvalid(false) rule refused (nothing landed). */
+  refusals(): SpreadsheetService['person']['refusals'] {
+    return this.spreadsheet.person.refusals;
   }
 
   get workbook(): SpreadsheetService['workbook'] {

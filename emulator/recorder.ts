@@ -21,6 +21,11 @@ export interface CallRecorder {
   toScript<T>(value: T): T;
   /** The simulated clock's current instant (a host-realm Date). */
   now(): Date;
+  /**
+   * Throws Apps Script's permission error when the manifest's oauthScopes grant none of
+   * `scopes` (any one suffices). Optional: a recorder without a manifest grants everything.
+   */
+  requireScope?(method: string, scopes: readonly string[]): void;
 }
 
 /** True for a Date from any realm (the script's `Date` is not the host's). */

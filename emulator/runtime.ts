@@ -402,6 +402,11 @@ export class Runtime<E = unknown> implements CallRecorder {
   private readonly stack: (Execution | null)[] = [];
   private readonly endListeners: ((execution: Execution) => void)[] = [];
   private nextId = 1;
+  /**
+   * The manifest's oauthScopes, or null when the manifest sets none (Apps Script then detects
+   * the scopes from the code, so every call is authorized).
+   */
+  grantedScopes: ReadonlySet<string> | null = null;
 
   constructor(
     readonly clock: Clock,
@@ -496,6 +501,12 @@ export class Runtime<E = unknown> implements CallRecorder {
     return result;
   }
 
+  requireScope(method: string, scopes: readonly string[]): void {
+    const granted = this.grantedScopes;
+    if (!granted || !this.current() || scopes.some((s) => granted.has(s))) return;
+    throw this.exception(permissionMessage(method, scopes));
+  }
+
   toScript<T>(value: T): T {
     const execution = this.current();
     return execution ? execution.realm.toScript(value) : value;
@@ -585,6 +596,12 @@ export class Runtime<E = unknown> implements CallRecorder {
       });
     }
   }
+}
+
+/** Apps Script's words: one scope, or the alternatives as "(a || b)". */
+export function permissionMessage(method: string, scopes: readonly string[]): string {
+  const needed = scopes.length === 1 ? scopes[0]! : `(${scopes.join(' || ')})`;
+  return `You do not have permission to call ${method}. Required permissions: ${needed}`;
 }
 
 function describe(execution: Execution): CallContext['execution'] {

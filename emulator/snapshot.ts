@@ -52,7 +52,7 @@ export interface SheetSnapshot {
   filterA1?: string | null;
   /** 1-based column index → width in pixels. */
   columnWidths?: Record<number, number>;
-  /** Declared size of the grid (Sheets keeps empty rows/columns); defaults to the values' size. */
+  /** Size of the grid; default a new sheet's 1000 × 26, or larger to hold the values. */
   maxRows?: number;
   maxColumns?: number;
 }

@@ -1,6 +1,6 @@
 // What every emulated service shares: the runtime it reports to, who the user is, how an
 // Apps Script enum looks, and the one way to say "this member exists but is not emulated".
-import type { Runtime } from '../runtime.js';
+import { permissionMessage, type Runtime } from '../runtime.js';
 
 export interface ServiceContext {
   runtime: Runtime;
@@ -52,25 +52,41 @@ export function enumName(value: unknown): string {
 
 export const AUTH_MODE = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 
-/** Throws Apps Script's authorization error when a simple trigger calls a service needing scopes. */
+/**
+ * A service that needs the user's authorization: refused in a simple trigger (LIMITED), and
+ * refused when the manifest's oauthScopes lack its scope. Both with Apps Script's message.
+ */
 export function requireFullAuth(runtime: Runtime, method: string, scope: string): void {
   const execution = runtime.current();
   if (execution && execution.authMode !== 'FULL') {
-    throw runtime.exception(
-      `You do not have permission to call ${method}. Required permissions: ${scope}`,
-    );
+    throw runtime.exception(permissionMessage(method, [scope]));
   }
+  runtime.requireScope(method, [scope]);
 }
+
+export const USERINFO_EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';
 
 /** Apps Script's User: only the email is visible to scripts. */
 export class EmuUser implements GoogleAppsScript.Base.User {
   constructor(
     private readonly runtime: Runtime,
     private readonly email: string,
+    /** The Session method that handed this user out, named in the permission error. */
+    private readonly source = 'Session.getActiveUser',
   ) {}
 
+  /**
+   * Blank in a simple trigger: "the user's email address is not available in any context that
+   * allows a script to run without that user's authorization, like a simple onOpen(e) or
+   * onEdit(e) trigger" (User reference). Elsewhere it needs the userinfo.email scope.
+   */
   getEmail(): string {
-    return this.runtime.call('User.getEmail', () => this.email);
+    return this.runtime.call('User.getEmail', () => {
+      const execution = this.runtime.current();
+      if (execution && execution.authMode !== 'FULL') return '';
+      this.runtime.requireScope(this.source, [USERINFO_EMAIL_SCOPE]);
+      return this.email;
+    });
   }
 
   getUserLoginId(): string {

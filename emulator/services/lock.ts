@@ -23,11 +23,19 @@ export class LockTable {
     if (this.holders.get(key) === execution) this.holders.delete(key);
   }
 
-  /** Apps Script releases every lock an execution holds when it ends, however it ends. */
-  releaseAll(execution: Execution): void {
+  /**
+   * Apps Script releases every lock an execution holds when it ends, however it ends, and when
+   * a dialog suspends it. Returns the keys released.
+   */
+  releaseAll(execution: Execution): string[] {
+    const released: string[] = [];
     for (const [key, holder] of [...this.holders]) {
-      if (holder === execution) this.holders.delete(key);
+      if (holder === execution) {
+        this.holders.delete(key);
+        released.push(key);
+      }
     }
+    return released;
   }
 
   /** Which locks are held and by which execution id, for tests. */

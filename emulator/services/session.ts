@@ -37,7 +37,7 @@ export class EmuSession implements GoogleAppsScript.Base.Session {
   getEffectiveUser(): GoogleAppsScript.Base.User {
     return this.runtime.call(
       'Session.getEffectiveUser',
-      () => new EmuUser(this.runtime, this.context.user),
+      () => new EmuUser(this.runtime, this.context.user, 'Session.getEffectiveUser'),
     );
   }
 

@@ -1,7 +1,7 @@
 // The spreadsheet editor's Ui: custom menus, alert/prompt dialogs and HtmlService sidebars and
 // dialogs. Nothing is drawn: menus become a model tests can list and click (emu.menu), dialogs
 // are recorded and answered from a queue the test fills, or by a configurable default.
-import type { Runtime } from '../runtime.js';
+import type { Execution, Runtime } from '../runtime.js';
 import { makeEnum, notEmulated, type EnumValue, type ServiceContext } from './common.js';
 import { EmuHtmlOutput } from './html.js';
 
@@ -49,6 +49,8 @@ export interface DialogRecord {
   response: ButtonName;
   /** prompt only: what the person typed. */
   text?: string;
+  /** Locks the run held when the dialog opened: released by the suspension ('script', …). */
+  releasedLocks: string[];
   executionId: number;
   at: Date;
 }
@@ -84,6 +86,11 @@ export class UiState {
   private readonly queue: QueuedResponse[] = [];
   /** Mistakes in the test's script of responses, reported to the test by the facade. */
   readonly problems: string[] = [];
+  /**
+   * @internal Set by the facade: what a dialog's suspension does to the execution (releases
+   * every lock it holds); returns the keys of the locks released.
+   */
+  onSuspend: (execution: Execution) => string[] = () => [];
 
   /** Answers for the next dialogs, in order. */
   queueResponse(...responses: QueuedResponse[]): void {
@@ -371,7 +378,14 @@ export class EmuUi implements GoogleAppsScript.Base.Ui {
     throw mismatch();
   }
 
+  /**
+   * alert and prompt suspend the script until the person answers; "LockService locks don't
+   * persist across the suspension" (Ui reference), so every lock the run holds is released
+   * before the dialog opens and the script must take it again afterwards.
+   */
   private show(kind: 'alert' | 'prompt', dialog: DialogArgs): { button: ButtonName; text: string } {
+    const execution = this.runtime.current();
+    const releasedLocks = execution ? this.state.onSuspend(execution) : [];
     const buttons = BUTTONS_OF[dialog.buttonSet];
     const answer = this.state.answer(buttons, dialog.title || dialog.message);
     const record: DialogRecord = {
@@ -381,6 +395,7 @@ export class EmuUi implements GoogleAppsScript.Base.Ui {
       response: answer.button,
       executionId: this.runtime.innermost()?.id ?? 0,
       at: this.runtime.now(),
+      releasedLocks,
     };
     if (kind === 'prompt') record.text = answer.button === 'CLOSE' ? '' : answer.text;
     this.state.dialogs.push(record);

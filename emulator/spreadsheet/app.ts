@@ -17,6 +17,13 @@ import { gasError, notEmulated, notEmulatedBase } from './not-emulated';
 import { activeRange, activeRangeList, currentCell, EmuSelection } from './selection';
 import { EmuDataValidationBuilder } from './validation';
 
+/** The bound spreadsheet: spreadsheets.currentonly suffices; the Ui: script.container.ui. */
+const SPREADSHEET_SCOPES = [
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  'https://www.googleapis.com/auth/spreadsheets',
+];
+const CONTAINER_UI_SCOPE = 'https://www.googleapis.com/auth/script.container.ui';
+
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** Enums Apps Script has and this emulator does not: reading one throws. */
@@ -71,12 +78,18 @@ export class EmuSpreadsheetApp extends notEmulatedBase<GoogleAppsScript.Spreadsh
     return this.ctx.rec.call(`SpreadsheetApp.${method}`, impl);
   }
 
+  /** The bound spreadsheet: needs spreadsheets.currentonly (or spreadsheets) in the manifest. */
+  private bound(method: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    this.ctx.rec.requireScope?.(`SpreadsheetApp.${method}`, SPREADSHEET_SCOPES);
+    return this.ctx.spreadsheet();
+  }
+
   override getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    return this.call('getActiveSpreadsheet', () => this.ctx.spreadsheet());
+    return this.call('getActiveSpreadsheet', () => this.bound('getActiveSpreadsheet'));
   }
 
   override getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    return this.call('getActive', () => this.ctx.spreadsheet());
+    return this.call('getActive', () => this.bound('getActive'));
   }
 
   /** Only the bound spreadsheet can be opened here. */
@@ -89,7 +102,10 @@ export class EmuSpreadsheetApp extends notEmulatedBase<GoogleAppsScript.Spreadsh
   }
 
   override getUi(): GoogleAppsScript.Base.Ui {
-    return this.call('getUi', () => this.ctx.deps.ui());
+    return this.call('getUi', () => {
+      this.ctx.rec.requireScope?.('SpreadsheetApp.getUi', [CONTAINER_UI_SCOPE]);
+      return this.ctx.deps.ui();
+    });
   }
 
   /** Writes are applied at once here, so there is nothing to flush. */
@@ -98,7 +114,10 @@ export class EmuSpreadsheetApp extends notEmulatedBase<GoogleAppsScript.Spreadsh
   }
 
   override getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
-    return this.call('getActiveSheet', () => this.ctx.sheet(this.ctx.wb.active()));
+    return this.call('getActiveSheet', () => {
+      this.bound('getActiveSheet');
+      return this.ctx.sheet(this.ctx.wb.active());
+    });
   }
 
   override getActiveRange(): Range {

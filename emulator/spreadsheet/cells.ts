@@ -12,6 +12,23 @@ import { copyValue, enterValue } from './values';
 
 export type Grid<T> = T[][];
 
+/** Apps Script's message for a range that reaches past the sheet's rows or columns. */
+export const OUTSIDE_GRID_MESSAGE =
+  'The coordinates of the range are outside the dimensions of the sheet.';
+
+/**
+ * A range must lie inside the grid (getMaxRows × getMaxColumns): Google refuses it rather than
+ * growing the sheet. Only appendRow, the insertRows/insertColumns family and a person grow a sheet.
+ */
+export function assertInGrid(sheet: SheetModel, rect: Rect): void {
+  if (
+    rect.row + rect.numRows - 1 > sheet.maxRows ||
+    rect.column + rect.numColumns - 1 > sheet.maxColumns
+  ) {
+    throw gasError(OUTSIDE_GRID_MESSAGE);
+  }
+}
+
 /** Calls `fn` for each cell of the rectangle with 0-based layer coordinates and offsets. */
 function eachCell(rect: Rect, fn: (r: number, c: number, i: number, j: number) => void): void {
   for (let i = 0; i < rect.numRows; i++) {
@@ -106,13 +123,13 @@ function storeEntry(sheet: SheetModel, r: number, c: number, raw: unknown): void
 
 /** setValues: each value entered as if typed (strings parsed unless the cell is '@'). */
 export function writeValues(sheet: SheetModel, rect: Rect, data: readonly unknown[][]): void {
-  sheet.ensureSize(rect.row + rect.numRows - 1, rect.column + rect.numColumns - 1);
+  assertInGrid(sheet, rect);
   eachCell(rect, (r, c, i, j) => storeEntry(sheet, r, c, data[i]![j]));
 }
 
 /** setValue on a range: the same value into every cell. */
 export function fillValue(sheet: SheetModel, rect: Rect, raw: unknown): void {
-  sheet.ensureSize(rect.row + rect.numRows - 1, rect.column + rect.numColumns - 1);
+  assertInGrid(sheet, rect);
   eachCell(rect, (r, c) => storeEntry(sheet, r, c, raw));
 }
 
@@ -122,7 +139,7 @@ export function writeFormulas(
   rect: Rect,
   data: (i: number, j: number) => unknown,
 ): void {
-  sheet.ensureSize(rect.row + rect.numRows - 1, rect.column + rect.numColumns - 1);
+  assertInGrid(sheet, rect);
   eachCell(rect, (r, c, i, j) => {
     const f = String(data(i, j) ?? '');
     if (f === '') {
@@ -142,7 +159,7 @@ export function writeLayer<T>(
   rect: Rect,
   data: (i: number, j: number) => T | undefined | null,
 ): void {
-  sheet.ensureSize(rect.row + rect.numRows - 1, rect.column + rect.numColumns - 1);
+  assertInGrid(sheet, rect);
   eachCell(rect, (r, c, i, j) => {
     const v = data(i, j);
     layer.set(r, c, v === null || v === '' ? undefined : (v as T | undefined));

@@ -2,6 +2,7 @@
 // behind it, a person who can edit it between script calls, and a way to save it.
 import type { WorkbookSnapshot } from '../snapshot';
 import { EmuSpreadsheetApp } from './app';
+import { assertInGrid } from './cells';
 import type { Ctx, SpreadsheetDeps } from './context';
 import type { SheetModel, WorkbookModel } from './model';
 import { PersonActions } from './person';
@@ -40,7 +41,10 @@ export function createSpreadsheetService(
       }
       return sheet;
     },
-    range: (model, rect) => new EmuRange(ctx, model, rect),
+    range: (model, rect) => {
+      assertInGrid(model, rect);
+      return new EmuRange(ctx, model, rect);
+    },
   };
   return {
     app: new EmuSpreadsheetApp(ctx),

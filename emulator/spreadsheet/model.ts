@@ -148,7 +148,10 @@ export class SheetModel {
     ];
   }
 
-  /** Grows the grid so that (row, column) exists: writing past the edge extends the sheet. */
+  /**
+   * Grows the grid so that (row, column) exists. Only appendRow, a person and loading a
+   * workbook use it: a script's range past the grid throws (cells.ts assertInGrid).
+   */
   ensureSize(lastRow: number, lastColumn: number): void {
     this.maxRows = Math.max(this.maxRows, lastRow);
     this.maxColumns = Math.max(this.maxColumns, lastColumn);

@@ -2,6 +2,7 @@
 // sheet-wide variants reuse). Public methods wrap these in one rec.call each.
 import type { CellValue } from '../snapshot';
 import {
+  assertInGrid,
   clearContents,
   clearFormats,
   clearLayer,
@@ -115,7 +116,7 @@ export function insertCheckboxes(sheet: SheetModel, rect: Rect, values: unknown[
     allowInvalid: false,
     helpText: null,
   };
-  sheet.ensureSize(rect.row + rect.numRows - 1, rect.column + rect.numColumns - 1);
+  assertInGrid(sheet, rect);
   const { unchecked } = checkboxValues(rule);
   forEachCell(rect, (r, c) => {
     sheet.validations.set(r, c, rule);

@@ -2,15 +2,30 @@
 // edit the spreadsheet while a script run is suspended in a hook. Typing goes through values.ts
 // exactly as the script's setValues does, so '2026/12/1' becomes a date and '@' cells keep text.
 import type { CellValue } from '../snapshot';
-import { parseA1Range } from './a1';
+import { cellA1, parseA1Range } from './a1';
 import { readValues, writeValues } from './cells';
 import type { Rect } from './geometry';
 import type { SheetModel, WorkbookModel } from './model';
 import { deleteLinesChecked, insertLinesChecked } from './sheet';
 import { sortRows as sortSheetRows } from './sort';
+import { passes } from './rules';
+import { enterValue } from './values';
 import { insertSheetModel } from './workbook';
 
+/** A person's typing that a "Reject input" rule (setAllowInvalid(false)) refused. */
+export interface Refusal {
+  sheet: string;
+  /** The first cell refused, A1. */
+  a1: string;
+  value: unknown;
+  criteria: string;
+  helpText: string | null;
+}
+
 export class PersonActions {
+  /** Every refused edit, in order: the cells kept what they held. */
+  readonly refusals: Refusal[] = [];
+
   constructor(private readonly wb: WorkbookModel) {}
 
   private sheet(name: string): SheetModel {
@@ -27,9 +42,11 @@ export class PersonActions {
 
   /**
    * Types `values` starting at the top-left of `a1` (a cell, or a range of exactly that size).
-   * Returns the rectangle written, for building an edit event.
+   * Returns the rectangle written, for building an edit event, or null when a rule with
+   * setAllowInvalid(false) refused the input: then nothing lands (Sheets shows its "invalid
+   * data" message) and the refusal is recorded in `refusals`.
    */
-  setValues(sheetName: string, a1: string, values: readonly (readonly unknown[])[]): Rect {
+  setValues(sheetName: string, a1: string, values: readonly (readonly unknown[])[]): Rect | null {
     const sheet = this.sheet(sheetName);
     const at = this.rect(sheet, a1);
     const numRows = values.length;
@@ -42,8 +59,41 @@ export class PersonActions {
       throw new Error(`person: ${numRows}×${numColumns} values do not fit ${a1}`);
     }
     const rect = { row: at.row, column: at.column, numRows, numColumns };
+    const refusal = this.refusal(sheet, rect, values);
+    if (refusal) {
+      this.refusals.push(refusal);
+      return null;
+    }
+    // A person pasting below the last row gets the rows added (Sheets' "add rows" below the grid).
+    sheet.ensureSize(rect.row + numRows - 1, rect.column + numColumns - 1);
     writeValues(sheet, rect, values as unknown[][]);
     return rect;
+  }
+
+  private refusal(
+    sheet: SheetModel,
+    rect: Rect,
+    values: readonly (readonly unknown[])[],
+  ): Refusal | null {
+    for (let i = 0; i < rect.numRows; i++) {
+      for (let j = 0; j < rect.numColumns; j++) {
+        const r = rect.row - 1 + i;
+        const c = rect.column - 1 + j;
+        const rule = sheet.validations.get(r, c);
+        if (!rule || rule.allowInvalid) continue;
+        const raw = values[i]![j];
+        const entered = enterValue(raw, sheet.numberFormats.get(r, c), this.wb.entryContext());
+        if (entered.formula !== undefined || passes(rule, entered.value)) continue;
+        return {
+          sheet: sheet.name,
+          a1: cellA1(r + 1, c + 1),
+          value: raw,
+          criteria: rule.criteria,
+          helpText: rule.helpText,
+        };
+      }
+    }
+    return null;
   }
 
   /** The whole used range (A1 to the last row and column with content), host Dates. */
@@ -57,6 +107,12 @@ export class PersonActions {
 
   insertRows(sheetName: string, beforeRow: number, count: number): void {
     insertLinesChecked(this.sheet(sheetName), 'ROWS', beforeRow, count);
+  }
+
+  /** The "Add N more rows at the bottom" button under the grid: empty rows after the last. */
+  addRows(sheetName: string, count: number): void {
+    const sheet = this.sheet(sheetName);
+    insertLinesChecked(sheet, 'ROWS', sheet.maxRows + 1, count);
   }
 
   deleteRows(sheetName: string, row: number, count: number): void {

@@ -1,6 +1,6 @@
 // Sheet: one tab of the spreadsheet. Structural edits go through structure.ts / model.ts so that
 // every layer, validation source, protection, rule, filter and chart moves together.
-import { readValues, signatureError, writeValues } from './cells';
+import { assertInGrid, readValues, signatureError, writeValues } from './cells';
 import { colorArg, intArg, rangeArg, rectArgs, resolveA1 } from './args';
 import {
   EmuEmbeddedChart,
@@ -207,6 +207,7 @@ export class EmuSheet extends notEmulatedBase<Sheet>('Sheet', Sheet_METHODS) {
           numRows === -1 ? this.m.lastContentRow() - Number(startRow) + 1 : numRows,
           numColumns === -1 ? this.m.lastContentColumn() - Number(startColumn) + 1 : numColumns,
         ]);
+        assertInGrid(this.m, rect);
         counts.read = rect.numRows * rect.numColumns;
         return this.ctx.rec.toScript(readValues(this.m, rect));
       },
@@ -238,7 +239,9 @@ export class EmuSheet extends notEmulatedBase<Sheet>('Sheet', Sheet_METHODS) {
         if (!Array.isArray(rowContents) || rowContents.length === 0) {
           throw signatureError('SpreadsheetApp.Sheet.appendRow', [rowContents]);
         }
+        // appendRow is documented to add a row below the data: it grows the grid when needed.
         const row = this.m.lastContentRow() + 1;
+        this.m.ensureSize(row, count);
         writeValues(this.m, { row, column: 1, numRows: 1, numColumns: count }, [rowContents]);
         return this;
       },

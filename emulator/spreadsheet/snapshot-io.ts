@@ -19,6 +19,10 @@ import { copyValue } from './values';
 import { isRangeRef } from './validation';
 import { insertSheetModel } from './workbook';
 
+/** The grid of a new sheet in Google Sheets. */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
 /** A deterministic id in the shape of a Google file id (44 characters). */
 export const EMULATED_SPREADSHEET_ID = '1EmuLatedSpreadsheet0000000000000000000000AA';
 
@@ -159,8 +163,9 @@ export function loadWorkbook(snapshot: WorkbookSnapshot, options: LoadOptions): 
     const sheet = wb.addSheet(
       s.name,
       i,
-      s.maxRows ?? Math.max(rows, 1),
-      s.maxColumns ?? Math.max(columns, 1),
+      // Without a size, the grid of a sheet Sheets makes (1000 × 26), or larger to hold the data.
+      s.maxRows ?? Math.max(rows, NEW_SHEET_ROWS),
+      s.maxColumns ?? Math.max(columns, NEW_SHEET_COLUMNS),
     );
     loadSheetCells(sheet, s);
     // Formats may sit beyond the values: make sure the grid holds everything loaded.

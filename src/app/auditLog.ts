@@ -1,6 +1,7 @@
 // 操作ログ: append-only, one batch per run, booking ids only — never names, addresses or
 // 求職番号 (SPEC §3). Callers pass fixed Japanese phrases and ids, not user input.
 import { LOG, LOG_HEADERS, SHEET } from '../core/schema';
+import { appendBelowData } from '../sheet/grid';
 import { forSheet } from '../sheet/ownedWrites';
 import { type Cell, readHeaderRow } from '../sheet/table';
 
@@ -46,7 +47,7 @@ export class AuditLog {
       };
       return headers.map((h) => forSheet(byHeader[h] ?? ''));
     });
-    sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, width).setValues(rows);
+    appendBelowData(sheet, rows, width);
     this.entries.length = 0;
   }
 }

@@ -17,6 +17,7 @@ import { BOOKING, MENU_ITEMS, SHEET } from '../core/schema';
 import { dayOf, formatInstant, formatMonth, isValidInstant, type LocalDate } from '../core/time';
 import { BOOKING_WRITE_PLAN, bookingReader, bookingRows } from '../sheet/bookings';
 import { keyOfRow, type OwnedChange, type WriteOutcome } from '../sheet/ownedWrites';
+import { ensureGrid } from '../sheet/grid';
 import { type Cell, columnLetter, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
 import { writeBookingCells } from './bookingWrites';
@@ -182,13 +183,6 @@ function writeReport(spreadsheet: Spreadsheet, layout: ReportLayout): boolean {
     console.error(`monthly report chart failed: ${describeError(error)}`);
     return false;
   }
-}
-
-function ensureGrid(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 /** One call per kind of format, over every section (A1 lists of column stretches). */

@@ -48,8 +48,16 @@ import { writeBookingCells } from './bookingWrites';
 import { checkAndRecord, type CheckedRow, type CheckRun } from './checkService';
 import { loadSettings } from './context';
 
-/** Document property: the Tokyo day on which staff were last told the mail quota was spent. */
+/**
+ * Document property: the Tokyo day on which staff were last told the mail quota was spent, one
+ * per sending account (a menu send spends the clicking person's quota, a tick the trigger
+ * owner's), keyed `quotaAlertDay:<e-mail>`.
+ */
 export const QUOTA_ALERT_DAY_PROPERTY = 'quotaAlertDay';
+
+function quotaAlertKey(): string {
+  return `${QUOTA_ALERT_DAY_PROPERTY}:${Session.getEffectiveUser().getEmail()}`;
+}
 export const LOG_ACTION = {
   sent: '招待メール送信',
   failed: '招待メール送信失敗',
@@ -729,7 +737,7 @@ class QuotaGuard {
 
   private alreadyAlerted(): boolean {
     if (this.alertedToday === null) {
-      const day = PropertiesService.getDocumentProperties().getProperty(QUOTA_ALERT_DAY_PROPERTY);
+      const day = PropertiesService.getDocumentProperties().getProperty(quotaAlertKey());
       this.alertedToday = day === this.today;
     }
     return this.alertedToday;
@@ -759,7 +767,7 @@ class QuotaGuard {
       console.error(`sendReadyInvitations: quota alert failed: ${describe(error)}`);
       return 'failed';
     }
-    PropertiesService.getDocumentProperties().setProperty(QUOTA_ALERT_DAY_PROPERTY, this.today);
+    PropertiesService.getDocumentProperties().setProperty(quotaAlertKey(), this.today);
     this.alertedToday = true;
     return 'sent';
   }

@@ -7,7 +7,7 @@ import { appendMissingSettings } from '../sheet/settingsSheet';
 import { AuditLog, actorName } from './auditLog';
 import { withScriptLock } from './lock';
 import { loadSettings } from './context';
-import { installTriggers } from './triggers';
+import { installTriggers, otherTriggerOwner } from './triggers';
 import { alert, BUSY_MESSAGE, confirm } from './ui';
 
 const TIME_ZONE = 'Asia/Tokyo';
@@ -15,6 +15,14 @@ const TIME_ZONE = 'Asia/Tokyo';
 export function runSetup(): SetupReport | null {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const report: SetupReport = { changes: [], warnings: [] };
+  // Asked before the lock: a dialog suspends the run and releases every lock it holds. Under
+  // the lock the owner is read again, and only the account the person agreed to replace is.
+  const asked = otherTriggerOwner();
+  const agreed =
+    asked !== null &&
+    confirm(
+      `自動実行（トリガー）は ${asked} のアカウントで動いています。所有者を、このアカウントに変更しますか？\n前の所有者のトリガーは、そのアカウントで削除してください。`,
+    );
   const locked = withScriptLock(() => {
     // 設定 first: the dropdowns on the other sheets are built from it.
     const settingsSheet = ensureSheet(
@@ -27,11 +35,7 @@ export function runSetup(): SetupReport | null {
     const { settings, problems } = loadSettings(spreadsheet);
     report.warnings.push(...problems);
     ensureAllSheets(spreadsheet, dropdownChoices(settings), report);
-    installTriggers(report, () =>
-      confirm(
-        '自動実行（トリガー）の所有者を、このアカウントに変更しますか？\n前の所有者のトリガーは、そのアカウントで削除してください。',
-      ),
-    );
+    installTriggers(report, (owner) => agreed && owner === asked);
     const zone = spreadsheet.getSpreadsheetTimeZone();
     if (zone !== TIME_ZONE) {
       report.warnings.push(

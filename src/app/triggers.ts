@@ -41,15 +41,25 @@ export const EXPECTED_TRIGGERS: readonly ExpectedTrigger[] = TRIGGERS.map(
 );
 
 /**
+ * The account recorded as owning the triggers when it is not the current one, else null: read
+ * before 初期設定 takes the lock, so that its question is asked without holding it (a dialog
+ * releases every lock; see setupCommand.ts).
+ */
+export function otherTriggerOwner(): string | null {
+  const owner = PropertiesService.getDocumentProperties().getProperty(OWNER_PROPERTY);
+  return owner && owner !== Session.getEffectiveUser().getEmail() ? owner : null;
+}
+
+/**
  * Installs missing triggers under the current account. Triggers belong to the account that
  * created them and are invisible to others, so the owner is recorded: a second account running
  * 初期設定 must not install a second set (every job would then run twice).
  */
-export function installTriggers(report: SetupReport, takeOver: () => boolean): void {
+export function installTriggers(report: SetupReport, takeOver: (owner: string) => boolean): void {
   const properties = PropertiesService.getDocumentProperties();
   const me = Session.getEffectiveUser().getEmail();
   const owner = properties.getProperty(OWNER_PROPERTY);
-  if (owner && owner !== me && !takeOver()) {
+  if (owner && owner !== me && !takeOver(owner)) {
     report.warnings.push(
       `自動実行（トリガー）は ${owner} のアカウントで動いています。このアカウントでは設定しませんでした。`,
     );

@@ -1,5 +1,6 @@
 // 設定: one setting a row (項目 / 値 / 説明). Staff edit values; the script adds missing rows.
 import { SETTINGS_HEADERS } from '../core/schema';
+import { appendBelowData } from './grid';
 import type { SetupReport } from './setup';
 import { type Cell, cellText, readTable } from './table';
 
@@ -49,6 +50,6 @@ export function appendMissingSettings(
     };
     return headers.map((h) => byHeader[h] ?? '');
   });
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, headers.length).setValues(rows);
+  appendBelowData(sheet, rows, headers.length);
   report.changes.push(`「設定」に項目を追加しました: ${missing.map((d) => d.key).join('、')}`);
 }

@@ -94,6 +94,22 @@ function dataRows(sheet: Sheet): number {
   return Math.max(sheet.getMaxRows() - 1, 0);
 }
 
+/**
+ * The first and the last data row, read with `read`: rows added below the formatted area
+ * (Sheets' "add rows", appendRow) carry no format or rule, so the last row is checked too and a
+ * column is repaired when either differs.
+ */
+function firstAndLast<T>(
+  sheet: Sheet,
+  rows: number,
+  width: number,
+  read: (range: GoogleAppsScript.Spreadsheet.Range) => T[][],
+): [T[], T[]] {
+  const first = read(sheet.getRange(2, 1, 1, width))[0]!;
+  const last = rows > 1 ? read(sheet.getRange(rows + 1, 1, 1, width))[0]! : first;
+  return [first, last];
+}
+
 function ensureFormats(
   sheet: Sheet,
   spec: SheetSpec,
@@ -104,8 +120,11 @@ function ensureFormats(
   const wanted = columns.filter((c) => c.column.numberFormat !== undefined);
   if (rows === 0 || wanted.length === 0) return;
   const width = Math.max(...wanted.map((c) => c.index + 1));
-  const current = sheet.getRange(2, 1, 1, width).getNumberFormats()[0]!;
-  const fixed = wanted.filter(({ column, index }) => current[index] !== column.numberFormat);
+  const [first, last] = firstAndLast(sheet, rows, width, (r) => r.getNumberFormats());
+  const fixed = wanted.filter(
+    ({ column, index }) =>
+      first[index] !== column.numberFormat || last[index] !== column.numberFormat,
+  );
   for (const { column, index } of fixed) {
     sheet.getRange(2, index + 1, rows, 1).setNumberFormat(column.numberFormat!);
   }
@@ -126,11 +145,15 @@ function ensureValidations(
   const wanted = columns.filter((c) => c.column.validation !== undefined);
   if (rows === 0 || wanted.length === 0) return;
   const width = Math.max(...wanted.map((c) => c.index + 1));
-  const current = sheet.getRange(2, 1, 1, width).getDataValidations()[0]!;
+  const [first, last] = firstAndLast(sheet, rows, width, (r) => r.getDataValidations());
   const fixed: string[] = [];
   for (const { column, index } of wanted) {
     const desired = buildValidation(column.validation!, choices);
-    if (sameValidation(current[index] ?? null, desired)) continue;
+    if (
+      sameValidation(first[index] ?? null, desired) &&
+      sameValidation(last[index] ?? null, desired)
+    )
+      continue;
     sheet.getRange(2, index + 1, rows, 1).setDataValidation(desired);
     fixed.push(column.header);
   }
@@ -138,6 +161,9 @@ function ensureValidations(
     report.changes.push(`「${spec.name}」の入力規則を設定しました: ${fixed.join('、')}`);
   }
 }
+
+export const DATE_HELP =
+  '日付を入力してください（例: 2026/12/1、令和8年12月1日、R8.12.1）。読めない日付はチェックでお知らせします。';
 
 /**
  * Checkboxes are a validation rule, not insertCheckboxes(): that writes FALSE into every empty
@@ -152,11 +178,10 @@ export function buildValidation(
     case 'checkbox':
       return builder.requireCheckbox().build();
     case 'date':
-      return builder
-        .requireDate()
-        .setAllowInvalid(false)
-        .setHelpText('日付を入力してください（例: 2026/12/1）。')
-        .build();
+      // Warning only: "Reject input" would refuse 令和8年12月1日 or R8.12.1, which are
+      // text to Sheets but dates to the check (core/normalize.ts); the check names a date it
+      // cannot read. README "Behaviour decisions".
+      return builder.requireDate().setAllowInvalid(true).setHelpText(DATE_HELP).build();
     case 'channel':
       return listRule(builder, CHANNEL_CHOICES, '受付方法を一覧から選んでください。');
     case 'status':
@@ -239,21 +264,49 @@ function ensureProtections(
 ) {
   const P = SpreadsheetApp.ProtectionType;
   if (spec.protectWholeSheet) {
-    if (sheet.getProtections(P.SHEET).length === 0) {
+    const [whole] = sheet.getProtections(P.SHEET);
+    if (!whole) {
       sheet.protect().setDescription(spec.protectWholeSheet).setWarningOnly(true);
       report.changes.push(`「${spec.name}」を保護しました（警告のみ）。`);
+    } else if (!whole.isWarningOnly()) {
+      // A run stopped between protect() and setWarningOnly(true) left staff locked out.
+      whole.setDescription(spec.protectWholeSheet).setWarningOnly(true);
+      report.changes.push(`「${spec.name}」の保護を「警告のみ」に直しました。`);
     }
   }
-  const existing = new Set(sheet.getProtections(P.RANGE).map((p) => p.getDescription()));
-  for (const { column, index } of columns.filter((c) => c.column.scriptOwned)) {
+  const owned = columns.filter((c) => c.column.scriptOwned);
+  if (owned.length === 0) return;
+  const maxRows = sheet.getMaxRows();
+  const ranged = sheet.getProtections(P.RANGE);
+  for (const { column, index } of owned) {
     const description = ownedColumnProtection(column.header);
-    if (existing.has(description)) continue;
-    sheet
-      .getRange(1, index + 1, sheet.getMaxRows(), 1)
-      .protect()
-      .setDescription(description)
-      .setWarningOnly(true);
-    report.changes.push(`「${spec.name}」の「${column.header}」列を保護しました（警告のみ）。`);
+    // Ours by description; or, with no description, one over exactly this column from row 1:
+    // what a run stopped between protect() and setDescription()/setWarningOnly() leaves.
+    const mine = ranged.filter((p) => {
+      const d = p.getDescription();
+      if (d === description) return true;
+      if (d !== '') return false;
+      const r = p.getRange();
+      return r.getRow() === 1 && r.getColumn() === index + 1 && r.getNumColumns() === 1;
+    });
+    const whole = sheet.getRange(1, index + 1, maxRows, 1);
+    const [protection] = mine;
+    if (!protection) {
+      whole.protect().setDescription(description).setWarningOnly(true);
+      report.changes.push(`「${spec.name}」の「${column.header}」列を保護しました（警告のみ）。`);
+      continue;
+    }
+    const range = protection.getRange();
+    const short = range.getRow() + range.getNumRows() - 1 < maxRows;
+    if (short) protection.setRange(whole);
+    if (protection.getDescription() !== description || !protection.isWarningOnly()) {
+      protection.setDescription(description).setWarningOnly(true);
+      report.changes.push(
+        `「${spec.name}」の「${column.header}」列の保護を「警告のみ」に直しました。`,
+      );
+    } else if (short) {
+      report.changes.push(`「${spec.name}」の「${column.header}」列の保護を最終行まで広げました。`);
+    }
   }
 }
 
@@ -282,13 +335,27 @@ export function ensureBookingFormatting(sheet: Sheet, report: SetupReport): void
     { formula: `=ISNUMBER(SEARCH("注意:",${result}))`, background: '#fce5cd' },
     { formula: `=AND(${day}<>"",${day}=TODAY())`, background: '#cfe2f3' },
   ];
-  const rules = sheet.getConditionalFormatRules();
-  const present = new Set(
-    rules.map((rule) => String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '')),
-  );
+  const maxRows = sheet.getMaxRows();
+  const range = sheet.getRange(2, 1, Math.max(maxRows - 1, 1), width);
+  const formulaOf = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) =>
+    String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '');
+  const ours = new Set(wanted.map((w) => w.formula));
+  // Our colour rules stretched to the last row: rows added below the grid have none.
+  let stretched = 0;
+  const rules = sheet.getConditionalFormatRules().map((rule) => {
+    if (!ours.has(formulaOf(rule))) return rule;
+    const end = Math.max(...rule.getRanges().map((r) => r.getRow() + r.getNumRows() - 1));
+    if (end >= maxRows) return rule;
+    stretched += 1;
+    return rule.copy().setRanges([range]).build();
+  });
+  const present = new Set(rules.map(formulaOf));
   const missing = wanted.filter((w) => !present.has(w.formula));
+  if (stretched > 0) {
+    report.changes.push(`「${SHEET.bookings}」の色分けを最終行まで広げました。`);
+    if (missing.length === 0) sheet.setConditionalFormatRules(rules);
+  }
   if (missing.length === 0) return;
-  const range = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), width);
   const added = missing.map((w) => {
     const builder = SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(w.formula)

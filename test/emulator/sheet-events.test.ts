@@ -47,7 +47,8 @@ describe('the emulated spreadsheet through the facade', () => {
 
   it('runs onOpen as a simple trigger with its event', () => {
     const emu = emulate(SCRIPT, { workbook: workbook(ROWS) });
-    expect(emu.open().value).toEqual([true, 'テスト台帳', 'owner@example.jp']);
+    // A simple trigger runs without the user's authorization: no e-mail (User.getEmail reference).
+    expect(emu.open().value).toEqual([true, 'テスト台帳', '']);
   });
 
   it('fires onEdit after a person types, with value, oldValue and range', () => {
@@ -61,7 +62,7 @@ describe('the emulated spreadsheet through the facade', () => {
       oldValue: '山田',
       hasValue: true,
       limited: true,
-      user: 'owner@example.jp',
+      user: '', // simple trigger: the e-mail is withheld
       source: 'テスト台帳',
     });
     expect(emu.sheetValues('予約')[1]![1]).toBe('山田 太郎');

@@ -110,12 +110,43 @@ describe('Range values', () => {
     expect.assertions(4);
   });
 
-  it('grows the grid when writing past the edge', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getrangerow,-column,-numrows,-numcolumns
+  it('refuses a range past the grid instead of growing the sheet', () => {
     const { sheet } = fixture([sheetSnapshot('Data', [['a']], { maxRows: 5, maxColumns: 2 })]);
-    sheet().getRange(7, 4, 1, 1).setValue('far');
+    const outside =
+      'Exception: The coordinates of the range are outside the dimensions of the sheet.';
+    expect(() => sheet().getRange(6, 1)).toThrow(outside.replace('Exception: ', ''));
+    expect(() => sheet().getRange(1, 3)).toThrow(outside.replace('Exception: ', ''));
+    expect(() => sheet().getRange(5, 1, 2, 1)).toThrow(outside.replace('Exception: ', ''));
+    expect(() => sheet().getRange('A6')).toThrow(outside.replace('Exception: ', ''));
+    expect(() => sheet().getSheetValues(4, 1, 3, 1)).toThrow(outside.replace('Exception: ', ''));
+    expect(() => sheet().getRange(5, 2).offset(1, 0)).toThrow(outside.replace('Exception: ', ''));
+    expect(sheet().getMaxRows()).toBe(5);
+    expect(sheet().getMaxColumns()).toBe(2);
+    sheet().getRange(5, 2).setValue('edge'); // the last cell is inside
+    expect(sheet().getLastRow()).toBe(5);
+  });
+
+  it('appendRow and insertRowsAfter grow the grid; a person pasting below it too', () => {
+    const { sheet, service } = fixture([
+      sheetSnapshot('Data', [['a'], ['b']], { maxRows: 2, maxColumns: 2 }),
+    ]);
+    sheet().appendRow(['c', 'd', 'e']);
+    expect(sheet().getMaxRows()).toBe(3);
+    expect(sheet().getMaxColumns()).toBe(3);
+    expect(sheet().getRange(3, 1, 1, 3).getValues()).toEqual([['c', 'd', 'e']]);
+    sheet().insertRowsAfter(3, 2);
+    expect(sheet().getMaxRows()).toBe(5);
+    service.person.setValues('Data', 'A7', [['typed']]);
     expect(sheet().getMaxRows()).toBe(7);
-    expect(sheet().getMaxColumns()).toBe(4);
-    expect(sheet().getLastRow()).toBe(7);
+    service.person.addRows('Data', 10);
+    expect(sheet().getMaxRows()).toBe(17);
+  });
+
+  it('a sheet given without a size has the grid of a new Sheets sheet (1000 × 26)', () => {
+    const { sheet } = fixture([sheetSnapshot('Data', [['a']])]);
+    expect(sheet().getMaxRows()).toBe(1000);
+    expect(sheet().getMaxColumns()).toBe(26);
   });
 
   it('shows display values through number formats', () => {

@@ -10,7 +10,10 @@ const table = (): (string | number)[][] => [
 
 describe('Sheet.getRange', () => {
   it('accepts row/column forms and A1, with or without a sheet name', () => {
-    const { sheet } = fixture([sheetSnapshot('Data', table()), sheetSnapshot('設定', [['x']])]);
+    const { sheet } = fixture([
+      sheetSnapshot('Data', table(), { maxRows: 4 }),
+      sheetSnapshot('設定', [['x']]),
+    ]);
     expect(sheet().getRange(2, 2).getValue()).toBe('Aoki');
     expect(sheet().getRange(2, 1, 2).getValues()).toEqual([['r1'], ['r2']]);
     expect(sheet().getRange('B2:C3').getValues()).toEqual([
