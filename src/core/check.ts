@@ -4,6 +4,7 @@
 
 import { addToGroup, groupBy } from './groupBy';
 import { bookingIdNumber } from './bookingId';
+import { bookingDeadlineState, firstBookableDay } from './deadline';
 import {
   OCCUPYING_STATUSES,
   readBooking,
@@ -20,7 +21,7 @@ import { overdueMessages } from './overdue';
 import type { RosterEntry } from './roster';
 import { BOOKING, CHECK_OK, ERROR_PREFIX, STATUS, type Status } from './schema';
 import type { Settings } from './settings';
-import { addDays, daysBetween, makeDay, tryDayOf, type LocalDate } from './time';
+import { daysBetween, makeDay, tryDayOf, type LocalDate } from './time';
 
 export { countNoShows, normalizeBooking } from './booking';
 export type { NormalizedBooking, RawBooking } from './booking';
@@ -201,12 +202,14 @@ function checkDay(
   const closed = closedReasonCached(day, b.office === '' ? null : b.office, ctx.closedDays);
   if (closed !== null) found.errors.push(say.closedDay(day, closed, today));
   if (b.status !== STATUS.taken) return;
-  const daysAhead = daysBetween(today, day);
   const deadlineDays = Math.max(1, ctx.settings.deadlineDays);
-  if (daysAhead <= 0) found.errors.push(say.notAfterToday(day, today));
-  else if (daysAhead < deadlineDays) {
-    found.errors.push(say.pastDeadline(day, today, deadlineDays, addDays(today, deadlineDays)));
-  } else if (daysAhead > FAR_FUTURE_DAYS) found.warnings.push(say.farFuture(day));
+  const state = bookingDeadlineState(day, today, deadlineDays);
+  if (state === 'notAfterToday') found.errors.push(say.notAfterToday(day, today));
+  else if (state === 'tooClose') {
+    found.errors.push(
+      say.pastDeadline(day, today, deadlineDays, firstBookableDay(today, deadlineDays)),
+    );
+  } else if (daysBetween(today, day) > FAR_FUTURE_DAYS) found.warnings.push(say.farFuture(day));
 }
 
 // Thousands of bookings share a few hundred days: ask the calendar once per day and 窓口.
