@@ -28,6 +28,7 @@ import { bookingReader, bookingRows } from '../sheet/bookings';
 import { type Cell, cellText, fieldReader, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
 import { NeedsPerson, needsPersonOr, requireBookingSheet } from './checkService';
+import { highestNumber, keepCounterAbove } from './bookingIds';
 import { writeChunked } from './chunkedProperty';
 import { ARCHIVED_NO_SHOWS_PROPERTY, loadSettings } from './context';
 import { withScriptLock } from './lock';
@@ -164,6 +165,8 @@ export function archiveOldBookings(spreadsheet: Spreadsheet, now: Date): Archive
     today,
   );
   const noShowsRecorded = recordArchivedNoShows(noShows);
+  const idColumn = mapping.archiveHeaders.indexOf(BOOKING.id);
+  keepCounterAbove(highestNumber(wholeArchive.map((row) => row[idColumn])));
   return summarise(plan, {
     months: sheets.months,
     appended: plan.toAppend.length,

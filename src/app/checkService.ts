@@ -21,7 +21,7 @@ import {
   readBookingSheet,
 } from '../sheet/bookings';
 import {
-  keyOfRow,
+  keyOfRowOrCopy,
   type OwnedChange,
   type WriteOutcome,
   writeOwnedCells,
@@ -115,6 +115,7 @@ export function checkAndRecord(
   const newIds = issueBookingIds(
     needIds.length,
     table.rows.map((row) => row.values[idIndex]),
+    spreadsheet,
   );
   const idOf = new Map(needIds.map((i, n) => [i, newIds[n]!]));
 
@@ -187,7 +188,8 @@ function recordChanges(
   clearFailure: boolean,
 ): OwnedChange[] {
   const { row, result } = checked;
-  const key = keyOfRow(BOOKING_WRITE_PLAN, table, row);
+  // A copied row's エラー (same 予約ID) must reach both copies: key them as copies of the id.
+  const key = keyOfRowOrCopy(BOOKING_WRITE_PLAN, table, row);
   const current = (header: string): Cell => row.values[table.headers.indexOf(header)] ?? '';
   const change = (header: string, value: Cell): OwnedChange => ({
     key,

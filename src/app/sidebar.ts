@@ -250,6 +250,7 @@ function addBooking(
   const [id] = issueBookingIds(
     1,
     table.rows.map((row) => row.values[idIndex]),
+    spreadsheet,
   );
   appendRow(table, rowNumber, {
     ...candidate,

@@ -77,6 +77,7 @@ export function checkBookings(rows: readonly RawBooking[], ctx: CheckContext): C
     }
   });
   try {
+    checkBookingIds(read, findings);
     checkTogether(read, ctx, today, findings);
   } catch {
     read.forEach((r, i) => {
@@ -87,6 +88,28 @@ export function checkBookings(rows: readonly RawBooking[], ctx: CheckContext): C
 }
 
 const FALLBACK_TODAY = makeDay(2000, 1, 1) as LocalDate;
+
+/**
+ * 予約ID: not the script's own form, or on more than one row (a copied row), is an error on
+ * every row concerned: the script cannot tell which row an id means, so it sends to neither.
+ */
+function checkBookingIds(read: readonly ReadBooking[], findings: Findings[]): void {
+  const rowsById = new Map<string, number[]>();
+  read.forEach((r, i) => {
+    if (r.empty || r.booking.id === '') return;
+    if (bookingIdNumber(r.booking.id) === null) findings[i]?.errors.push(say.foreignBookingId());
+    const rows = rowsById.get(r.booking.id) ?? [];
+    rows.push(i);
+    rowsById.set(r.booking.id, rows);
+  });
+  for (const indexes of rowsById.values()) {
+    if (indexes.length < 2) continue;
+    for (const i of indexes) {
+      const others = indexes.filter((j) => j !== i).map((j) => read[j]!.booking.rowNumber);
+      findings[i]?.errors.push(say.duplicatedBookingId(others));
+    }
+  }
+}
 
 function safeRead(row: RawBooking, today: LocalDate): ReadBooking {
   try {

@@ -11,8 +11,12 @@
 //   before the consultation (with 2日前: the second-last). Booked Friday 15:30 for Monday 10:00, it
 //   has already passed on Friday at 15:00 and is raised at once; booked 12/28 for 1/4, it is 12/28
 //   15:00 (12/29–1/3 are closed).
-// - 翌稼働日 (R6): 17:15 of the first business day after the day 受付日時 falls on; when that is
-//   not before the consultation starts, waiting for it would be too late, so it is due at once.
+// - 翌稼働日 (R6): 17:15 of the first business day after the day 受付日時 falls on. When that is
+//   not before the consultation starts, waiting for it would be too late: the 確定期限 alarm,
+//   which then falls on or before the day the booking was taken, is raised instead — at once
+//   when it has passed (Friday 15:30 for Monday), else at 15:00 that day (Thursday 10:00 for
+//   Friday). An alarm for every next-day booking the moment it is typed would teach staff to
+//   ignore alarms, before the automatic send even had its chance.
 import { isBusinessDay, nextBusinessDay, type ClosedDay } from './calendar';
 import { addDays, daysBetween, instantAt, type LocalDate, type TimeOfDay } from './time';
 

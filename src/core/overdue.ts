@@ -49,8 +49,8 @@ export type OverdueBooking = Pick<
 /**
  * The findings for one booking at ctx.now, in level order:
  * - nextBusinessDay: 受付, not sent, and the office closed (17:15) on the next business day after
- *   受付日時 has passed (R6: the job seeker would have to phone) — at once when that 17:15 is not
- *   before the consultation;
+ *   受付日時 has passed (R6: the job seeker would have to phone); when that 17:15 is not before
+ *   the consultation, dayBefore (due on or before the day taken) raises it instead;
  * - dayBefore: 受付, not sent, and it is past 15:00 of the last business day before the
  *   consultation (core/deadline.ts), or the day has come;
  * - stuckSending: 招待メール送信日時 has said `送信中` for 10 minutes or more (or its time is
@@ -68,7 +68,9 @@ export function overdueFlags(booking: OverdueBooking, ctx: OverdueContext): Over
     stillToCome;
   if (unsent) {
     const deadline = nextBusinessDayDeadline(booking, ctx);
-    if (deadline !== null && (ctx.now >= deadline.at || deadline.afterConsultation)) {
+    // A 翌稼働日 not before the consultation would come too late: the 確定期限 alarm (dayBefore,
+    // on or before the day the booking was taken, so at once or within hours) stands for it.
+    if (deadline !== null && !deadline.afterConsultation && ctx.now >= deadline.at) {
       flags.push({ level: 'nextBusinessDay', message: nextBusinessDayMessage(deadline) });
     }
     const dayBefore = dayBeforeFinding(booking, today, ctx);
@@ -128,12 +130,6 @@ function dayBeforeFinding(
 }
 
 function nextBusinessDayMessage(deadline: Deadline): string {
-  if (deadline.afterConsultation) {
-    return warning(
-      `「受付日時」（${formatDay(deadline.takenOn)}）の翌稼働日 ${formatDay(deadline.day)} ${formatTime(deadline.closesAt)} は相談の開始より後のため、待たずにお知らせします。` +
-        '「招待メール送信日時」が空です。エラーを直してすぐに送信するか、ご本人へ電話で連絡してください。',
-    );
-  }
   return warning(
     `「受付日時」（${formatDay(deadline.takenOn)}）の翌稼働日 ${formatDay(deadline.day)} ${formatTime(deadline.closesAt)} を` +
       '過ぎても「招待メール送信日時」が空です。ご本人から問い合わせがある前に、エラーを直して送信してください。',

@@ -137,16 +137,15 @@ describe('相談日 near and past 15:00 of the last business day before it (R5)'
 });
 
 describe('翌稼働日 after the consultation (R6)', () => {
-  it('is alerted at once: taken Tuesday 09:00 for Wednesday 10:00 (翌稼働日 is Wednesday 17:15)', () => {
+  it('is raised by the 確定期限 alarm, never after the consultation', () => {
+    // Taken Tuesday 09:00 for Wednesday 10:00: 翌稼働日 is Wednesday 17:15, after it starts.
     const b = unsent({ takenAt: at('2026-12-01 09:00'), date: day('2026-12-02'), start: 600 });
-    expect(levels(b, ctx('2026-12-01 09:00'))).toEqual(['nextBusinessDay']);
-    expect(overdueMessages(b, ctx('2026-12-01 09:00'))[0]).toMatch(
-      /^注意: .*翌稼働日 12月2日\(水\) 17:15 は相談の開始より後/,
-    );
-    // The same line all along, so the check rewrites nothing.
-    expect(overdueMessages(b, ctx('2026-12-01 16:00'))[0]).toBe(
-      overdueMessages(b, ctx('2026-12-01 09:00'))[0],
-    );
+    expect(levels(b, ctx('2026-12-01 09:00'))).toEqual([]);
+    expect(levels(b, ctx('2026-12-01 15:00'))).toEqual(['dayBefore']);
+    expect(levels(b, ctx('2026-12-02 09:59'))).toEqual(['dayBefore']);
+    // Taken Saturday for Monday: the 確定期限 (Friday 15:00) has passed, so at once.
+    const weekend = unsent({ takenAt: at('2026-12-05 11:00'), date: day('2026-12-07') });
+    expect(levels(weekend, ctx('2026-12-05 11:00'))).toEqual(['dayBefore']);
   });
 
   it('waits for 17:15 when the consultation comes later', () => {
