@@ -21,7 +21,7 @@ import {
   missingBookingHeaders,
   readBookingSheet,
 } from '../sheet/bookings';
-import { forSheet, sameCell } from '../sheet/ownedWrites';
+import { forSheet } from '../sheet/ownedWrites';
 import { type Cell, cellText, readSheetValues, type Table } from '../sheet/table';
 import {
   type AddBookingResult,
