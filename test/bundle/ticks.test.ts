@@ -212,6 +212,38 @@ describe('missing invitations (R5, R6): flagged and alerted once per level', () 
     );
   });
 
+  it('a run killed right after the alert mail does not alert again (the mark is saved first)', () => {
+    const emu = workbook([bookingRow({ date: '2026/12/07' })], '2026-12-04T15:30:00+09:00');
+    let mailed = false;
+    emu.hooks.after(
+      'MailApp.sendEmail',
+      () => {
+        mailed = true;
+      },
+      { times: Infinity },
+    );
+    // Killed at the first call after the mail went (as the 6-minute limit would).
+    emu.faults.failAtCall(1, { only: () => mailed });
+    emu.setTime('2026-12-04T15:40:00+09:00');
+    const killed = emu.fireTimeTrigger(TICK);
+    expect(mailed).toBe(true);
+    expect(killed.error).toBeDefined();
+    expect(alerts(emu)).toHaveLength(1);
+    tick(emu, '2026-12-04T15:50:00+09:00');
+    tick(emu, '2026-12-04T16:00:00+09:00');
+    expect(alerts(emu)).toHaveLength(1);
+  });
+
+  it('an alert mail MailApp refused is tried again by the next run', () => {
+    const emu = workbook([bookingRow({ date: '2026/12/07' })], '2026-12-04T15:30:00+09:00');
+    emu.faults.inject('MailApp.sendEmail', { times: 1 });
+    emu.setTime('2026-12-04T15:40:00+09:00');
+    expect(emu.fireTimeTrigger(TICK).error).toBeDefined(); // rethrown: the owner hears of it
+    expect(alerts(emu)).toHaveLength(0);
+    tick(emu, '2026-12-04T15:50:00+09:00');
+    expect(alerts(emu)).toHaveLength(1);
+  });
+
   it('booked Friday 15:30 for Monday 10:00: alerted at once, not on Sunday', () => {
     const emu = workbook([bookingRow({ date: '2026/12/07' })], '2026-12-04T15:30:00+09:00');
     tick(emu, '2026-12-04T15:40:00+09:00');
