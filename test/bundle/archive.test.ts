@@ -147,9 +147,10 @@ describe('過去の予約を保管', () => {
     // Nothing lost: every row is still in 予約 except the one block deleted, which is archived.
     const archivedIds = emu.records(SHEET.archive).map((r) => r[BOOKING.id]);
     for (const id of before) {
-      expect(live.some((r) => r[BOOKING.id] === id) || archivedIds.some((a) => a === id), String(id)).toBe(
-        true,
-      );
+      expect(
+        live.some((r) => r[BOOKING.id] === id) || archivedIds.some((a) => a === id),
+        String(id),
+      ).toBe(true);
     }
     expect(live.some((r) => r[BOOKING.name] === '新しい 予約')).toBe(true);
     for (const kept of expected.kept) {
