@@ -28,6 +28,7 @@ import { bookingReader, bookingRows } from '../sheet/bookings';
 import { type Cell, cellText, fieldReader, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
 import { NeedsPerson, needsPersonOr, requireBookingSheet } from './checkService';
+import { highestNumber, keepCounterAbove } from './bookingIds';
 import { writeChunked } from './chunkedProperty';
 import { ARCHIVED_NO_SHOWS_PROPERTY, loadSettings } from './context';
 import { withScriptLock } from './lock';
@@ -51,6 +52,8 @@ export interface ArchiveRun {
   notVerified: string[];
   /** Verified rows that could not be found again (exactly once) by 予約ID: kept in 予約. */
   notFound: string[];
+  /** Copied rows left in 予約 because the sheet changed just before their deletion. */
+  stopped: string[];
   /** Headers added to the end of 予約_保管. */
   addedHeaders: string[];
   /** What stayed in 予約 for a person, from the plan. */
@@ -164,12 +167,15 @@ export function archiveOldBookings(spreadsheet: Spreadsheet, now: Date): Archive
     today,
   );
   const noShowsRecorded = recordArchivedNoShows(noShows);
+  const idColumn = mapping.archiveHeaders.indexOf(BOOKING.id);
+  keepCounterAbove(highestNumber(wholeArchive.map((row) => row[idColumn])));
   return summarise(plan, {
     months: sheets.months,
     appended: plan.toAppend.length,
     deleted: deletion.deleted.size,
     notVerified,
     notFound: [...deletion.notFound],
+    stopped: [...deletion.stopped],
     addedHeaders,
     archivedNoShowSeekers: noShows.size,
     noShowsRecorded,
@@ -312,7 +318,8 @@ function confirmText(preview: { count: number; cutoff: LocalDate; months: number
 
 export function countsLine(run: ArchiveRun): string {
   const parts = [`${run.deleted}件を予約から削除（うち今回書き写し${run.appended}件）`];
-  const kept = run.notVerified.length + run.notFound.length + run.conflicting.length;
+  const kept =
+    run.notVerified.length + run.notFound.length + run.stopped.length + run.conflicting.length;
   if (kept > 0) parts.push(`確認が必要で残した${kept}件`);
   if (run.deferred > 0) parts.push(`次回に回した${run.deferred}件`);
   return `${parts.join('、')}。基準日 ${run.cutoff}`;
@@ -334,6 +341,12 @@ export function followUps(run: ArchiveRun): string[] {
   if (run.notFound.length > 0) {
     lines.push(
       `・${run.notFound.length}件（${listIds(run.notFound)}）は、保管の間に行が移動・編集されたため「${SHEET.bookings}」から削除していません。もう一度実行すると続きを処理します（二重には保管されません）。`,
+    );
+  }
+  if (run.stopped.length > 0) {
+    lines.push(
+      `・${run.stopped.length}件（${listIds(run.stopped)}）は「${SHEET.archive}」に書き写し済みですが、削除の直前に「${SHEET.bookings}」の行が動いた（行の挿入・削除・並べ替え）ため、削除を止めました。` +
+        `同じ予約IDの行が両方のシートにあります（どの行も失われていません）。もう一度「${CAPTION}」を実行すると「${SHEET.bookings}」から削除されます（二重には保管されません）。`,
     );
   }
   if (run.conflicting.length > 0) {

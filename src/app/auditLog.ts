@@ -1,9 +1,13 @@
 // 操作ログ: append-only, one batch per run, booking ids only — never names, addresses or
 // 求職番号 (SPEC §3). Callers pass fixed Japanese phrases and ids, not user input.
+import { bookingIdNumber } from '../core/bookingId';
 import { LOG, LOG_HEADERS, SHEET } from '../core/schema';
 import { appendBelowData } from '../sheet/grid';
 import { forSheet } from '../sheet/ownedWrites';
 import { type Cell, readHeaderRow } from '../sheet/table';
+
+/** Logged instead of a 予約ID that is not of the script's form (never the text itself). */
+export const FOREIGN_ID = '（形式外の予約ID）';
 
 export interface AuditEntry {
   action: string;
@@ -16,8 +20,17 @@ export class AuditLog {
 
   constructor(private readonly actor: string) {}
 
+  /**
+   * A 予約ID read from a cell is logged only when it is of the script's own form: a person may
+   * have typed a 求職番号 or an address into that cell (the check flags the row).
+   */
   add(entry: AuditEntry): void {
-    this.entries.push({ at: new Date(), entry });
+    const id = entry.bookingId;
+    const safe = id === undefined || id === '' || bookingIdNumber(id) !== null;
+    this.entries.push({
+      at: new Date(),
+      entry: safe ? entry : { ...entry, bookingId: FOREIGN_ID },
+    });
   }
 
   get size(): number {

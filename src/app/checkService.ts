@@ -21,7 +21,7 @@ import {
   missingBookingHeaders,
   readBookingSheet,
 } from '../sheet/bookings';
-import { keyOfRow, type OwnedChange, type WriteOutcome } from '../sheet/ownedWrites';
+import { keyOfRowOrCopy, type OwnedChange, type WriteOutcome } from '../sheet/ownedWrites';
 import { type Cell, cellText, type Table, type TableRow } from '../sheet/table';
 import { issueBookingIds } from './bookingIds';
 import { InvitationLedger } from './invitationLedger';
@@ -113,6 +113,7 @@ export function checkAndRecord(
   const newIds = issueBookingIds(
     needIds.length,
     table.rows.map((row) => row.values[idIndex]),
+    spreadsheet,
   );
   const idOf = new Map(needIds.map((i, n) => [i, newIds[n]!]));
 
@@ -186,7 +187,8 @@ function recordChanges(
   clearFailure: boolean,
 ): OwnedChange[] {
   const { row, result } = checked;
-  const key = keyOfRow(BOOKING_WRITE_PLAN, table, row);
+  // A copied row's エラー (same 予約ID) must reach both copies: key them as copies of the id.
+  const key = keyOfRowOrCopy(BOOKING_WRITE_PLAN, table, row);
   const current = (header: string): Cell => row.values[table.headers.indexOf(header)] ?? '';
   const change = (header: string, value: Cell): OwnedChange => ({
     key,

@@ -1,10 +1,11 @@
 // Simple trigger: stamps 最終更新 (and 受付日時 when blank) on the 予約 rows a person edits.
-// It runs on every keystroke-commit, so it does one read and at most two writes, and it never
+// It runs on every keystroke-commit, so it does two reads and at most two writes, and it never
 // takes the lock: it only writes timestamps of the rows being edited, and the other writers
 // compare before they write (sheet/ownedWrites), so nothing is lost either way.
 import { BOOKING, SCRIPT_OWNED_BOOKING_FIELDS, SHEET } from '../core/schema';
-import { forSheet } from '../sheet/ownedWrites';
-import { type Cell, readHeaderRow } from '../sheet/table';
+import { isDateCell } from '../core/time';
+import { sameCell } from '../sheet/ownedWrites';
+import { type Cell, cellText, columnLetter, readHeaderRow } from '../sheet/table';
 import { describeError } from './runAction';
 
 const OWNED_HEADERS: ReadonlySet<string> = new Set(
@@ -13,13 +14,20 @@ const OWNED_HEADERS: ReadonlySet<string> = new Set(
 
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
-    stampEditedRows(e.range);
+    stampEditedRows(e.range, e.value as unknown);
   } catch (error) {
     console.error(`onEdit failed: ${describeError(error)}`);
   }
 }
 
-function stampEditedRows(range: GoogleAppsScript.Spreadsheet.Range): void {
+/**
+ * The trigger learns only the edited range's position. A sort between the edit and this run
+ * would put other bookings there, so: a one-cell edit is stamped only if the cell still holds the
+ * value typed (e.value); just before writing, the rows are read again and a row is stamped only
+ * if it still holds the 予約ID it had (a row without one yet: the same staff cells); the stamps
+ * go into exactly those cells (one call per column), never as a span over other rows.
+ */
+function stampEditedRows(range: GoogleAppsScript.Spreadsheet.Range, typed: unknown): void {
   const sheet = range.getSheet();
   if (sheet.getName() !== SHEET.bookings) return;
   const firstRow = Math.max(range.getRow(), 2);
@@ -33,23 +41,51 @@ function stampEditedRows(range: GoogleAppsScript.Spreadsheet.Range): void {
   const updatedAt = headers.indexOf(BOOKING.updatedAt);
   const takenAt = headers.indexOf(BOOKING.takenAt);
   const now = new Date();
-  const rows = sheet.getSheetValues(firstRow, 1, lastRow - firstRow + 1, width) as Cell[][];
+  const count = lastRow - firstRow + 1;
+  const rows = sheet.getSheetValues(firstRow, 1, count, width) as Cell[][];
+  const oneCell = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  if (oneCell && !stillTyped(rows[0]?.[range.getColumn() - 1], typed)) return; // moved: a sort
   const hasStaffContent = rows.map((values) =>
     values.some((v, i) => v !== '' && !OWNED_HEADERS.has(headers[i] ?? '')),
   );
-  const stamp = (column: number, onlyIfBlank: boolean) => {
-    if (column < 0) return;
-    const block = rows.map((values, i) => {
-      const current = values[column] ?? '';
-      const wanted = hasStaffContent[i] && (!onlyIfBlank || current === '');
-      return [wanted ? now : current];
-    });
-    if (block.some((cell, i) => cell[0] !== rows[i]![column])) {
-      // Cells kept as read go back through the formula guard: text such as '=…' stays text.
-      const guarded = block.map(([cell]) => [forSheet(cell as Cell)]);
-      sheet.getRange(firstRow, column + 1, block.length, 1).setValues(guarded);
-    }
+  const wanted = (column: number, onlyIfBlank: boolean) =>
+    column < 0
+      ? []
+      : rows.flatMap((values, i) =>
+          hasStaffContent[i] && (!onlyIfBlank || (values[column] ?? '') === '') ? [i] : [],
+        );
+  const stampUpdated = wanted(updatedAt, false);
+  const stampTaken = wanted(takenAt, true);
+  if (stampUpdated.length === 0 && stampTaken.length === 0) return;
+  // Just before writing: the same booking still in each row (by 予約ID, else its staff cells).
+  const again = sheet.getSheetValues(firstRow, 1, count, width) as Cell[][];
+  const idIndex = headers.indexOf(BOOKING.id);
+  const same = (i: number) => sameBooking(headers, idIndex, rows[i]!, again[i] ?? []);
+  const write = (column: number, indexes: number[], onlyIfBlank: boolean) => {
+    const cells = indexes
+      .filter((i) => same(i) && (!onlyIfBlank || (again[i]?.[column] ?? '') === ''))
+      .map((i) => `${columnLetter(column + 1)}${firstRow + i}`);
+    if (cells.length > 0) sheet.getRangeList(cells).setValue(now);
   };
-  stamp(updatedAt, false);
-  stamp(takenAt, true);
+  write(updatedAt, stampUpdated, false);
+  write(takenAt, stampTaken, true);
+}
+
+/** The cell still shows what the event says was typed (Dates are not compared: locale text). */
+function stillTyped(cell: Cell | undefined, typed: unknown): boolean {
+  if (typed === undefined || typed === null || isDateCell(cell)) return true;
+  return String(cell ?? '').toUpperCase() === String(typed).toUpperCase();
+}
+
+function sameBooking(
+  headers: readonly string[],
+  idIndex: number,
+  before: readonly Cell[],
+  now: readonly Cell[],
+): boolean {
+  const id = idIndex < 0 ? '' : cellText(before[idIndex]);
+  if (id !== '') return cellText(now[idIndex]) === id;
+  return headers.every(
+    (header, i) => OWNED_HEADERS.has(header) || sameCell(before[i] ?? '', now[i] ?? ''),
+  );
 }

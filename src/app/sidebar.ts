@@ -4,9 +4,17 @@
 import { checkBookings, countNoShows, normalizeBooking, type RawBooking } from '../core/check';
 import * as say from '../core/checkMessages';
 import { freeSlots, readBackLines } from '../core/freeSlots';
-import { normalizeSeekerNo } from '../core/normalize';
+import { nfkc, normalizeSeekerNo, normalizeTime } from '../core/normalize';
 import { BOOKING, CHANNELS, MENU_ITEMS, type BookingField, SHEET, STATUS } from '../core/schema';
-import { dayOf, formatMonth, instantAt, parseIsoDay, type LocalDate } from '../core/time';
+import {
+  dayOf,
+  formatMonth,
+  formatTime,
+  instantAt,
+  parseIsoDay,
+  type LocalDate,
+  type TimeOfDay,
+} from '../core/time';
 import {
   bookingReader,
   bookingRows,
@@ -14,7 +22,7 @@ import {
   readBookingSheet,
 } from '../sheet/bookings';
 import { forSheet } from '../sheet/ownedWrites';
-import type { Cell, Table } from '../sheet/table';
+import { type Cell, cellText, readSheetValues, type Table } from '../sheet/table';
 import {
   type AddBookingResult,
   type BookingForm,
@@ -177,6 +185,20 @@ function readForm(form: unknown): FormValues {
   };
 }
 
+/**
+ * 開始時刻 from the page: a time and nothing else (10:00, １０：００). The sheet accepts 14:00～ from
+ * the leaflet, but a form that sends text after the time was tampered with or mistyped, and that
+ * text (an address, a 求職番号) must never reach the sheet or the log.
+ */
+function strictTime(input: string): TimeOfDay | null {
+  const text = nfkc(input).trim();
+  if (!/^\d{1,2}:\d{2}$/.test(text)) return null;
+  const read = normalizeTime(text);
+  return read.ok ? read.value : null;
+}
+
+const START_ONLY_MESSAGE = `「${BOOKING.start}」は 10:00 のように時刻だけを選んでください（時刻の後ろに文字は付けられません）。`;
+
 function refused(messages: string[]): AddBookingResult {
   return { ok: false, added: false, id: '', rowNumber: 0, readBack: [], messages };
 }
@@ -191,10 +213,12 @@ export function sidebarAddBooking(form: BookingForm): AddBookingResult {
         say.error(`「${BOOKING.channel}」を${CHANNELS.join('・')}から選んでください。`),
       ]);
     }
+    const start = strictTime(values.start);
+    if (start === null) return refused([say.error(START_ONLY_MESSAGE)]);
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const locked = withScriptLock(() => {
       try {
-        return addBooking(spreadsheet, values, day, new Date());
+        return addBooking(spreadsheet, { ...values, start: formatTime(start) }, day, new Date());
       } catch (error) {
         if (error instanceof NeedsPerson) return refused([error.message]);
         throw error;
@@ -221,6 +245,7 @@ function addBooking(
   const { base } = loadCheckContext(spreadsheet, now);
   const seekerNo = normalizeSeekerNo(form.seekerNo);
   const entry = seekerNo.ok ? base.roster.find((e) => e.seekerNo === seekerNo.value) : undefined;
+  // For the check only: where the row would go if nobody typed meanwhile (appendRow decides).
   const rowNumber = table.rows.length + 2;
   const candidate: Partial<Record<BookingField, Cell>> = {
     channel: form.channel,
@@ -250,38 +275,79 @@ function addBooking(
   const [id] = issueBookingIds(
     1,
     table.rows.map((row) => row.values[idIndex]),
+    spreadsheet,
   );
-  appendRow(table, rowNumber, {
+  const values: Partial<Record<BookingField, Cell>> = {
     ...candidate,
     id: id!,
     email: precheck.booking.email ?? form.email,
     meetingUrl: precheck.booking.meetingUrl ?? form.meetingUrl,
-  });
+  };
+  const row = rowOf(table.headers, values);
+  table.sheet.appendRow(row);
+  // From here on the booking is in the sheet: whatever fails, the page is told so, never
+  // "server error" (which would make staff add it again).
+  try {
+    return afterAppend(spreadsheet, table, row, id!, { form, day, now, base });
+  } catch (error) {
+    console.error(`sidebarAddBooking: added ${id!}, then failed: ${describeError(error)}`);
+    return added(id!, 0, [say.error(ADDED_BUT_NOT_CHECKED(id!))]);
+  }
+}
 
+const ADDED_BUT_NOT_CHECKED = (id: string) =>
+  `予約は「${SHEET.bookings}」シートに追加されました（予約ID ${id}）が、その後のチェックか記録が途中で止まりました。もう一度追加せず、メニュー「すべての予約をチェック」を実行して、その行のチェック結果を確かめてください。`;
+
+function added(id: string, rowNumber: number, messages: string[]): AddBookingResult {
+  return { ok: false, added: true, id, rowNumber, readBack: [], messages };
+}
+
+/**
+ * Finds the appended row by its 予約ID (one read of the 予約ID column, one of the row) and checks
+ * it still holds what was appended; then checks and records it and logs the addition. A row a
+ * person changed or took in between is reported, never written again.
+ */
+function afterAppend(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  table: Table,
+  row: Cell[],
+  id: string,
+  context: {
+    form: FormValues;
+    day: LocalDate;
+    now: Date;
+    base: ReturnType<typeof loadCheckContext>['base'];
+  },
+): AddBookingResult {
+  const { form, day, now, base } = context;
+  const log = new AuditLog(actorName('menu'));
+  const rowNumber = findAppended(table, id, row);
+  if (rowNumber === null) {
+    log.add({ action: AUDIT_ACTION, bookingId: id, detail: '追加後に行を確かめられませんでした' });
+    log.flush(spreadsheet);
+    return added(id, 0, [
+      say.error(
+        `予約を「${SHEET.bookings}」シートの末尾に追加しましたが（予約ID ${id}）、追加した直後に別の人の入力や並べ替えで行が変わり、確かめられませんでした。` +
+          `もう一度追加せず、シートで予約ID ${id} の行を探し、内容が正しいか確かめてから「すべての予約をチェック」を実行してください（行が見当たらなければ、もう一度追加してください）。`,
+      ),
+    ]);
+  }
   const run = checkAndRecord(spreadsheet, { now, onlyRows: new Set([rowNumber]) });
   const recorded = run.recorded.find((c) => c.id === id);
-  const log = new AuditLog(actorName('menu'));
-  log.add({ action: AUDIT_ACTION, bookingId: id!, detail: `${day} ${form.start} ${form.office}` });
+  log.add({ action: AUDIT_ACTION, bookingId: id, detail: `${day} ${form.start} ${form.office}` });
   log.flush(spreadsheet);
   if (!recorded || recorded.result.errors.length > 0) {
     const found = recorded ? [...recorded.result.errors, ...recorded.result.warnings] : [];
-    return {
-      ok: false,
-      added: true,
-      id: id!,
-      rowNumber,
-      readBack: [],
-      messages: [
-        ...found,
-        `予約は「${SHEET.bookings}」シートの${rowNumber}行目（予約ID ${id}）に追加されましたが、チェックでエラーになりました。行を直すか、「状態」をキャンセルにしてください。`,
-      ],
-    };
+    return added(id, rowNumber, [
+      ...found,
+      `予約は「${SHEET.bookings}」シートの${rowNumber}行目（予約ID ${id}）に追加されましたが、チェックでエラーになりました。行を直すか、「状態」をキャンセルにしてください。`,
+    ]);
   }
   const b = recorded.result.booking;
   return {
     ok: true,
     added: true,
-    id: id!,
+    id,
     rowNumber,
     readBack: readBackLines({
       date: day,
@@ -298,29 +364,45 @@ function addBooking(
   };
 }
 
-/**
- * Writes the booking into the first row below the data, by header. The 求職番号 cell is made
- * plain text first (so 33010-00000001 stays text); staff text is guarded against formulas.
- */
-function appendRow(
-  table: Table,
-  rowNumber: number,
-  values: Partial<Record<BookingField, Cell>>,
-): void {
+/** Staff text the sheet stores as given: a row that took the appended one differs here. */
+const VERIFIED_HEADERS = [BOOKING.name, BOOKING.email, BOOKING.office, BOOKING.meetingUrl];
+
+/** The row holding `id` exactly once and still the staff text appended, or null. */
+function findAppended(table: Table, id: string, appended: readonly Cell[]): number | null {
   const sheet = table.sheet;
-  if (rowNumber > sheet.getMaxRows())
-    sheet.insertRowsAfter(sheet.getMaxRows(), rowNumber - sheet.getMaxRows());
+  const idColumn = table.headers.indexOf(BOOKING.id) + 1;
+  const ids = readSheetValues(sheet, 1, idColumn, -1, 1).map((r) => cellText(r[0]));
+  const rows = ids.flatMap((value, i) => (value === id ? [i + 1] : []));
+  if (rows.length !== 1) return null;
+  const [now] = readSheetValues(sheet, rows[0]!, 1, 1, appended.length);
+  const same = VERIFIED_HEADERS.every((header) => {
+    const i = table.headers.indexOf(header);
+    return cellText(now?.[i]) === cellText(storedAs(appended[i] ?? ''));
+  });
+  return same ? rows[0]! : null;
+}
+
+/** What a cell holds after appendRow: text behind an apostrophe is stored without it. */
+function storedAs(cell: Cell): Cell {
+  return typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
+/**
+ * The booking as one row under 予約's headers, for Sheet.appendRow: one call that adds the row
+ * after the last row with content, so it never overwrites a row a person is typing (a row of
+ * only unticked checkboxes — FALSE — counts as content there: the booking goes below it; such
+ * rows are not bookings). Text Sheets would read as a formula goes in behind an apostrophe;
+ * 求職番号 stays text through the column's plain-text format that 初期設定 sets.
+ */
+function rowOf(headers: readonly string[], values: Partial<Record<BookingField, Cell>>): Cell[] {
   const byHeader = new Map<string, Cell>();
   for (const [field, value] of Object.entries(values) as [BookingField, Cell][]) {
     byHeader.set(BOOKING[field], value);
   }
   byHeader.set(BOOKING.joined, false);
-  const row = table.headers.map((header, i) =>
-    table.headers.indexOf(header) === i ? forSheet(byHeader.get(header) ?? '') : '',
+  return headers.map((header, i) =>
+    headers.indexOf(header) === i ? forSheet(byHeader.get(header) ?? '') : '',
   );
-  const seekerColumn = table.headers.indexOf(BOOKING.seekerNo);
-  sheet.getRange(rowNumber, seekerColumn + 1).setNumberFormat('@');
-  sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
 }
 
 /** Checked by the compiler: these functions have the signatures the page calls them with. */

@@ -295,6 +295,12 @@ function findings(bookings: BookingsRead, context: LoadedContext, now: Date): Al
   }).flat();
 }
 
+/**
+ * The alerted marks are saved BEFORE the digest mail: a run killed between the two then loses
+ * at most this one alert mail (the findings stay in チェック結果 and in colour on the sheet),
+ * instead of mailing staff twice. If MailApp throws, the mail did not go: the marks are taken
+ * back so the next run tries again, and the error is logged.
+ */
 function alertStaff(
   spreadsheet: Spreadsheet,
   bookings: BookingsRead,
@@ -306,35 +312,47 @@ function alertStaff(
   const properties = PropertiesService.getDocumentProperties();
   const stored = loadAlerted(properties);
   const fresh = newFindings(current, stored.pairs);
-  const mailed =
-    fresh.length > 0
-      ? mailDigest(spreadsheet, fresh, current.length, context.base.settings, now)
-      : [];
-  for (const f of mailed)
+  const settings = context.base.settings;
+  if (fresh.length === 0 || !canMailDigest(settings, fresh.length)) {
+    saveAlerted(properties, rememberAlerted(current, stored.pairs, []), stored);
+    return;
+  }
+  saveAlerted(properties, rememberAlerted(current, stored.pairs, fresh), stored);
+  try {
+    mailDigest(spreadsheet, fresh, current.length, settings, now);
+  } catch (error) {
+    console.error(`tick alerts: digest mail failed, marks taken back: ${describeError(error)}`);
+    saveAlerted(properties, rememberAlerted(current, stored.pairs, []), loadAlerted(properties));
+    throw error;
+  }
+  for (const f of fresh)
     log.add({
       action: '送信漏れなどの通知',
       bookingId: f.id,
       detail: `通知先メールへ知らせました（${f.level}）`,
     });
-  saveAlerted(properties, rememberAlerted(current, stored.pairs, mailed), stored);
 }
 
-/** Sends the digest; returns the findings it reported (none when it could not send). */
+function canMailDigest(settings: Settings, count: number): boolean {
+  if (settings.alertTo.length === 0) {
+    console.warn(`tick alerts: ${count} finding(s) but 通知先メール is not set`);
+    return false;
+  }
+  if (MailApp.getRemainingDailyQuota() < settings.alertTo.length) {
+    console.warn(`tick alerts: mail quota spent; ${count} finding(s) wait for tomorrow`);
+    return false;
+  }
+  return true;
+}
+
+/** Sends the digest (the caller checked 通知先メール and the quota). */
 function mailDigest(
   spreadsheet: Spreadsheet,
   fresh: AlertFinding[],
   openCount: number,
   settings: Settings,
   now: Date,
-): AlertFinding[] {
-  if (settings.alertTo.length === 0) {
-    console.warn(`tick alerts: ${fresh.length} finding(s) but 通知先メール is not set`);
-    return [];
-  }
-  if (MailApp.getRemainingDailyQuota() < settings.alertTo.length) {
-    console.warn(`tick alerts: mail quota spent; ${fresh.length} finding(s) wait for tomorrow`);
-    return [];
-  }
+): void {
   const mail = alertDigest(fresh, { now, openCount, spreadsheetUrl: spreadsheet.getUrl() });
   MailApp.sendEmail({
     to: settings.alertTo.join(','),
@@ -342,7 +360,6 @@ function mailDigest(
     body: mail.body,
     name: 'オンライン相談 予約台帳',
   });
-  return fresh;
 }
 
 interface StoredAlerted {

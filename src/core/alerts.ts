@@ -114,7 +114,7 @@ export function decodeAlerted(text: string | null | undefined): AlertedPairs {
 const LEVEL_HEADINGS: Record<AlertLevel, string> = {
   stuckSending:
     '「送信中」のまま止まっている予約（送信されたか確認が必要です。自動では再送しません）',
-  dayBefore: '相談日の前日15時（確定期限）を過ぎても招待メールが未送信の予約',
+  dayBefore: '確定期限（相談日の前の稼働日の15時）を過ぎても招待メールが未送信の予約',
   nextBusinessDay: '受付の翌稼働日17時15分を過ぎても招待メールが未送信の予約',
   closedDay: '確定済みなのに相談日が休業日になった予約（ご本人への連絡が必要です）',
 };

@@ -4,6 +4,7 @@
 
 import { addToGroup, groupBy } from './groupBy';
 import { bookingIdNumber } from './bookingId';
+import { bookingDeadlineState, firstBookableDay } from './deadline';
 import {
   OCCUPYING_STATUSES,
   readBooking,
@@ -20,7 +21,7 @@ import { overdueMessages } from './overdue';
 import type { RosterEntry } from './roster';
 import { BOOKING, CHECK_OK, ERROR_PREFIX, STATUS, type Status } from './schema';
 import type { Settings } from './settings';
-import { addDays, daysBetween, makeDay, tryDayOf, type LocalDate } from './time';
+import { daysBetween, makeDay, tryDayOf, type LocalDate } from './time';
 
 export { countNoShows, normalizeBooking } from './booking';
 export type { NormalizedBooking, RawBooking } from './booking';
@@ -76,6 +77,7 @@ export function checkBookings(rows: readonly RawBooking[], ctx: CheckContext): C
     }
   });
   try {
+    checkBookingIds(read, findings);
     checkTogether(read, ctx, today, findings);
   } catch {
     read.forEach((r, i) => {
@@ -86,6 +88,28 @@ export function checkBookings(rows: readonly RawBooking[], ctx: CheckContext): C
 }
 
 const FALLBACK_TODAY = makeDay(2000, 1, 1) as LocalDate;
+
+/**
+ * 予約ID: not the script's own form, or on more than one row (a copied row), is an error on
+ * every row concerned: the script cannot tell which row an id means, so it sends to neither.
+ */
+function checkBookingIds(read: readonly ReadBooking[], findings: Findings[]): void {
+  const rowsById = new Map<string, number[]>();
+  read.forEach((r, i) => {
+    if (r.empty || r.booking.id === '') return;
+    if (bookingIdNumber(r.booking.id) === null) findings[i]?.errors.push(say.foreignBookingId());
+    const rows = rowsById.get(r.booking.id) ?? [];
+    rows.push(i);
+    rowsById.set(r.booking.id, rows);
+  });
+  for (const indexes of rowsById.values()) {
+    if (indexes.length < 2) continue;
+    for (const i of indexes) {
+      const others = indexes.filter((j) => j !== i).map((j) => read[j]!.booking.rowNumber);
+      findings[i]?.errors.push(say.duplicatedBookingId(others));
+    }
+  }
+}
 
 function safeRead(row: RawBooking, today: LocalDate): ReadBooking {
   try {
@@ -204,12 +228,14 @@ function checkDay(
     found.warnings.push(say.confirmedDayPassed(day, today));
   }
   if (b.status !== STATUS.taken) return;
-  const daysAhead = daysBetween(today, day);
   const deadlineDays = Math.max(1, ctx.settings.deadlineDays);
-  if (daysAhead <= 0) found.errors.push(say.notAfterToday(day, today));
-  else if (daysAhead < deadlineDays) {
-    found.errors.push(say.pastDeadline(day, today, deadlineDays, addDays(today, deadlineDays)));
-  } else if (daysAhead > FAR_FUTURE_DAYS) found.warnings.push(say.farFuture(day));
+  const state = bookingDeadlineState(day, today, deadlineDays);
+  if (state === 'notAfterToday') found.errors.push(say.notAfterToday(day, today));
+  else if (state === 'tooClose') {
+    found.errors.push(
+      say.pastDeadline(day, today, deadlineDays, firstBookableDay(today, deadlineDays)),
+    );
+  } else if (daysBetween(today, day) > FAR_FUTURE_DAYS) found.warnings.push(say.farFuture(day));
 }
 
 // Thousands of bookings share a few hundred days: ask the calendar once per day and 窓口.

@@ -3,6 +3,7 @@
 // row number), never by name, address or 求職番号. What staff typed is shown only through
 // quote(), which keeps it on one short line.
 
+import { bookingIdNumber } from './bookingId';
 import type { ClosedReason } from './calendar';
 import type { Failure } from './normalize';
 import { quote } from './quote';
@@ -378,7 +379,26 @@ function listRefs(refs: readonly string[]): string {
   return refs.length > MAX_REFS ? `${head} ほか${refs.length - MAX_REFS}件` : head;
 }
 
-/** How a message names another booking: by 予約ID, or by row until the ID is assigned. */
+/**
+ * How a message names another booking: by 予約ID, or by row until the ID is assigned — and for
+ * an id that is not the script's own form (it may be a 求職番号 or an address typed there).
+ */
 export function bookingRef(id: string, rowNumber: number): string {
-  return id !== '' ? `予約ID ${inline(id)}` : `${rowNumber}行目`;
+  return bookingIdNumber(id) !== null ? `予約ID ${inline(id)}` : `${rowNumber}行目`;
+}
+
+/** Not repeated: what was typed in 予約ID may be personal data (a 求職番号, an address). */
+export function foreignBookingId(): string {
+  return error(
+    `${field(BOOKING.id)}がこのスクリプトの付ける形（Y と6桁の数字、例: Y000123）ではありません。` +
+      `${field(BOOKING.id)}のセルを空にしてください。次のチェックで新しい予約IDが付きます（他の列の内容はそのままです）。`,
+  );
+}
+
+/** The same 予約ID on several rows (a copied row): neither can be sent until one is cleared. */
+export function duplicatedBookingId(otherRows: readonly number[]): string {
+  return error(
+    `${field(BOOKING.id)}が ${otherRows.map((r) => `${r}行目`).join('・')} と同じです（行をコピーした場合など）。` +
+      `このままではどちらにも招待メールを送りません。コピーして作った行の${field(BOOKING.id)}を空にして、もう一度チェックしてください（次のチェックで新しい予約IDが付きます）。`,
+  );
 }

@@ -5,6 +5,7 @@
 import { OCCUPYING_STATUSES, type NormalizedBooking } from './booking';
 import { closedReason, type ClosedDay, type ClosedReason } from './calendar';
 import type { Settings } from './settings';
+import { firstBookableDay } from './deadline';
 import { addDays, formatDay, formatTime, type LocalDate, type TimeOfDay } from './time';
 
 export interface SlotView {
@@ -76,14 +77,14 @@ export const MAX_BUSINESS_DAYS = 60;
 export function freeSlots(input: FreeSlotsInput): FreeSlotsView {
   const { settings, today } = input;
   const offices = chosenOffices(settings.offices, input.offices);
-  const firstBookableDay = addDays(today, Math.max(1, settings.deadlineDays));
+  const firstDay = firstBookableDay(today, settings.deadlineDays);
   const wanted = Math.min(Math.max(0, Math.floor(input.businessDays)), MAX_BUSINESS_DAYS);
-  const taken = countTaken(input.bookings, firstBookableDay, settings.slots);
+  const taken = countTaken(input.bookings, firstDay, settings.slots);
   const capacity = Math.max(1, settings.capacity);
   const days: DayView[] = [];
   let open = 0;
   for (let i = 0; i < MAX_DAYS_SCANNED && open < wanted && offices.length > 0; i++) {
-    const date = addDays(firstBookableDay, i);
+    const date = addDays(firstDay, i);
     const perOffice = offices.map((office) =>
       officeDay(date, office, input.closedDays, settings, capacity, taken),
     );
@@ -95,7 +96,7 @@ export function freeSlots(input: FreeSlotsInput): FreeSlotsView {
       offices: perOffice,
     });
   }
-  return { today, firstBookableDay, offices, days };
+  return { today, firstBookableDay: firstDay, offices, days };
 }
 
 function chosenOffices(all: readonly string[], filter: readonly string[] | undefined): string[] {

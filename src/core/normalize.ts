@@ -8,6 +8,7 @@ import {
   isValidInstant,
   makeDay,
   MINUTES_PER_DAY,
+  minuteOfSeconds,
   timeOfDayOfCell,
   tryDayOf,
   weekdayName,
@@ -280,7 +281,7 @@ function periodHour(hour: number, period: string | undefined): number | null | '
 }
 
 function timeFromNumber(value: number): Result<TimeOfDay> {
-  if (value >= 0 && value < 1) return ok(Math.round(value * MINUTES_PER_DAY) % MINUTES_PER_DAY);
+  if (value >= 0 && value < 1) return ok(minuteOfSeconds(value * MINUTES_PER_DAY * 60));
   if (Number.isInteger(value) && value >= 1 && value <= 23) return ok(value * 60);
   return fail({ kind: 'unreadable', input: String(value) });
 }

@@ -4,11 +4,11 @@
 // the check appends to チェック結果 (so every check run writes the same text).
 
 import type { NormalizedBooking } from './booking';
-import { nextBusinessDay, type ClosedDay } from './calendar';
+import type { ClosedDay } from './calendar';
+import { confirmationDeadline, nextBusinessDayDeadline as nextBusinessDayOf } from './deadline';
 import { ERROR_PREFIX, SENDING_MARK, STATUS, WARNING_PREFIX } from './schema';
 import type { Settings } from './settings';
 import {
-  addDays,
   addMinutes,
   dayOf,
   tryDayOf,
@@ -43,14 +43,16 @@ export interface OverdueContext {
 
 export type OverdueBooking = Pick<
   NormalizedBooking,
-  'status' | 'date' | 'office' | 'invitedAt' | 'sending' | 'sendingSince' | 'takenAt'
+  'status' | 'date' | 'start' | 'office' | 'invitedAt' | 'sending' | 'sendingSince' | 'takenAt'
 >;
 
 /**
  * The findings for one booking at ctx.now, in level order:
  * - nextBusinessDay: 受付, not sent, and the office closed (17:15) on the next business day after
- *   受付日時 has passed (R6: the job seeker would have to phone);
- * - dayBefore: 受付, not sent, and it is past 15:00 on the deadline day (前日), or the day has come;
+ *   受付日時 has passed (R6: the job seeker would have to phone); when that 17:15 is not before
+ *   the consultation, dayBefore (due on or before the day taken) raises it instead;
+ * - dayBefore: 受付, not sent, and it is past 15:00 of the last business day before the
+ *   consultation (core/deadline.ts), or the day has come;
  * - stuckSending: 招待メール送信日時 has said `送信中` for 10 minutes or more (or its time is
  *   unreadable): the send may or may not have happened, a person must look.
  * A 受付 booking whose 相談日 has passed is no longer flagged: the check already reports it.
@@ -66,10 +68,12 @@ export function overdueFlags(booking: OverdueBooking, ctx: OverdueContext): Over
     stillToCome;
   if (unsent) {
     const deadline = nextBusinessDayDeadline(booking, ctx);
-    if (deadline !== null && ctx.now >= deadline.at) {
+    // A 翌稼働日 not before the consultation would come too late: the 確定期限 alarm (dayBefore,
+    // on or before the day the booking was taken, so at once or within hours) stands for it.
+    if (deadline !== null && !deadline.afterConsultation && ctx.now >= deadline.at) {
       flags.push({ level: 'nextBusinessDay', message: nextBusinessDayMessage(deadline) });
     }
-    const dayBefore = dayBeforeFinding(booking.date, today, ctx);
+    const dayBefore = dayBeforeFinding(booking, today, ctx);
     if (dayBefore !== null) flags.push({ level: 'dayBefore', message: dayBefore });
   }
   if (isStuckSending(booking, ctx.now)) {
@@ -88,6 +92,7 @@ interface Deadline {
   day: LocalDate;
   at: Date;
   closesAt: number;
+  afterConsultation: boolean;
 }
 
 /** 17:15 of the first business day (of the booking's 窓口) after the day 受付日時 falls on. */
@@ -96,20 +101,18 @@ function nextBusinessDayDeadline(booking: OverdueBooking, ctx: OverdueContext): 
   if (booking.takenAt === null || booking.takenAt > ctx.now) return null;
   const takenOn = tryDayOf(booking.takenAt); // null for instants outside the calendar (1899 …)
   if (takenOn === null) return null;
-  const day = nextBusinessDay(
-    takenOn,
-    booking.office === '' ? null : booking.office,
-    ctx.closedDays,
-  );
   const closesAt = ctx.settings.officeClosesAt;
-  return { takenOn, day, at: instantAt(day, closesAt), closesAt };
+  const consultation = booking.date === null ? null : instantAt(booking.date, booking.start ?? 0);
+  const found = nextBusinessDayOf(takenOn, booking.office, closesAt, consultation, ctx.closedDays);
+  return { takenOn, closesAt, ...found };
 }
 
 function dayBeforeFinding(
-  date: LocalDate | null,
+  booking: OverdueBooking,
   today: LocalDate,
   ctx: OverdueContext,
 ): string | null {
+  const date = booking.date;
   if (date === null) return null;
   if (date <= today) {
     return warning(
@@ -117,9 +120,9 @@ function dayBeforeFinding(
         'すぐにご本人へ電話で連絡し、実施するか決めてください。',
     );
   }
-  const deadlineDay = addDays(date, -ctx.settings.deadlineDays);
-  const alertAt = instantAt(deadlineDay, ctx.settings.dayBeforeAlertAt);
-  if (today < deadlineDay || ctx.now < alertAt) return null;
+  const deadline = confirmationDeadline(date, booking.office, ctx.settings, ctx.closedDays);
+  const deadlineDay = deadline.day;
+  if (ctx.now < deadline.at) return null;
   return warning(
     `「相談日」（${formatDay(date)}）の確定期限 ${formatDay(deadlineDay)} ${formatTime(ctx.settings.dayBeforeAlertAt)} を` +
       '過ぎても「招待メール送信日時」が空です。エラーを直して今すぐ送信するか、ご本人へ電話で連絡してください。',

@@ -113,11 +113,17 @@ export function timeOfDayOf(instant: Date): TimeOfDay {
 }
 
 /**
- * The time of day a Sheets time cell shows: its Tokyo wall time rounded to the nearest minute,
- * because cell values converted through a serial number can be a few milliseconds off.
+ * The time of day a Sheets time cell shows, to the minute: its Tokyo wall time rounded to the
+ * nearest second (cell values converted through a serial number can be a few milliseconds off),
+ * then the seconds dropped, as Sheets' own HH:mm format does: 10:00:30 is 10:00, never 10:01.
  */
 export function timeOfDayOfCell(instant: Date): TimeOfDay {
-  return wrapMinutes(Math.round((instant.getTime() + TOKYO_OFFSET_MS) / MS_PER_MINUTE));
+  return minuteOfSeconds((instant.getTime() + TOKYO_OFFSET_MS) / 1000);
+}
+
+/** The minute a time given in seconds (possibly a few ms off) falls in; see timeOfDayOfCell. */
+export function minuteOfSeconds(seconds: number): TimeOfDay {
+  return wrapMinutes(Math.floor(Math.round(seconds) / 60));
 }
 
 function wrapMinutes(minutes: number): TimeOfDay {

@@ -4,7 +4,7 @@
 import { addToGroup } from '../core/groupBy';
 import { deletionRuns, type ArchiveValue } from '../core/archive';
 import { sameCell } from './ownedWrites';
-import { type Cell, cellText, readTable } from './table';
+import { type Cell, cellText, readSheetValues, readTable } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -64,6 +64,12 @@ export interface DeletionOutcome {
    * copied), or their row no longer holds the values that were copied (a person edited it).
    */
   notFound: Set<string>;
+  /**
+   * Ids not deleted because, just before their block's deleteRows, its 予約ID cells no longer
+   * held the ids expected there (a person inserted, deleted or sorted rows): the run stopped
+   * deleting. These rows are in both sheets; a re-run finishes them.
+   */
+  stopped: Set<string>;
   /** Every 予約ID left on the sheet, for the no-show counts of the archive. */
   remainingIds: Set<string>;
 }
@@ -83,6 +89,7 @@ export function deleteRowsById(
   const outcome: DeletionOutcome = {
     deleted: new Set(),
     notFound: new Set(),
+    stopped: new Set(),
     remainingIds: new Set(),
   };
   const table = readTable(sheet);
@@ -98,20 +105,53 @@ export function deleteRowsById(
     if (id !== '') addToGroup(rowsOf, id, i + 2);
   });
   const targets: number[] = [];
+  const idAt = new Map<number, string>();
   for (const [id, values] of copied) {
     const rows = rowsOf.get(id);
     if (rows?.length === 1 && sameRow(current[rows[0]! - 2]!, values)) {
       targets.push(rows[0]!);
-      outcome.deleted.add(id);
+      idAt.set(rows[0]!, id);
     } else outcome.notFound.add(id);
   }
+  if (targets.length > 0) {
+    // Sheets refuses to delete every row below a frozen header: keep one empty row.
+    const maxRows = sheet.getMaxRows();
+    if (targets.length >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
+    deleteVerifiedBlocks(sheet, column + 1, deletionRuns(targets), idAt, outcome);
+  }
   for (const id of rowsOf.keys()) if (!outcome.deleted.has(id)) outcome.remainingIds.add(id);
-  if (targets.length === 0) return outcome;
-  // Sheets refuses to delete every row below a frozen header: keep one empty row.
-  const maxRows = sheet.getMaxRows();
-  if (targets.length >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
-  for (const run of deletionRuns(targets)) sheet.deleteRows(run.start, run.count);
   return outcome;
+}
+
+/**
+ * Bottom block first: re-reads the block's 予約ID cells (one call) right before deleting it, and
+ * stops at the first block that no longer holds exactly the ids expected there. Deleting a block
+ * never moves the blocks above it, so only a person's edit can cause a mismatch. What remains
+ * open is the one call between that read and deleteRows (README "Known limitations").
+ */
+function deleteVerifiedBlocks(
+  sheet: Sheet,
+  idColumn: number,
+  runs: readonly { start: number; count: number }[],
+  idAt: ReadonlyMap<number, string>,
+  outcome: DeletionOutcome,
+): void {
+  let stopped = false;
+  for (const run of runs) {
+    const expected = Array.from({ length: run.count }, (_, i) => idAt.get(run.start + i) ?? '');
+    if (!stopped) {
+      const now = readSheetValues(sheet, run.start, idColumn, run.count, 1).map((r) =>
+        cellText(r[0]),
+      );
+      stopped = expected.some((id, i) => now[i] !== id);
+    }
+    if (stopped) {
+      expected.forEach((id) => outcome.stopped.add(id));
+      continue;
+    }
+    sheet.deleteRows(run.start, run.count);
+    expected.forEach((id) => outcome.deleted.add(id));
+  }
 }
 
 /** Cell by cell, as the sheet compares (Dates by instant); trailing blanks do not count. */

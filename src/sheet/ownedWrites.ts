@@ -33,7 +33,19 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * typed in it. Rows typed identically (a booking pasted twice) are told apart by their order:
  * the `occurrence`-th of `of` such rows, which holds only while there are still `of` of them.
  */
-export type RowKey = { id: string } | { fingerprint: string; occurrence: number; of: number };
+export type RowKey =
+  { id: string } | { fingerprint: string; occurrence: number; of: number } | IdCopyKey;
+
+/**
+ * The `copy`-th of the `of` rows holding one 予約ID (a copied row), valid only while exactly `of`
+ * rows hold it. Only the check uses it, to put its エラー on every copy; a plain { id } key never
+ * finds a duplicated id.
+ */
+export interface IdCopyKey {
+  copyOf: string;
+  copy: number;
+  of: number;
+}
 
 export interface OwnedChange {
   key: RowKey;
@@ -87,6 +99,29 @@ export function keyOfRow(plan: WritePlan, table: Table, row: TableRow): RowKey {
   const fingerprint = plan.fingerprint(table.headers, row.values);
   const group = fingerprintGroups(plan, table).get(fingerprint) ?? [row];
   return { fingerprint, occurrence: group.indexOf(row), of: group.length };
+}
+
+/** keyOfRow, except that a row whose 予約ID is on other rows too is keyed as one of its copies. */
+export function keyOfRowOrCopy(plan: WritePlan, table: Table, row: TableRow): RowKey {
+  const key = keyOfRow(plan, table, row);
+  if (!('id' in key)) return key;
+  const copies = idGroups(plan, table).get(key.id) ?? [row];
+  return copies.length > 1 ? { copyOf: key.id, copy: copies.indexOf(row), of: copies.length } : key;
+}
+
+const idGroupsByTable = new WeakMap<Table, Map<string, TableRow[]>>();
+
+/** The rows of a table by 予約ID, in sheet order (ids trimmed, blanks left out). */
+function idGroups(plan: WritePlan, table: Table): Map<string, TableRow[]> {
+  let groups = idGroupsByTable.get(table);
+  if (groups) return groups;
+  const idIndex = table.headers.indexOf(plan.idHeader);
+  groups = groupBy(
+    table.rows.filter((row) => idIndex >= 0 && cellText(row.values[idIndex]) !== ''),
+    (row) => cellText(row.values[idIndex]),
+  );
+  idGroupsByTable.set(table, groups);
+  return groups;
 }
 
 // Grouped once per table read, so keying every row of a large sheet stays linear.
@@ -182,9 +217,10 @@ export interface FreshRead {
 function readForWrite(sheet: Sheet, plan: WritePlan, changes: readonly OwnedChange[]): FreshRead {
   const ids = new Set<string>();
   for (const change of changes) {
+    if ('copyOf' in change.key) ids.add(change.key.copyOf);
     // A row with no id yet is found by its fingerprint, which needs every row.
-    if (!('id' in change.key)) return readWhole(sheet, plan.idHeader);
-    ids.add(change.key.id);
+    else if (!('id' in change.key)) return readWhole(sheet, plan.idHeader);
+    else ids.add(change.key.id);
   }
   return readRowsById(sheet, plan.idHeader, ids);
 }
@@ -245,7 +281,17 @@ function rowLocator(
     if ('id' in key) byId.set(key.id, byId.has(key.id) || duplicated.has(key.id) ? -1 : index);
   });
   const groups = fingerprintGroups(plan, table);
+  const copies = idGroups(plan, table);
+  const count = new Map<string, number>();
+  for (const id of allIds) count.set(id, (count.get(id) ?? 0) + 1);
   return (key) => {
+    if ('copyOf' in key) {
+      // Every row holding the id is in the block read (it spans the first to the last of them).
+      const rows = copies.get(key.copyOf);
+      const row =
+        rows?.length === key.of && count.get(key.copyOf) === key.of ? rows[key.copy] : undefined;
+      return row === undefined ? undefined : indexOfRow.get(row);
+    }
     if ('id' in key) {
       const index = byId.get(key.id);
       return index === undefined || index < 0 ? undefined : index; // -1: duplicated id

@@ -126,6 +126,79 @@ describe('過去の予約を保管', () => {
     expectArchived(emu, expected);
   });
 
+  it('stops deleting when a person inserts a row and types a booking between two deleteRows', () => {
+    const emu = workbook();
+    const expected = expectedAfter(emu);
+    const before = bookings(emu).map((r) => r[BOOKING.id]);
+    let fired = 0;
+    // Rows 2–4 and 8 go: two blocks, bottom first. After the first, a person inserts a row at
+    // the top and types a booking into it: the rows of the second block move down by one.
+    emu.hooks.after('Sheet.deleteRows', ({ emu: e }) => {
+      fired++;
+      e.person.insertRows(SHEET.bookings, 2, 1);
+      const name = String.fromCharCode(
+        65 + e.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.name),
+      );
+      e.person.setValues(SHEET.bookings, `${name}2`, [['新しい 予約']]);
+    });
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(fired).toBe(1);
+    const live = bookings(emu);
+    // Nothing lost: every row is still in 予約 except the one block deleted, which is archived.
+    const archivedIds = emu.records(SHEET.archive).map((r) => r[BOOKING.id]);
+    for (const id of before) {
+      expect(
+        live.some((r) => r[BOOKING.id] === id) || archivedIds.some((a) => a === id),
+        String(id),
+      ).toBe(true);
+    }
+    expect(live.some((r) => r[BOOKING.name] === '新しい 予約')).toBe(true);
+    for (const kept of expected.kept) {
+      expect(live.find((r) => r[BOOKING.id] === kept[BOOKING.id])).toEqual(kept);
+    }
+    const message = emu.ui.lastDialog()!.message;
+    expect(message).toMatch(/1件の予約を「予約_保管」に移しました/);
+    expect(message).toContain('削除を止めました');
+    expect(message).toContain('同じ予約IDの行が両方のシートにあります');
+    // The re-run finishes: the left rows are recognised in 予約_保管 and deleted from 予約.
+    emu.ui.queueResponse('YES');
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    const after = bookings(emu).map((r) => r[BOOKING.id]);
+    for (const moved of expected.moved) expect(after).not.toContain(moved[BOOKING.id]);
+    expect(bookings(emu).some((r) => r[BOOKING.name] === '新しい 予約')).toBe(true);
+    expect(emu.records(SHEET.archive)).toHaveLength(expected.moved.length);
+  });
+
+  it('stops deleting when a person sorts 予約 right after the deletion re-read', () => {
+    const emu = workbook();
+    const expected = expectedAfter(emu);
+    const statusColumn = emu.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.status) + 1;
+    let armed = false;
+    let fired = 0;
+    emu.hooks.after('SpreadsheetApp.flush', () => {
+      armed = true;
+    });
+    // The first whole-sheet read after the read-back flush is the deletion re-read.
+    emu.hooks.after(
+      'Sheet.getSheetValues',
+      ({ emu: e }) => {
+        if (!armed || fired > 0) return;
+        fired++;
+        e.person.sortRows(SHEET.bookings, { column: statusColumn, ascending: false });
+      },
+      { times: Infinity },
+    );
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(fired).toBe(1);
+    const live = bookings(emu);
+    const archivedIds = emu.records(SHEET.archive).map((r) => r[BOOKING.id]);
+    for (const kept of expected.kept) {
+      expect(live.find((r) => r[BOOKING.id] === kept[BOOKING.id])).toEqual(kept);
+    }
+    for (const moved of expected.moved) expect(archivedIds).toContain(moved[BOOKING.id]);
+    expect(emu.ui.lastDialog()!.message).toContain('削除を止めました');
+  });
+
   it('does not delete a copied row a person edited before the delete: the edit survives', () => {
     const emu = workbook();
     const expected = expectedAfter(emu);

@@ -203,4 +203,44 @@ describe('onEdit', () => {
     );
     expect(bookings(emu)).toHaveLength(1);
   });
+
+  it('stamps by 予約ID: a sort between the edit and the trigger stamps no other booking', () => {
+    // The trigger reads the header, then the rows, then the rows again just before writing.
+    for (const when of [1, 2, 3]) {
+      const emu = newEmulator();
+      setUp(emu);
+      typeBookings(emu, [
+        bookingRow({ name: 'あ 一', start: '10:00' }),
+        bookingRow({ name: 'い 二', start: '11:00' }),
+        bookingRow({ name: 'う 三', start: '14:00' }),
+      ]);
+      expect(emu.menu('すべての予約をチェック').error).toBeUndefined();
+      const stamps = () =>
+        new Map(
+          bookings(emu).map((r) => [r[BOOKING.id], (r[BOOKING.updatedAt] as Date).getTime()]),
+        );
+      const before = stamps();
+      const header = emu.sheetValues(SHEET.bookings)[0]!;
+      const note = String.fromCharCode(65 + header.indexOf(BOOKING.note));
+      const nameColumn = header.indexOf(BOOKING.name) + 1;
+      emu.advance({ minutes: 5 });
+      let fired = 0;
+      // The person edits row 2 (あ 一), then someone sorts by 氏名 descending before onEdit acts.
+      emu.hooks.before(
+        'Sheet.getSheetValues',
+        ({ emu: e }) => {
+          fired++;
+          e.person.sortRows(SHEET.bookings, { column: nameColumn, ascending: false });
+        },
+        { nth: when },
+      );
+      emu.edit(SHEET.bookings, `${note}2`, [['電話あり']]);
+      expect(fired, `read ${when}`).toBe(1);
+      const after = stamps();
+      const edited = bookings(emu).find((r) => r[BOOKING.note] === '電話あり')!;
+      for (const [id, at] of after) {
+        if (id !== edited[BOOKING.id]) expect(at, `${when}: ${String(id)}`).toBe(before.get(id));
+      }
+    }
+  });
 });

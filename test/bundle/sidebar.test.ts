@@ -231,3 +231,79 @@ describe('sidebarAddBooking', () => {
     expect(add(emu, form({ start: '14:00' })).messages.join('\n')).toMatch(/定員/);
   });
 });
+
+describe('sidebarAddBooking while people edit (issue 13, findings 3 and 5)', () => {
+  it('never overwrites a row a person types just before the append: the booking goes below it', () => {
+    const emu = workbookWith([bookingRow()]);
+    let fired = 0;
+    emu.hooks.before('Sheet.appendRow', ({ emu: e }) => {
+      fired++;
+      typeBookings(e, [bookingRow({ start: '14:00', name: '見本 二郎' })]); // row 3
+    });
+    const result = add(emu, form());
+    expect(fired).toBe(1);
+    expect(result).toMatchObject({ ok: true, added: true, rowNumber: 4 });
+    const rows = bookings(emu);
+    expect(rows[1]![BOOKING.name]).toBe('見本 二郎');
+    expect(rows[2]![BOOKING.id]).toBe(result.id);
+    expect(rows[2]![BOOKING.name]).toBe('例示 三郎');
+  });
+
+  it('a row a person took right after the append is reported, not written again', () => {
+    const emu = workbookWith([bookingRow()]);
+    let fired = 0;
+    emu.hooks.after('Sheet.appendRow', ({ emu: e }) => {
+      fired++;
+      const name = String.fromCharCode(
+        65 + e.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.name),
+      );
+      e.person.setValues(SHEET.bookings, `${name}3`, [['見本 四郎']]);
+    });
+    const result = add(emu, form());
+    expect(fired).toBe(1);
+    expect(result).toMatchObject({ ok: false, added: true });
+    expect(result.messages.join('\n')).toContain('もう一度追加せず');
+    expect(result.messages.join('\n')).not.toContain('サーバー');
+    expect(bookings(emu)).toHaveLength(2);
+    expect(bookings(emu)[1]![BOOKING.name]).toBe('見本 四郎');
+  });
+
+  it('says the booking was added, never "server error", when a step after the append fails', () => {
+    const emu = workbookWith([bookingRow()]);
+    emu.hooks.after('Sheet.appendRow', ({ emu: e }) => {
+      e.faults.inject('Sheet.getSheetValues', { times: 100 });
+    });
+    const result = add(emu, form());
+    expect(result).toMatchObject({ ok: false, added: true });
+    expect(result.id).toMatch(/^Y\d{6}$/);
+    expect(result.messages.join('\n')).toContain('もう一度追加せず');
+    expect(result.messages.join('\n')).not.toContain('予期しない');
+    expect(bookings(emu)).toHaveLength(2);
+  });
+
+  it('appends below rows that hold only unticked checkboxes (they are not bookings)', () => {
+    const emu = workbookWith([]);
+    const joined = String.fromCharCode(
+      65 + emu.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.joined),
+    );
+    emu.person.setValues(SHEET.bookings, `${joined}2:${joined}4`, [[false], [false], [false]]);
+    const result = add(emu, form());
+    expect(result).toMatchObject({ ok: true, added: true, rowNumber: 5 });
+    expect(emu.sheetValues(SHEET.bookings)[4]![0]).toBe(result.id);
+  });
+
+  it('refuses a 開始時刻 with text after the time, and never logs that text', () => {
+    const emu = workbookWith([]);
+    const start = '10:00～ichiro@example.jp 33010-00000001 見本一郎';
+    const result = add(emu, form({ start }));
+    expect(result).toMatchObject({ ok: false, added: false });
+    expect(result.messages.join('\n')).toMatch(/「開始時刻」は 10:00 のように時刻だけ/);
+    expect(bookings(emu)).toHaveLength(0);
+    const all = JSON.stringify(emu.sheetValues(SHEET.log)) + emu.logText();
+    expect(all).not.toContain('ichiro@example.jp');
+    expect(all).not.toContain('見本一郎');
+    expect(add(emu, form({ start: '１１：００' })).ok).toBe(true);
+    const entry = emu.records(SHEET.log).find((l) => l[LOG.action] === '空き枠から予約を追加');
+    expect(String(entry?.[LOG.detail])).toContain('11:00');
+  });
+});

@@ -212,6 +212,47 @@ describe('missing invitations (R5, R6): flagged and alerted once per level', () 
     );
   });
 
+  it('a run killed right after the alert mail does not alert again (the mark is saved first)', () => {
+    const emu = workbook([bookingRow({ date: '2026/12/07' })], '2026-12-04T15:30:00+09:00');
+    let mailed = false;
+    emu.hooks.after(
+      'MailApp.sendEmail',
+      () => {
+        mailed = true;
+      },
+      { times: Infinity },
+    );
+    // Killed at the first call after the mail went (as the 6-minute limit would).
+    emu.faults.failAtCall(1, { only: () => mailed });
+    emu.setTime('2026-12-04T15:40:00+09:00');
+    const killed = emu.fireTimeTrigger(TICK);
+    expect(mailed).toBe(true);
+    expect(killed.error).toBeDefined();
+    expect(alerts(emu)).toHaveLength(1);
+    tick(emu, '2026-12-04T15:50:00+09:00');
+    tick(emu, '2026-12-04T16:00:00+09:00');
+    expect(alerts(emu)).toHaveLength(1);
+  });
+
+  it('an alert mail MailApp refused is tried again by the next run', () => {
+    const emu = workbook([bookingRow({ date: '2026/12/07' })], '2026-12-04T15:30:00+09:00');
+    emu.faults.inject('MailApp.sendEmail', { times: 1 });
+    emu.setTime('2026-12-04T15:40:00+09:00');
+    expect(emu.fireTimeTrigger(TICK).error).toBeDefined(); // rethrown: the owner hears of it
+    expect(alerts(emu)).toHaveLength(0);
+    tick(emu, '2026-12-04T15:50:00+09:00');
+    expect(alerts(emu)).toHaveLength(1);
+  });
+
+  it('booked Friday 15:30 for Monday 10:00: alerted at once, not on Sunday', () => {
+    const emu = workbook([bookingRow({ date: '2026/12/07' })], '2026-12-04T15:30:00+09:00');
+    tick(emu, '2026-12-04T15:40:00+09:00');
+    expect(alerts(emu)).toHaveLength(1);
+    expect(alerts(emu)[0]!.body).toContain('確定期限');
+    tick(emu, '2026-12-06T15:00:00+09:00');
+    expect(alerts(emu)).toHaveLength(1);
+  });
+
   it('skips a holiday in between: taken Friday 2027-01-08, alerted Tuesday after 17:15', () => {
     const emu = workbook([bookingRow({ date: '2027/01/20' })], '2027-01-08T10:00:00+09:00');
     tick(emu, '2027-01-11T17:30:00+09:00'); // 成人の日
@@ -221,13 +262,14 @@ describe('missing invitations (R5, R6): flagged and alerted once per level', () 
     expect(alerts(emu)).toHaveLength(1);
   });
 
-  it('alerts a booking for tomorrow still unsent at 15:00, once', () => {
-    const emu = workbook([bookingRow({ date: '2026/12/02' })]);
+  it('alerts a booking still unsent at 15:00 of the business day before, once', () => {
+    // Taken Monday for Wednesday: 翌稼働日 (Tuesday 17:15) comes after 確定期限 (Tuesday 15:00).
+    const emu = workbook([bookingRow({ date: '2026/12/02' })], '2026-11-30T09:00:00+09:00');
     tick(emu, '2026-12-01T14:50:00+09:00');
     expect(alerts(emu)).toEqual([]);
     tick(emu, '2026-12-01T15:00:00+09:00');
     expect(alerts(emu)).toHaveLength(1);
-    expect(alerts(emu)[0]!.body).toContain('前日15時');
+    expect(alerts(emu)[0]!.body).toContain('確定期限（相談日の前の稼働日の15時）');
     tick(emu, '2026-12-01T15:10:00+09:00');
     tick(emu, '2026-12-01T15:20:00+09:00');
     expect(alerts(emu)).toHaveLength(1);

@@ -661,3 +661,49 @@ describe('scale', () => {
     // would run into the test timeout, and the CPU figure itself is measured by `npm run bench`.
   });
 });
+
+describe('予約ID (issue 13, findings 5 and 6)', () => {
+  it('an id not of the script’s form is an error that does not repeat it and says to clear it', () => {
+    for (const typed of ['33010-00000001', 'ichiro@example.jp', 'Y12', 'y000001']) {
+      const result = checkOne({ id: typed });
+      const message = onlyError(result);
+      expect(message).toMatch(/^エラー: 「予約ID」がこのスクリプトの付ける形/);
+      expect(message).toContain('セルを空にしてください');
+      expect(message).not.toContain(typed);
+    }
+    expect(checkOne({ id: 'Y000123' }).text).toBe(CHECK_OK);
+  });
+
+  it('another booking with a foreign id is named by row, not by what was typed in 予約ID', () => {
+    // Same seeker, same slot: the 確定 row keeps the slot, the other names it by its row.
+    const [foreign, own] = checkBookings(
+      [
+        row(
+          { id: 'ichiro@example.jp', status: STATUS.confirmed, invitedAt: '2026/11/30 10:00' },
+          2,
+        ),
+        row({ id: 'Y000002' }, 3),
+      ],
+      context(),
+    );
+    expect(own!.errors.join('\n')).toContain('（2行目）');
+    expect(own!.text).not.toContain('ichiro@example.jp');
+    expect(foreign!.text).not.toContain('ichiro@example.jp');
+  });
+
+  it('the same id on two rows is an error on both, naming the other rows and what to do', () => {
+    const results = checkBookings(
+      [
+        row({ id: 'Y000007' }, 2),
+        row({ id: 'Y000008', date: '2026/12/02' }, 3),
+        row({ id: 'Y000007', date: '2026/12/03' }, 9),
+      ],
+      context(),
+    );
+    const [first, other, copy] = results;
+    expect(first!.errors.join('\n')).toMatch(/「予約ID」が 9行目 と同じです/);
+    expect(copy!.errors.join('\n')).toMatch(/「予約ID」が 2行目 と同じです/);
+    expect(copy!.errors.join('\n')).toContain('コピーして作った行の「予約ID」を空にして');
+    expect(other!.errors.join('\n')).not.toContain('同じです');
+  });
+});

@@ -159,6 +159,12 @@ describe('開始時刻', () => {
     [cell('14:00'), 840],
     [new Date('1899-12-30T14:59:59.998+09:00'), 900], // a serial a few ms short
     [new Date('2026-12-01T11:00:00+09:00'), 660], // a full date-time cell
+    // Read to the minute, seconds dropped (as HH:mm shows them): 10:00:30 is 10:00, not 10:01.
+    [new Date('1899-12-30T10:00:30+09:00'), 600],
+    [new Date('1899-12-30T10:00:59.400+09:00'), 600],
+    [new Date('1899-12-30T10:00:59.9995+09:00'), 601], // a serial a few ms short of 10:01
+    ['10:00:30', 600],
+    [(10 * 3600 + 30) / 86400, 600],
     [10 / 24, 600],
     [0.625, 900],
     [15, 900],

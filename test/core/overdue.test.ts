@@ -69,24 +69,23 @@ describe('not sent by 17:15 of the next business day (R6)', () => {
   });
 });
 
-describe('相談日 tomorrow and past 15:00 (R5)', () => {
-  // Taken today (Tuesday 12/1 09:00) for Wednesday 12/2: R6's deadline (12/2 17:15) comes later.
-  const tomorrow = unsent({ takenAt: at('2026-12-01 09:00'), date: day('2026-12-02') });
+describe('相談日 near and past 15:00 of the last business day before it (R5)', () => {
+  // Taken Monday 11/30 09:00 for Wednesday 12/2: R6's deadline (12/1 17:15) comes after 15:00.
+  const tomorrow = unsent({ takenAt: at('2026-11-30 09:00'), date: day('2026-12-02') });
 
   it('flags from 15:00 the day before', () => {
     expect(levels(tomorrow, ctx('2026-12-01 14:59'))).toEqual([]);
     expect(levels(tomorrow, ctx('2026-12-01 15:00'))).toEqual(['dayBefore']);
     expect(overdueMessages(tomorrow, ctx('2026-12-01 15:00'))[0]).toMatch(
-      /^注意: .*12月2日\(水\).*15:00/,
+      /^注意: .*12月2日\(水\).*確定期限 12月1日\(火\) 15:00/,
     );
   });
 
   it('flags the day itself (day arrived unsent), and stops once it has passed', () => {
-    expect(levels(tomorrow, ctx('2026-12-02 08:00'))).toEqual(['dayBefore']);
-    expect(overdueMessages(tomorrow, ctx('2026-12-02 08:00'))[0]).toMatch(
+    expect(levels(tomorrow, ctx('2026-12-02 08:00'))).toEqual(['nextBusinessDay', 'dayBefore']);
+    expect(overdueMessages(tomorrow, ctx('2026-12-02 08:00'))[1]).toMatch(
       /「相談日」（12月2日\(水\)）になっても/,
     );
-    expect(levels(tomorrow, ctx('2026-12-02 17:15'))).toEqual(['nextBusinessDay', 'dayBefore']);
     expect(levels(tomorrow, ctx('2026-12-03 09:00'))).toEqual([]);
   });
 
@@ -100,8 +99,60 @@ describe('相談日 tomorrow and past 15:00 (R5)', () => {
       settings: { ...settings, dayBeforeAlertAt: 12 * 60 },
     };
     expect(levels(tomorrow, noon)).toEqual(['dayBefore']);
+    // 2日前 for Thursday 12/3: the second business day before it is Tuesday 12/1.
     const twoDays = { ...ctx('2026-12-01 15:00'), settings: { ...settings, deadlineDays: 2 } };
-    expect(levels({ ...tomorrow, date: day('2026-12-03') }, twoDays)).toEqual(['dayBefore']);
+    const thursday = { ...tomorrow, date: day('2026-12-03') };
+    expect(levels(thursday, twoDays)).toEqual(['dayBefore']);
+    expect(levels(thursday, { ...twoDays, now: at('2026-12-01 14:59') })).toEqual([]);
+  });
+
+  it('counts business days: booked Friday 15:30 for Monday 10:00 is past its deadline at once', () => {
+    // The last business day before Monday 12/7 is Friday 12/4: 15:00 has passed when it is typed.
+    const monday = unsent({ takenAt: at('2026-12-04 15:30'), date: day('2026-12-07') });
+    expect(levels(monday, ctx('2026-12-04 15:30'))).toContain('dayBefore');
+    expect(overdueMessages(monday, ctx('2026-12-04 15:30')).join('\n')).toContain(
+      '確定期限 12月4日(金) 15:00',
+    );
+    // Booked Friday morning: not before Friday 15:00 (the old rule said Sunday 15:00).
+    const morning = { ...monday, takenAt: at('2026-12-04 09:00') };
+    expect(levels(morning, ctx('2026-12-04 14:59'))).not.toContain('dayBefore');
+    expect(levels(morning, ctx('2026-12-04 15:00'))).toContain('dayBefore');
+  });
+
+  it('skips 年末年始: booked 12/28 for 1/4, the deadline is 12/28 15:00 (not 1/3)', () => {
+    const newYear = unsent({ takenAt: at('2026-12-28 10:00'), date: day('2027-01-04') });
+    expect(levels(newYear, ctx('2026-12-28 14:59'))).not.toContain('dayBefore');
+    expect(levels(newYear, ctx('2026-12-28 15:00'))).toContain('dayBefore');
+    expect(overdueMessages(newYear, ctx('2026-12-28 15:00')).join('\n')).toContain(
+      '確定期限 12月28日(月) 15:00',
+    );
+  });
+
+  it('skips a 休業日 of the booking’s 窓口 before the consultation', () => {
+    const friday: ClosedDay = { date: day('2026-12-04'), office: '倉敷わかもの', reason: '研修' };
+    const monday = unsent({ takenAt: at('2026-12-02 09:00'), date: day('2026-12-07') });
+    expect(levels(monday, ctx('2026-12-03 15:00', [friday]))).toEqual(['dayBefore']);
+    expect(levels(monday, ctx('2026-12-03 14:59', [friday]))).toEqual([]);
+  });
+});
+
+describe('翌稼働日 after the consultation (R6)', () => {
+  it('is raised by the 確定期限 alarm, never after the consultation', () => {
+    // Taken Tuesday 09:00 for Wednesday 10:00: 翌稼働日 is Wednesday 17:15, after it starts.
+    const b = unsent({ takenAt: at('2026-12-01 09:00'), date: day('2026-12-02'), start: 600 });
+    expect(levels(b, ctx('2026-12-01 09:00'))).toEqual([]);
+    expect(levels(b, ctx('2026-12-01 15:00'))).toEqual(['dayBefore']);
+    expect(levels(b, ctx('2026-12-02 09:59'))).toEqual(['dayBefore']);
+    // Taken Saturday for Monday: the 確定期限 (Friday 15:00) has passed, so at once.
+    const weekend = unsent({ takenAt: at('2026-12-05 11:00'), date: day('2026-12-07') });
+    expect(levels(weekend, ctx('2026-12-05 11:00'))).toEqual(['dayBefore']);
+  });
+
+  it('waits for 17:15 when the consultation comes later', () => {
+    const b = unsent({ takenAt: at('2026-12-01 09:00'), date: day('2026-12-03'), start: 600 });
+    expect(levels(b, ctx('2026-12-01 09:00'))).toEqual([]);
+    expect(levels(b, ctx('2026-12-02 14:59'))).toEqual([]);
+    expect(levels(b, ctx('2026-12-02 17:15'))).toEqual(['nextBusinessDay', 'dayBefore']);
   });
 });
 
@@ -136,7 +187,7 @@ describe('送信中 left behind (a send that did not finish)', () => {
 
 describe('overdueMessages', () => {
   it('gives one 注意:/エラー: line per level, naming no personal data', () => {
-    const b = unsent({ takenAt: at('2026-12-01 09:00'), date: day('2026-12-02') });
+    const b = unsent({ takenAt: at('2026-11-30 09:00'), date: day('2026-12-02') });
     const lines = overdueMessages(b, ctx('2026-12-02 17:30'));
     expect(lines).toHaveLength(2);
     for (const line of lines) {

@@ -351,9 +351,14 @@ export const ROW_CASES: RowCase[] = [
     row: { invitedAt: '電話で案内済み' },
     outcome: notSent,
   },
-  { title: '予約ID: =IMPORTDATA text typed by staff', row: { id: IMPORT }, outcome: sendable() },
-  { title: '予約ID: script tag typed by staff', row: { id: SCRIPT }, outcome: sendable() },
-  { title: '予約ID: CR/LF typed by staff', row: { id: 'R-1\r\nBcc: x' }, outcome: sendable() },
+  // Not the script's own form (issue 13, finding 5): an error saying to clear the cell, never sent.
+  {
+    title: '予約ID: =IMPORTDATA text typed by staff',
+    row: { id: IMPORT },
+    outcome: error('予約ID'),
+  },
+  { title: '予約ID: script tag typed by staff', row: { id: SCRIPT }, outcome: error('予約ID') },
+  { title: '予約ID: CR/LF typed by staff', row: { id: 'R-1\r\nBcc: x' }, outcome: error('予約ID') },
 ];
 
 /** The same 予約ID on two rows (a copied row): neither is sent, both are named. */

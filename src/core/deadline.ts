@@ -1,0 +1,96 @@
+// 予約締切 and 確定期限 (R5 "confirmed by the day before", R6 "invited by the next business day"):
+// the one place that says when a booking can still be taken and when its missing invitation
+// becomes the office's alarm. check.ts, freeSlots.ts and overdue.ts all ask here.
+//
+// Decisions (README "Deadlines"):
+// - 予約締切 (taking a booking) counts calendar days, as the terms say 前日: the invitation goes by
+//   mail, automatic sends run on weekends too, so a Monday booking typed on Saturday can still be
+//   confirmed the day before. With 前日 a booking for tomorrow is accepted, for today is not.
+// - 確定期限 (the 前日15時 alarm) counts business days: staff are there to act only on business
+//   days, so the alarm falls at 前日確定期限 (15:00) of the last business day of the booking's 窓口
+//   before the consultation (with 2日前: the second-last). Booked Friday 15:30 for Monday 10:00, it
+//   has already passed on Friday at 15:00 and is raised at once; booked 12/28 for 1/4, it is 12/28
+//   15:00 (12/29–1/3 are closed).
+// - 翌稼働日 (R6): 17:15 of the first business day after the day 受付日時 falls on. When that is
+//   not before the consultation starts, waiting for it would be too late: the 確定期限 alarm,
+//   which then falls on or before the day the booking was taken, is raised instead — at once
+//   when it has passed (Friday 15:30 for Monday), else at 15:00 that day (Thursday 10:00 for
+//   Friday). An alarm for every next-day booking the moment it is typed would teach staff to
+//   ignore alarms, before the automatic send even had its chance.
+import { isBusinessDay, nextBusinessDay, type ClosedDay } from './calendar';
+import { addDays, daysBetween, instantAt, type LocalDate, type TimeOfDay } from './time';
+
+/** A bound on the search: no real calendar closes an office for more than this many days. */
+const MAX_CLOSED_RUN = 3660;
+
+/** 予約締切: the first 相談日 that can still be booked on `today` (前日 = 1: tomorrow). */
+export function firstBookableDay(today: LocalDate, deadlineDays: number): LocalDate {
+  return addDays(today, Math.max(1, deadlineDays));
+}
+
+/** 予約締切 for one booking: 'today' (or past), 'tooClose' (within the deadline) or 'ok'. */
+export function bookingDeadlineState(
+  day: LocalDate,
+  today: LocalDate,
+  deadlineDays: number,
+): 'notAfterToday' | 'tooClose' | 'ok' {
+  if (daysBetween(today, day) <= 0) return 'notAfterToday';
+  return day < firstBookableDay(today, deadlineDays) ? 'tooClose' : 'ok';
+}
+
+/** The `n`-th business day (n ≥ 1) of `office` strictly before `day`. */
+export function businessDayBefore(
+  day: LocalDate,
+  n: number,
+  office: string | null,
+  closedDays: readonly ClosedDay[],
+): LocalDate {
+  let candidate = day;
+  let found = 0;
+  for (let i = 0; i < MAX_CLOSED_RUN; i++) {
+    candidate = addDays(candidate, -1);
+    if (isBusinessDay(candidate, office, closedDays) && ++found >= Math.max(1, n)) {
+      return candidate;
+    }
+  }
+  throw new RangeError(
+    `businessDayBefore: no business day within ${MAX_CLOSED_RUN} days of ${day}`,
+  );
+}
+
+export interface Deadline {
+  day: LocalDate;
+  at: Date;
+}
+
+/** 確定期限: 前日確定期限 (15:00) of the deadlineDays-th business day before the consultation. */
+export function confirmationDeadline(
+  date: LocalDate,
+  office: string,
+  settings: { deadlineDays: number; dayBeforeAlertAt: TimeOfDay },
+  closedDays: readonly ClosedDay[],
+): Deadline {
+  const day = businessDayBefore(
+    date,
+    settings.deadlineDays,
+    office === '' ? null : office,
+    closedDays,
+  );
+  return { day, at: instantAt(day, settings.dayBeforeAlertAt) };
+}
+
+/**
+ * 翌稼働日: 受付終了時刻 (17:15) of the first business day after `takenOn`, and whether that comes
+ * too late — not before the consultation starts — so the alarm is due at once.
+ */
+export function nextBusinessDayDeadline(
+  takenOn: LocalDate,
+  office: string,
+  closesAt: TimeOfDay,
+  consultation: Date | null,
+  closedDays: readonly ClosedDay[],
+): Deadline & { afterConsultation: boolean } {
+  const day = nextBusinessDay(takenOn, office === '' ? null : office, closedDays);
+  const at = instantAt(day, closesAt);
+  return { day, at, afterConsultation: consultation !== null && at >= consultation };
+}
