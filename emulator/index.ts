@@ -33,6 +33,7 @@ import { EmuScriptApp, TriggerStore, type TriggerInfo } from './services/script-
 import { EmuSession } from './services/session.js';
 import { uiProvider, UiState } from './services/ui.js';
 import { EmuUtilities, uuidSource } from './services/utilities.js';
+import { resolveVariants, type Variants } from './variants.js';
 
 export { Clock, type Duration } from './runtime.js';
 export type { Counters, ExecutionKind, LogEntry } from './runtime.js';
@@ -40,6 +41,7 @@ export type { SentMail } from './types.js';
 export type { WorkbookSnapshot, CellValue } from './snapshot.js';
 export type { DialogRecord, MenuItemInfo, QueuedResponse, ShownHtml } from './services/ui.js';
 export type { TriggerInfo } from './services/script-app.js';
+export type { Variants } from './variants.js';
 
 /** Apps Script globals that exist on Google's servers but not here: touching one throws. */
 export const NOT_EMULATED_GLOBALS = [
@@ -104,6 +106,11 @@ export interface EmulatorOptions {
   locale?: string;
   /** Called for every log line (the local runner prints them). */
   onLog?: (entry: LogEntry) => void;
+  /**
+   * Google's undocumented answers (emulator/variants.ts): each field picks one alternative.
+   * Default: the strictest plausible world (DEFAULT_VARIANTS).
+   */
+  variants?: Partial<Variants>;
 }
 
 export interface RunOptions {
@@ -219,6 +226,8 @@ export class Emulator {
   readonly user: string;
   readonly timeZone: string;
   readonly spreadsheet: SpreadsheetService;
+  /** The undocumented answers this emulator gives, every variant filled in. */
+  readonly variants: Readonly<Variants>;
 
   private readonly triggerStore = new TriggerStore();
   private readonly logSink: LogSink;
@@ -237,6 +246,7 @@ export class Emulator {
     this.maxExecutionMs = options.maxExecutionMs ?? 360_000;
     this.cpuTimeoutMs = options.cpuTimeoutMs ?? 60_000;
     this.mail = new MailState(options.mailQuota ?? 100);
+    this.variants = resolveVariants(options.variants);
     this.logSink = new LogSink(options.onLog);
     this.runtime.onExecutionEnd((execution) => this.locks.releaseAll(execution));
 
@@ -247,6 +257,7 @@ export class Emulator {
     this.spreadsheet = createSpreadsheetService(
       { rec: runtime, ui: getUi, effectiveUser: () => this.user },
       options.workbook ?? defaultWorkbook(this.timeZone),
+      this.variants,
     );
     const scriptId = 'emulated-script-id';
     const pages: PageSource = { pagesDir: options.pagesDir ?? 'dist' };
