@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { WORLD_NAMES } from './emulator/variants';
+import { WORLD_NAMES } from './emulator/variants.js';
 
 // Tests run in a time zone far from Tokyo (and with daylight saving) on purpose: any code that
 // relies on the machine's local zone instead of naming Asia/Tokyo gets the wrong day and fails.

@@ -14,7 +14,7 @@ import {
   readBookingSheet,
 } from '../sheet/bookings';
 import { forSheet } from '../sheet/ownedWrites';
-import type { Cell, Table } from '../sheet/table';
+import { type Cell, firstFreeRowNumber, type Table } from '../sheet/table';
 import {
   type AddBookingResult,
   type BookingForm,
@@ -221,7 +221,7 @@ function addBooking(
   const { base } = loadCheckContext(spreadsheet, now);
   const seekerNo = normalizeSeekerNo(form.seekerNo);
   const entry = seekerNo.ok ? base.roster.find((e) => e.seekerNo === seekerNo.value) : undefined;
-  const rowNumber = table.rows.length + 2;
+  const rowNumber = firstFreeRowNumber(table);
   const candidate: Partial<Record<BookingField, Cell>> = {
     channel: form.channel,
     name: form.name,

@@ -25,6 +25,9 @@ import {
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** Sheets' plain-text number format: what is entered stays text. */
+const PLAIN_TEXT = '@';
+
 /**
  * How a change finds its row again: by 予約ID, or — for a row with no id yet — by what staff
  * typed in it. Rows typed identically (a booking pasted twice) are told apart by their order:
@@ -54,6 +57,12 @@ export interface WritePlan {
   sharedHeaders: readonly string[];
   /** Identifies a row that has no id yet by what staff typed in it. */
   fingerprint: (headers: readonly string[], values: readonly Cell[]) => string;
+  /**
+   * Owned headers whose values are text that Sheets could read as a date ('2026-12'): their
+   * changed cells are given the plain-text format before the write, so a row outside the area
+   * 初期設定 formatted keeps text too.
+   */
+  textHeaders?: readonly string[];
 }
 
 export interface WriteOutcome {
@@ -251,8 +260,9 @@ function writePending(
   }
   const spanColumns = [...pending.keys()].filter((c) => !shared.has(c)).sort((a, b) => a - b);
   const owned = new Set(plan.ownedHeaders.map((h) => table.headers.indexOf(h)));
+  const text = new Set((plan.textHeaders ?? []).map((h) => table.headers.indexOf(h)));
   for (const block of adjacentOwnedBlocks(spanColumns, owned, shared)) {
-    written += writeSpan(sheet, table, block, pending);
+    written += writeSpan(sheet, table, block, pending, text);
   }
   return written;
 }
@@ -283,6 +293,7 @@ function writeSpan(
   table: Table,
   columns: number[],
   pending: Map<number, Map<number, Cell>>,
+  textColumns: ReadonlySet<number>,
 ): number {
   const rowIndexes = columns.flatMap((c) => [...(pending.get(c)?.keys() ?? [])]);
   const first = Math.min(...rowIndexes);
@@ -296,6 +307,10 @@ function writeSpan(
     }),
   );
   const firstRow = table.rows[first]!.rowNumber;
+  for (const column of columns) {
+    if (!textColumns.has(column) || !pending.has(column)) continue;
+    sheet.getRange(firstRow, column + 1, block.length, 1).setNumberFormat(PLAIN_TEXT);
+  }
   sheet.getRange(firstRow, columns[0]! + 1, block.length, columns.length).setValues(block);
   return written;
 }
