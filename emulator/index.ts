@@ -486,7 +486,10 @@ export class Emulator {
   /** Rows 2..last as objects keyed by the header texts of row 1. */
   records(sheetName: string): Record<string, CellValue>[] {
     const [headers = [], ...rows] = this.sheetValues(sheetName);
-    return rows.map((row) => {
+    // Trailing rows of blanks and unticked checkboxes (FALSE) look empty to a person: left out.
+    let length = rows.length;
+    while (length > 0 && rows[length - 1]!.every((v) => v === '' || v === false)) length--;
+    return rows.slice(0, length).map((row) => {
       const record: Record<string, CellValue> = {};
       headers.forEach((header, i) => {
         if (header !== '') record[String(header)] = row[i] ?? '';

@@ -4,7 +4,7 @@
 // compare before they write (sheet/ownedWrites), so nothing is lost either way.
 import { BOOKING, SCRIPT_OWNED_BOOKING_FIELDS, SHEET } from '../core/schema';
 import { forSheet } from '../sheet/ownedWrites';
-import { type Cell, readHeaderRow } from '../sheet/table';
+import { type Cell, isBlankRow, readHeaderRow } from '../sheet/table';
 import { describeError } from './runAction';
 
 const OWNED_HEADERS: ReadonlySet<string> = new Set(
@@ -34,9 +34,9 @@ function stampEditedRows(range: GoogleAppsScript.Spreadsheet.Range): void {
   const takenAt = headers.indexOf(BOOKING.takenAt);
   const now = new Date();
   const rows = sheet.getSheetValues(firstRow, 1, lastRow - firstRow + 1, width) as Cell[][];
-  const hasStaffContent = rows.map((values) =>
-    values.some((v, i) => v !== '' && !OWNED_HEADERS.has(headers[i] ?? '')),
-  );
+  // An unticked checkbox (FALSE) alone is no staff content: such rows are no bookings.
+  const ignored = new Set(headers.flatMap((h, i) => (OWNED_HEADERS.has(h) ? [i] : [])));
+  const hasStaffContent = rows.map((values) => !isBlankRow(values, ignored));
   const stamp = (column: number, onlyIfBlank: boolean) => {
     if (column < 0) return;
     const block = rows.map((values, i) => {
