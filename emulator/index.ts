@@ -34,6 +34,7 @@ import { EmuScriptApp, TriggerStore, type TriggerInfo } from './services/script-
 import { EmuSession } from './services/session.js';
 import { uiProvider, UiState } from './services/ui.js';
 import { EmuUtilities, uuidSource } from './services/utilities.js';
+import { resolveVariants, type Variants } from './variants.js';
 
 export { Clock, type Duration } from './runtime.js';
 export type { Counters, ExecutionKind, LogEntry } from './runtime.js';
@@ -41,6 +42,7 @@ export type { SentMail } from './types.js';
 export type { WorkbookSnapshot, CellValue } from './snapshot.js';
 export type { DialogRecord, MenuItemInfo, QueuedResponse, ShownHtml } from './services/ui.js';
 export type { TriggerInfo } from './services/script-app.js';
+export type { Variants } from './variants.js';
 
 /** Apps Script globals that exist on Google's servers but not here: touching one throws. */
 export const NOT_EMULATED_GLOBALS = [
@@ -112,6 +114,11 @@ export interface EmulatorOptions {
    * code. A manifest without `oauthScopes` (Apps Script detects them) grants everything.
    */
   manifest?: string | { oauthScopes?: string[] } | null;
+  /**
+   * Google's undocumented answers (emulator/variants.ts): each field picks one alternative.
+   * Default: the strictest plausible world (DEFAULT_VARIANTS).
+   */
+  variants?: Partial<Variants>;
 }
 
 export interface RunOptions {
@@ -243,6 +250,8 @@ export class Emulator {
   readonly user: string;
   readonly timeZone: string;
   readonly spreadsheet: SpreadsheetService;
+  /** The undocumented answers this emulator gives, every variant filled in. */
+  readonly variants: Readonly<Variants>;
 
   private readonly triggerStore = new TriggerStore();
   private readonly logSink: LogSink;
@@ -262,6 +271,7 @@ export class Emulator {
     this.maxExecutionMs = options.maxExecutionMs ?? 360_000;
     this.cpuTimeoutMs = options.cpuTimeoutMs ?? 60_000;
     this.mail = new MailState(options.mailQuota ?? 100);
+    this.variants = resolveVariants(options.variants);
     this.logSink = new LogSink(options.onLog);
     this.runtime.onExecutionEnd((execution) => this.locks.releaseAll(execution));
     this.ui.onSuspend = (execution) => this.locks.releaseAll(execution);
@@ -273,6 +283,7 @@ export class Emulator {
     this.spreadsheet = createSpreadsheetService(
       { rec: runtime, ui: getUi, effectiveUser: () => this.user },
       options.workbook ?? defaultWorkbook(this.timeZone),
+      this.variants,
     );
     const scriptId = 'emulated-script-id';
     const pages: PageSource = { pagesDir: options.pagesDir ?? 'dist' };
@@ -508,7 +519,10 @@ export class Emulator {
   /** Rows 2..last as objects keyed by the header texts of row 1. */
   records(sheetName: string): Record<string, CellValue>[] {
     const [headers = [], ...rows] = this.sheetValues(sheetName);
-    return rows.map((row) => {
+    // Trailing rows of blanks and unticked checkboxes (FALSE) look empty to a person: left out.
+    let length = rows.length;
+    while (length > 0 && rows[length - 1]!.every((v) => v === '' || v === false)) length--;
+    return rows.slice(0, length).map((row) => {
       const record: Record<string, CellValue> = {};
       headers.forEach((header, i) => {
         if (header !== '') record[String(header)] = row[i] ?? '';

@@ -16,7 +16,10 @@ export function underHeaders<F extends string, V extends CellValue>(
   return rows.map((row) => fieldAt.map((f) => (f === null ? '' : (row[f] ?? ''))));
 }
 
-/** Types the rows below the last filled row of `sheet` (onEdit fires); returns the first row. */
+/**
+ * Types the rows below the last filled row of `sheet` (onEdit fires); returns the first row. A
+ * row of unticked checkboxes looks empty to a person, so FALSE-only rows count as free.
+ */
 export function typeRows<F extends string>(
   emu: Emulator,
   sheet: string,
@@ -24,7 +27,9 @@ export function typeRows<F extends string>(
   rows: readonly Partial<Record<F, string | boolean>>[],
 ): number {
   const values = emu.person.values(sheet);
-  const firstRow = values.length + 1;
+  let filled = values.length;
+  while (filled > 1 && values[filled - 1]!.every((v) => v === '' || v === false)) filled--;
+  const firstRow = filled + 1;
   emu.edit(sheet, `A${firstRow}`, underHeaders(values[0] ?? [], schema, rows));
   return firstRow;
 }

@@ -1,6 +1,7 @@
 // The emulated SpreadsheetApp of one bound spreadsheet: the global the script sees, the model
 // behind it, a person who can edit it between script calls, and a way to save it.
 import type { WorkbookSnapshot } from '../snapshot';
+import { DEFAULT_VARIANTS, type Variants } from '../variants';
 import { EmuSpreadsheetApp } from './app';
 import { assertInGrid } from './cells';
 import type { Ctx, SpreadsheetDeps } from './context';
@@ -24,8 +25,10 @@ export interface SpreadsheetService {
 export function createSpreadsheetService(
   deps: SpreadsheetDeps,
   initial: WorkbookSnapshot,
+  variants: Readonly<Variants> = DEFAULT_VARIANTS,
 ): SpreadsheetService {
   const workbook = loadWorkbook(initial, { rec: deps.rec, owner: deps.effectiveUser() });
+  workbook.variants = variants;
   const sheets = new WeakMap<SheetModel, EmuSheet>();
   let spreadsheet: EmuSpreadsheet | undefined;
   const ctx: Ctx = {

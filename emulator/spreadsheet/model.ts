@@ -6,6 +6,7 @@ import type { CellValue } from '../snapshot';
 import { rectAfterDelete, rectAfterInsert, type Dimension, type Rect } from './geometry';
 import { Layer } from './layer';
 import type { EntryContext } from './values';
+import { DEFAULT_VARIANTS, type Variants } from '../variants';
 
 /** A place on some sheet that must follow that sheet's row/column insertions and deletions. */
 export interface RangeRef {
@@ -314,6 +315,8 @@ export class WorkbookModel {
   readonly toasts: Toast[] = [];
   /** Validation sources and chart ranges that must follow row/column edits on their sheet. */
   readonly anchoredRefs = new Set<RangeRef>();
+  /** Google's undocumented answers this workbook gives (emulator/variants.ts). */
+  variants: Readonly<Variants> = DEFAULT_VARIANTS;
   private nextSheetId = 0;
   private nextChartId = 1;
 
@@ -325,7 +328,11 @@ export class WorkbookModel {
   ) {}
 
   entryContext(): EntryContext {
-    return { timeZone: this.timeZone, now: () => this.rec.now() };
+    return {
+      timeZone: this.timeZone,
+      now: () => this.rec.now(),
+      typedDates: this.variants.typedDates,
+    };
   }
 
   sheetByName(name: string): SheetModel | null {

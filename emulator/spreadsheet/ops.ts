@@ -64,6 +64,20 @@ export function setNote(sheet: SheetModel, rect: Rect, note: unknown): void {
 
 export function setValidation(sheet: SheetModel, rect: Rect, v: ValidationModel | undefined): void {
   writeLayer(sheet, sheet.validations, rect, () => v);
+  if (isCheckbox(v)) forEachCell(rect, (r, c) => fillUnchecked(sheet, r, c, v));
+}
+
+/**
+ * A checkbox rule just set on a cell (0-based): in the `checkboxFill: 'false'` world an empty
+ * cell takes the unchecked value, as insertCheckboxes documents for itself. Undocumented for
+ * requireCheckbox.
+ */
+export function fillUnchecked(sheet: SheetModel, r: number, c: number, v: ValidationModel): void {
+  if (sheet.workbook.variants.checkboxFill !== 'false') return;
+  const { unchecked } = checkboxValues(v);
+  if (unchecked !== '' && !sheet.hasContent(r + 1, c + 1)) {
+    sheet.values.set(r, c, unchecked as CellValue);
+  }
 }
 
 export function clearNotes(sheet: SheetModel, rect: Rect): void {

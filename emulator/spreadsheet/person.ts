@@ -11,6 +11,7 @@ import { sortRows as sortSheetRows } from './sort';
 import { passes } from './rules';
 import { enterValue } from './values';
 import { insertSheetModel } from './workbook';
+import { insertCheckboxes as insertCheckboxCells } from './ops';
 
 /** A person's typing that a "Reject input" rule (setAllowInvalid(false)) refused. */
 export interface Refusal {
@@ -103,6 +104,17 @@ export class PersonActions {
     const numColumns = sheet.lastContentColumn();
     if (numRows === 0) return [];
     return readValues(sheet, { row: 1, column: 1, numRows, numColumns });
+  }
+
+  /**
+   * 挿入 → チェックボックス over `a1` (e.g. the whole 参加 column): the checkbox rule on every
+   * cell and FALSE in every empty one, as Range.insertCheckboxes documents.
+   */
+  insertCheckboxes(sheetName: string, a1: string): Rect {
+    const sheet = this.sheet(sheetName);
+    const rect = this.rect(sheet, a1);
+    insertCheckboxCells(sheet, rect, []);
+    return rect;
   }
 
   insertRows(sheetName: string, beforeRow: number, count: number): void {

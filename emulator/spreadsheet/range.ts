@@ -5,6 +5,7 @@ import type { CellCounts } from '../recorder';
 import { colorArg, intArg, rangeArg, rectArgs, type RangeLike } from './args';
 import {
   asGrid,
+  forEachCell,
   readDisplayValues,
   readFormulas,
   readLayer,
@@ -434,6 +435,10 @@ export class EmuRange extends notEmulatedBase<Range>('Range', Range_METHODS) imp
       writeLayer(this.sheetModel, this.sheetModel.validations, this.rect, (i, j) =>
         validationArg('SpreadsheetApp.Range.setDataValidations', grid[i]![j]),
       );
+      forEachCell(this.rect, (r, c) => {
+        const v = this.sheetModel.validations.get(r, c);
+        if (ops.isCheckbox(v)) ops.fillUnchecked(this.sheetModel, r, c, v);
+      });
     });
   }
 

@@ -68,11 +68,12 @@ export function insertLinesChecked(
   dim: Dimension,
   at: number,
   count: number,
+  copyFormats = true,
 ): void {
   const word = dim === 'ROWS' ? 'rows' : 'columns';
   const max = dim === 'ROWS' ? sheet.maxRows : sheet.maxColumns;
   if (at < 1 || at > max + 1 || count < 1) throw gasError(`Those ${word} are out of bounds.`);
-  insertLines(sheet, dim, at, count);
+  insertLines(sheet, dim, at, count, copyFormats);
 }
 
 export class EmuSheet extends notEmulatedBase<Sheet>('Sheet', Sheet_METHODS) {
@@ -185,9 +186,9 @@ export class EmuSheet extends notEmulatedBase<Sheet>('Sheet', Sheet_METHODS) {
   /**
    * Documented: "a -1 value … is equivalent to getting the very last row or column that has
    * data", i.e. `getSheetValues(1, 1, -1, -1)` reads the data range in one call. When -1 leaves
-   * no rows or columns (an empty sheet, or a start below the data), the emulator throws as
-   * getRange does for 0 rows; Google's behaviour there is not verified, and the script never
-   * relies on it (it asks for the last row instead when the read fails).
+   * no rows or columns (an empty sheet, or a start below or right of the data), Google's answer
+   * is not documented: the `emptyRead` variant throws as getRange does for 0 rows, returns [],
+   * or reads one blank row/column ([['']] on an empty sheet, as getDataRange() gives).
    */
   override getSheetValues(
     startRow: number,
@@ -201,11 +202,24 @@ export class EmuSheet extends notEmulatedBase<Sheet>('Sheet', Sheet_METHODS) {
     return this.call(
       'getSheetValues',
       () => {
+        let rows = numRows === -1 ? this.m.lastContentRow() - Number(startRow) + 1 : numRows;
+        let columns =
+          numColumns === -1 ? this.m.lastContentColumn() - Number(startColumn) + 1 : numColumns;
+        const nothingLeft = (numRows === -1 && rows < 1) || (numColumns === -1 && columns < 1);
+        const emptyRead = this.m.workbook.variants.emptyRead;
+        if (nothingLeft && emptyRead === 'empty') {
+          rectArgs('SpreadsheetApp.Sheet.getSheetValues', [startRow, startColumn, 1, 1]);
+          return this.ctx.rec.toScript([]);
+        }
+        if (nothingLeft && emptyRead === 'blankCell') {
+          if (numRows === -1) rows = Math.max(rows, 1);
+          if (numColumns === -1) columns = Math.max(columns, 1);
+        }
         const rect = rectArgs('SpreadsheetApp.Sheet.getSheetValues', [
           startRow,
           startColumn,
-          numRows === -1 ? this.m.lastContentRow() - Number(startRow) + 1 : numRows,
-          numColumns === -1 ? this.m.lastContentColumn() - Number(startColumn) + 1 : numColumns,
+          rows,
+          columns,
         ]);
         assertInGrid(this.m, rect);
         counts.read = rect.numRows * rect.numColumns;
@@ -304,7 +318,9 @@ export class EmuSheet extends notEmulatedBase<Sheet>('Sheet', Sheet_METHODS) {
     return this.step(method, () => {
       const pos = this.int(method, args, args[0]);
       const count = args.length > 1 ? this.int(method, args, args[1]) : 1;
-      insertLinesChecked(this.m, dim, before ? pos : pos + 1, count);
+      // Whether the script's new rows take the neighbour's formats is undocumented (a variant).
+      const copy = dim === 'COLUMNS' || this.m.workbook.variants.insertRowsCopy === 'formats';
+      insertLinesChecked(this.m, dim, before ? pos : pos + 1, count, copy);
     });
   }
 

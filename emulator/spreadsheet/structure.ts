@@ -8,9 +8,19 @@ function inheritedLayers(sheet: SheetModel): Layer<unknown>[] {
   return [sheet.numberFormats, sheet.validations, ...Object.values(sheet.styles)];
 }
 
-/** Inserts `count` rows or columns before line `at` (1-based) and copies formats into them. */
-export function insertLines(sheet: SheetModel, dim: Dimension, at: number, count: number): void {
+/**
+ * Inserts `count` rows or columns before line `at` (1-based) and, unless `copyFormats` is false
+ * (the script's insertRows* in the `insertRowsCopy: 'none'` world), copies formats into them.
+ */
+export function insertLines(
+  sheet: SheetModel,
+  dim: Dimension,
+  at: number,
+  count: number,
+  copyFormats = true,
+): void {
   sheet.insertLines(dim, at, count);
+  if (!copyFormats) return;
   // After the insert the new lines are at..at+count-1; the source is the line before, else after.
   const source = at > 1 ? at - 1 : at + count;
   const extent = dim === 'ROWS' ? sheet.maxColumns : sheet.maxRows;

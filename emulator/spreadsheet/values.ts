@@ -25,6 +25,11 @@ export interface EntryContext {
   timeZone: string;
   /** For dates typed without a year ('12/1' is this year's 1 December, as in ja_JP Sheets). */
   now: () => Date;
+  /**
+   * The `typedDates` variant: whether forms Google does not list ('2026-12', '2026年12月1日',
+   * '12/1') become Dates ('dates', the default) or stay text.
+   */
+  typedDates?: 'dates' | 'text';
 }
 
 export function isEmptyValue(v: CellValue | undefined): boolean {
@@ -55,6 +60,8 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 const PERCENT = /^([+-]?(?:\d+\.?\d*|\.\d+))%$/;
 const DATE_YMD = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const DATE_MD = /^(\d{1,2})\/(\d{1,2})$/;
+const DATE_YM = /^(\d{4})[/-](\d{1,2})$/;
+const DATE_KANJI = /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /** Text as typed into a cell with an automatic format. */
@@ -88,7 +95,11 @@ function validTime(hour: number, minute: number, second: number): boolean {
   return hour <= 23 && minute <= 59 && second <= 59;
 }
 
-/** 'yyyy/M/d', 'yyyy-M-d' (optionally with ' H:mm[:ss]'), 'M/d', 'H:mm[:ss]'. */
+/**
+ * 'yyyy/M/d', 'yyyy-M-d' (optionally with ' H:mm[:ss]') and 'H:mm[:ss]' in every world; in the
+ * `typedDates: 'dates'` world also 'M/d', 'yyyy-M' / 'yyyy/M' (the 1st) and 'yyyy年M月d日',
+ * 'M月d日', 'yyyy年M月'.
+ */
 function parseDateTime(t: string, ctx: EntryContext): Date | null {
   const tz = ctx.timeZone;
   let m = DATE_YMD.exec(t);
@@ -98,6 +109,18 @@ function parseDateTime(t: string, ctx: EntryContext): Date | null {
     if (!validDay(year, month, day) || !validTime(hour, minute, second)) return null;
     return instantOf({ year, month, day, hour, minute, second }, tz);
   }
+  if (ctx.typedDates === 'text') return parseTime(t, tz);
+  m = DATE_YM.exec(t);
+  if (m) {
+    const [year, month] = [Number(m[1]), Number(m[2])];
+    return validDay(year, month, 1) ? instantOf({ year, month, day: 1 }, tz) : null;
+  }
+  m = DATE_KANJI.exec(t);
+  if (m && (m[1] !== undefined || m[3] !== undefined)) {
+    const year = m[1] !== undefined ? Number(m[1]) : wallClock(ctx.now(), tz).year;
+    const [month, day] = [Number(m[2]), Number(m[3] ?? 1)];
+    return validDay(year, month, day) ? instantOf({ year, month, day }, tz) : null;
+  }
   m = DATE_MD.exec(t);
   if (m) {
     const year = wallClock(ctx.now(), tz).year;
@@ -105,11 +128,13 @@ function parseDateTime(t: string, ctx: EntryContext): Date | null {
     if (!validDay(year, month, day)) return null;
     return instantOf({ year, month, day }, tz);
   }
-  m = TIME.exec(t);
-  if (m) {
-    const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
-    if (!validTime(hour, minute, second)) return null;
-    return instantOf({ year: 1899, month: 12, day: 30, hour, minute, second }, tz);
-  }
-  return null;
+  return parseTime(t, tz);
+}
+
+function parseTime(t: string, tz: string): Date | null {
+  const m = TIME.exec(t);
+  if (!m) return null;
+  const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  if (!validTime(hour, minute, second)) return null;
+  return instantOf({ year: 1899, month: 12, day: 30, hour, minute, second }, tz);
 }

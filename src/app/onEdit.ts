@@ -5,7 +5,7 @@
 import { BOOKING, SCRIPT_OWNED_BOOKING_FIELDS, SHEET } from '../core/schema';
 import { isDateCell } from '../core/time';
 import { sameCell } from '../sheet/ownedWrites';
-import { type Cell, cellText, columnLetter, readHeaderRow } from '../sheet/table';
+import { type Cell, cellText, columnLetter, isBlankRow, readHeaderRow } from '../sheet/table';
 import { describeError } from './runAction';
 
 const OWNED_HEADERS: ReadonlySet<string> = new Set(
@@ -45,9 +45,9 @@ function stampEditedRows(range: GoogleAppsScript.Spreadsheet.Range, typed: unkno
   const rows = sheet.getSheetValues(firstRow, 1, count, width) as Cell[][];
   const oneCell = range.getNumRows() === 1 && range.getNumColumns() === 1;
   if (oneCell && !stillTyped(rows[0]?.[range.getColumn() - 1], typed)) return; // moved: a sort
-  const hasStaffContent = rows.map((values) =>
-    values.some((v, i) => v !== '' && !OWNED_HEADERS.has(headers[i] ?? '')),
-  );
+  // An unticked checkbox (FALSE) alone is no staff content: such rows are no bookings.
+  const ignored = new Set(headers.flatMap((h, i) => (OWNED_HEADERS.has(h) ? [i] : [])));
+  const hasStaffContent = rows.map((values) => !isBlankRow(values, ignored));
   const wanted = (column: number, onlyIfBlank: boolean) =>
     column < 0
       ? []

@@ -22,7 +22,13 @@ import {
   readBookingSheet,
 } from '../sheet/bookings';
 import { forSheet } from '../sheet/ownedWrites';
-import { type Cell, cellText, readSheetValues, type Table } from '../sheet/table';
+import {
+  type Cell,
+  cellText,
+  firstFreeRowNumber,
+  readSheetValues,
+  type Table,
+} from '../sheet/table';
 import {
   type AddBookingResult,
   type BookingForm,
@@ -245,8 +251,7 @@ function addBooking(
   const { base } = loadCheckContext(spreadsheet, now);
   const seekerNo = normalizeSeekerNo(form.seekerNo);
   const entry = seekerNo.ok ? base.roster.find((e) => e.seekerNo === seekerNo.value) : undefined;
-  // For the check only: where the row would go if nobody typed meanwhile (appendRow decides).
-  const rowNumber = table.rows.length + 2;
+  const rowNumber = firstFreeRowNumber(table);
   const candidate: Partial<Record<BookingField, Cell>> = {
     channel: form.channel,
     name: form.name,
@@ -284,7 +289,7 @@ function addBooking(
     meetingUrl: precheck.booking.meetingUrl ?? form.meetingUrl,
   };
   const row = rowOf(table.headers, values);
-  table.sheet.appendRow(row);
+  if (!writeIntoFreeRow(table, rowNumber, row)) table.sheet.appendRow(row);
   // From here on the booking is in the sheet: whatever fails, the page is told so, never
   // "server error" (which would make staff add it again).
   try {
@@ -380,6 +385,21 @@ function findAppended(table: Table, id: string, appended: readonly Cell[]): numb
     return cellText(now?.[i]) === cellText(storedAs(appended[i] ?? ''));
   });
   return same ? rows[0]! : null;
+}
+
+/**
+ * Rows of only unticked checkboxes (FALSE) below the bookings are no bookings, but appendRow
+ * would add below them (row 1001 of a FALSE-filled 参加 column, out of staff's sight). Then the
+ * booking goes into the first such row, re-read just before the write and written only if it is
+ * still free: the window is the one call between that read and the write (README, Known
+ * limitations). Without such rows — the usual case — appendRow adds the row atomically.
+ */
+function writeIntoFreeRow(table: Table, rowNumber: number, row: Cell[]): boolean {
+  if (rowNumber > table.rows.length + 1) return false;
+  const now = readSheetValues(table.sheet, rowNumber, 1, 1, row.length)[0] ?? [];
+  if (!now.every((cell) => cell === false || cellText(cell) === '')) return false;
+  table.sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
+  return true;
 }
 
 /** What a cell holds after appendRow: text behind an apostrophe is stored without it. */

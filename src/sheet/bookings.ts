@@ -35,6 +35,8 @@ export const BOOKING_WRITE_PLAN: WritePlan = {
   sharedHeaders: [BOOKING.status],
   flagHeader: BOOKING.checkResult,
   fingerprint,
+  // 相談月 is yyyy-MM text; in a cell without the plain-text format Sheets may make it a date.
+  textHeaders: [BOOKING.month],
 };
 
 /** Columns the script writes; every other column of 予約 belongs to staff. */

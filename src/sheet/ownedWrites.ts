@@ -28,6 +28,9 @@ import {
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** Sheets' plain-text number format: what is entered stays text. */
+const PLAIN_TEXT = '@';
+
 /**
  * How a change finds its row again: by 予約ID, or — for a row with no id yet — by what staff
  * typed in it. Rows typed identically (a booking pasted twice) are told apart by their order:
@@ -71,6 +74,12 @@ export interface WritePlan {
   flagHeader?: string;
   /** Identifies a row that has no id yet by what staff typed in it. */
   fingerprint: (headers: readonly string[], values: readonly Cell[]) => string;
+  /**
+   * Owned headers whose values are text that Sheets could read as a date ('2026-12'): their
+   * changed cells are given the plain-text format before the write, so a row outside the area
+   * 初期設定 formatted keeps text too.
+   */
+  textHeaders?: readonly string[];
 }
 
 export interface WriteOutcome {
@@ -195,6 +204,7 @@ export function writeOwnedCells(
     const rowNumber = table.rows[rowIndex]!.rowNumber;
     writes.push({ change, rowIndex, rowNumber, column, value: change.value });
   }
+  markTextCells(sheet, plan, table, writes);
   outcome.written = writeExactCells(sheet, writes);
   outcome.moved = verifyWrites(sheet, plan, table, writes);
   for (const moved of outcome.moved) {
@@ -362,6 +372,24 @@ export function writeExactCells(sheet: Sheet, cells: readonly CellWrite[]): numb
     sheet.getRangeList(a1s).setValue(forSheet(group[0]!.value));
   }
   return cells.length;
+}
+
+/**
+ * Cells of the plan's text columns (相談月 '2026-12') get the plain-text format before the write,
+ * so a row outside the area 初期設定 formatted keeps text too (one call, only when such a cell
+ * changes).
+ */
+function markTextCells(
+  sheet: Sheet,
+  plan: WritePlan,
+  table: Table,
+  writes: readonly CellWrite[],
+): void {
+  const text = new Set((plan.textHeaders ?? []).map((h) => table.headers.indexOf(h)));
+  const a1s = writes
+    .filter((w) => text.has(w.column))
+    .map((w) => `${columnLetter(w.column + 1)}${w.rowNumber}`);
+  if (a1s.length > 0) sheet.getRangeList(a1s).setNumberFormat(PLAIN_TEXT);
 }
 
 function consecutiveRuns(sorted: readonly CellWrite[]): CellWrite[][] {

@@ -18,9 +18,22 @@ export interface Table {
 /** Reads the whole used range in one call. An empty sheet gives no headers, no rows. */
 export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table {
   const grid = readSheetValues(sheet, 1, 1, -1, -1);
-  const headers = (grid[0] ?? []).map(cellText);
+  const headers = headerTexts(grid[0]);
   const rows = grid.slice(1).map((values, i) => ({ rowNumber: i + 2, values }));
   return { sheet, headers, rows };
+}
+
+/**
+ * Row 1 as trimmed header texts up to the last non-blank one. A blank header between two others
+ * keeps its place (a staff column without a title); blanks after the last header are no columns,
+ * so an empty sheet has no headers whether its read gave [], [['']] or a row of blanks (other
+ * rows may reach further right than row 1), and new headers go right after the last real one.
+ */
+export function headerTexts(row: readonly unknown[] | undefined): string[] {
+  const texts = (row ?? []).map(cellText);
+  let length = texts.length;
+  while (length > 0 && texts[length - 1] === '') length--;
+  return texts.slice(0, length);
 }
 
 /**
@@ -49,7 +62,7 @@ export function readSheetValues(
 
 /** Row 1, trimmed, in one call: a sheet's headers without reading its rows ([] when empty). */
 export function readHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
-  return (readSheetValues(sheet, 1, 1, 1, -1)[0] ?? []).map(cellText);
+  return headerTexts(readSheetValues(sheet, 1, 1, 1, -1)[0]);
 }
 
 /** A cell as trimmed text: how ids, keys and headers are compared ('' for an empty cell). */
@@ -92,9 +105,33 @@ export function duplicatedHeaders(headers: readonly string[]): string[] {
   return [...duplicated];
 }
 
-/** True when every staff-facing value of the row is empty: such rows are not bookings. */
+/**
+ * True when every staff-facing value of the row is empty: such rows are not bookings. An
+ * unticked checkbox (FALSE) counts as empty: Sheets' 挿入 → チェックボックス, and perhaps a checkbox
+ * rule, writes FALSE into every cell of a column nobody typed in.
+ */
 export function isBlankRow(values: readonly Cell[], ignoredIndexes: ReadonlySet<number>): boolean {
-  return values.every((value, i) => ignoredIndexes.has(i) || value === '' || value === null);
+  return values.every(
+    (value, i) =>
+      ignoredIndexes.has(i) ||
+      value === '' ||
+      value === null ||
+      value === false ||
+      (typeof value === 'string' && value.trim() === ''),
+  );
+}
+
+/**
+ * The sheet row after the last row holding anything but blanks and unticked checkboxes: where a
+ * new row goes. Rows of FALSE alone (checkboxes inserted down a whole column) are free rows.
+ */
+export function firstFreeRowNumber(table: Pick<Table, 'rows'>): number {
+  const none: ReadonlySet<number> = new Set();
+  for (let i = table.rows.length - 1; i >= 0; i--) {
+    const row = table.rows[i]!;
+    if (!isBlankRow(row.values, none)) return row.rowNumber + 1;
+  }
+  return 2;
 }
 
 /** 1-based column number → letters, for A1 notation and conditional-format formulas. */

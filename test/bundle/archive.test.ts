@@ -249,7 +249,7 @@ describe('過去の予約を保管', () => {
         note: `n${i}`,
       }),
     );
-    const first = large.sheetValues(SHEET.bookings).length + 1;
+    const first = large.records(SHEET.bookings).length + 2; // below the last row with content
     const headers = large.sheetValues(SHEET.bookings)[0]!.map(String);
     const keyOf = Object.fromEntries(Object.entries(BOOKING).map(([k, h]) => [h, k]));
     large.person.setValues(

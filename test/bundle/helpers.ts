@@ -1,7 +1,8 @@
 // Shared set-up for bundle tests: a spreadsheet after 初期設定 with a roster, settings and
 // bookings typed in as staff would type them (by header, never by column position).
-import { Emulator } from '../../emulator/index';
+import type { Emulator } from '../../emulator/index';
 import { setSetting, typeRows } from '../../runner/staff';
+import { createEmulator } from '../world';
 
 export { setSetting };
 import { BOOKING, type BookingField, ROSTER, type RosterField, SHEET } from '../../src/core/schema';
@@ -85,7 +86,7 @@ export function bookingOf(
 export const READY_BOOKINGS = [bookingOf(0), bookingOf(1), bookingOf(2, { start: '11:00' })];
 
 export function newEmulator(options: { now?: string; mailQuota?: number } = {}): Emulator {
-  return new Emulator({
+  return createEmulator({
     now: options.now ?? START,
     ...(options.mailQuota !== undefined ? { mailQuota: options.mailQuota } : {}),
   });

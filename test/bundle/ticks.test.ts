@@ -3,7 +3,8 @@
 // and the safe-write rules when a person edits, sorts, inserts or deletes during a run.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Emulator, type CellValue, type WorkbookSnapshot } from '../../emulator/index';
+import type { CellValue, Emulator, WorkbookSnapshot } from '../../emulator/index';
+import { createEmulator } from '../world';
 import {
   BOOKING,
   type BookingField,
@@ -529,7 +530,7 @@ function interleavedRun(
   seeds: readonly Seed[],
   actions: readonly { at: number; action: Action }[],
 ) {
-  const emu = new Emulator({ now: '2026-12-01T09:00:00+09:00', workbook: base });
+  const emu = createEmulator({ now: '2026-12-01T09:00:00+09:00', workbook: base });
   emu.person.setValues(SHEET.bookings, 'A2', rowsUnderHeaders(emu, seededRows(seeds)));
   // As if the script had issued these ids itself (it keeps the last number issued).
   emu.properties.document.set('lastBookingNumber', String(seeds.length));
@@ -651,7 +652,7 @@ describe('interleavings: a person acts between a read and the write', () => {
   /** Points (nth read start) an undisturbed run passes through. */
   let points: number[] = [];
   beforeAll(() => {
-    const emu = new Emulator({ now: NOW, workbook: base });
+    const emu = createEmulator({ now: NOW, workbook: base });
     emu.person.setValues(SHEET.bookings, 'A2', rowsUnderHeaders(emu, seededRows(SCENARIO)));
     let count = 0;
     onReadStart(emu, () => count++);

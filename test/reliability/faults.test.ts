@@ -4,7 +4,8 @@
 // without faults must converge: no duplicate invitation, no lost row or staff cell, no formula,
 // every stuck 送信中 flagged in チェック結果 and never resent, 操作ログ only appended to.
 import { afterAll, describe, expect, it } from 'vitest';
-import { Emulator, type RunResult } from '../../emulator/index';
+import type { Emulator, RunResult } from '../../emulator/index';
+import { createEmulator } from '../world';
 import type { WorkbookSnapshot } from '../../emulator/snapshot';
 import { BOOKING, SEND_FAILED_MARK, SETTING, SHEET, STATUS } from '../../src/core/schema';
 import { bookingRow, READY_BOOKINGS, setSetting, START, workbookWith } from '../bundle/helpers';
@@ -42,7 +43,7 @@ function baseSnapshot(rows = READY, extra: (emu: Emulator) => void = () => {}): 
 }
 
 function fresh(snapshot: WorkbookSnapshot, now = START, mailQuota?: number): Emulator {
-  const emu = new Emulator({
+  const emu = createEmulator({
     now,
     workbook: snapshot,
     ...(mailQuota !== undefined ? { mailQuota } : {}),

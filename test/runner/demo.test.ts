@@ -17,7 +17,10 @@ let workbook: WorkbookSnapshot;
 function records(sheetName: string): Record<string, unknown>[] {
   const sheet = workbook.sheets.find((s) => s.name === sheetName)!;
   const [headers, ...rows] = sheet.values;
-  return rows.map((row) => Object.fromEntries(headers!.map((h, i) => [String(h), row[i] ?? ''])));
+  // Rows of unticked checkboxes alone (a checkbox rule may fill FALSE down the column) are empty.
+  return rows
+    .filter((row) => row.some((v) => v !== '' && v !== false && v !== null))
+    .map((row) => Object.fromEntries(headers!.map((h, i) => [String(h), row[i] ?? ''])));
 }
 
 beforeAll(async () => {
@@ -90,7 +93,8 @@ describe('npm start (the demo)', () => {
     const ids = saved.sheets
       .find((s) => s.name === SHEET.bookings)!
       .values.slice(1)
-      .map((r) => r[0]);
+      .map((r) => r[0])
+      .filter((id) => id !== '' && id !== null && id !== undefined);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -1,6 +1,7 @@
 // A tiny CallRecorder for testing the spreadsheet service on its own: it runs each call, keeps
 // its name and adds up the cells read and written. Dates stay host Dates unless a realm is given.
 import type { CallRecorder, CellCounts } from '../../../emulator/recorder';
+import { resolveVariants, type Variants } from '../../../emulator/variants';
 import type { Realm } from '../../../emulator/realm';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../../emulator/snapshot';
 import {
@@ -60,7 +61,11 @@ export function sheetSnapshot(
 /** A service over `sheets` (default: one empty 1000×26 sheet 'Data') in Asia/Tokyo. */
 export function fixture(
   sheets: SheetSnapshot[] = [sheetSnapshot('Data', [], { maxRows: 1000, maxColumns: 26 })],
-  options: { realm?: Realm; ui?: () => GoogleAppsScript.Base.Ui } = {},
+  options: {
+    realm?: Realm;
+    ui?: () => GoogleAppsScript.Base.Ui;
+    variants?: Partial<Variants>;
+  } = {},
 ): Fixture {
   const rec = new TestRecorder(options.realm);
   const initial: WorkbookSnapshot = { name: '予約台帳', timeZone: 'Asia/Tokyo', sheets };
@@ -75,6 +80,7 @@ export function fixture(
       effectiveUser: () => USER,
     },
     initial,
+    resolveVariants(options.variants),
   );
   const ss = service.app.getActiveSpreadsheet();
   const sheet = (name?: string): GoogleAppsScript.Spreadsheet.Sheet => {

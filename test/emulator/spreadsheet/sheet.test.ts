@@ -57,18 +57,22 @@ describe('Sheet content and size', () => {
   });
 
   it('getSheetValues reads to the last row or column with data when given -1, in one call', () => {
-    const { sheet, rec } = fixture([sheetSnapshot('Data', table(), { maxRows: 100 })]);
+    const { sheet, rec } = fixture([sheetSnapshot('Data', table(), { maxRows: 100 })], {
+      variants: { emptyRead: 'throws' },
+    });
     rec.reset();
     expect(sheet().getSheetValues(1, 1, -1, -1)).toEqual(table());
     expect(rec.read).toBe(12);
     expect(sheet().getSheetValues(2, 2, -1, 1)).toEqual([['Aoki'], ['Baba'], ['Chiba']]);
     expect(sheet().getSheetValues(1, 1, 1, -1)).toEqual([['ID', 'Name', 'Score']]);
     expect(sheet().getSheetValues(3, 1, 1, 2)).toEqual([['r2', 'Baba']]);
-    // Below the data nothing is left to read: thrown as for getRange with 0 rows.
+    // Below the data nothing is left to read: in the emptyRead 'throws' world, thrown as for
+    // getRange with 0 rows (the other answers: test/emulator/variants.test.ts).
     expect(() => sheet().getSheetValues(5, 1, -1, -1)).toThrow(
       'The number of rows in the range must be at least 1.',
     );
-    expect(() => fixture().sheet().getSheetValues(1, 1, -1, -1)).toThrow(/at least 1/);
+    const empty = fixture(undefined, { variants: { emptyRead: 'throws' } });
+    expect(() => empty.sheet().getSheetValues(1, 1, -1, -1)).toThrow(/at least 1/);
   });
 
   it('appendRow writes after the last row with content, typed', () => {
@@ -125,9 +129,10 @@ describe('Sheet content and size', () => {
 
 describe('structural edits', () => {
   it('insertRowsAfter moves values and grows validations, protections, rules and the filter', () => {
-    const { sheet, app } = fixture([
-      sheetSnapshot('Data', table(), { maxRows: 10, maxColumns: 5 }),
-    ]);
+    const { sheet, app } = fixture(
+      [sheetSnapshot('Data', table(), { maxRows: 10, maxColumns: 5 })],
+      { variants: { insertRowsCopy: 'formats' } },
+    );
     const s = sheet();
     const rule = app.newDataValidation().requireValueInList(['A', 'B']).build();
     s.getRange('B2:B4').setDataValidation(rule);
