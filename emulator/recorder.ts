@@ -17,6 +17,8 @@ export interface CallRecorder {
    * after `impl` returns, so `impl` may fill it in when the size is known only then.
    */
   call<T>(method: string, impl: () => T, cells?: CellCounts): T;
+  /** `call` that also hands the script's arguments to faults and hooks (`ctx.args`). */
+  callWithArgs?<T>(method: string, args: readonly unknown[], impl: () => T, cells?: CellCounts): T;
   /** Deep-converts a value leaving the emulator for the script: Dates become the script realm's. */
   toScript<T>(value: T): T;
   /** The simulated clock's current instant (a host-realm Date). */

@@ -88,6 +88,19 @@ export class EmuSheet extends notEmulatedBase<Sheet>('Sheet', Sheet_METHODS) {
     return this.ctx.rec.call(`Sheet.${method}`, impl, cells);
   }
 
+  /** A call whose arguments hooks and faults see (e.g. which rows a one-call read reads). */
+  private callWithArgs<T>(
+    method: string,
+    args: readonly unknown[],
+    impl: () => T,
+    cells?: { read?: number; written?: number },
+  ): T {
+    const rec = this.ctx.rec;
+    return rec.callWithArgs
+      ? rec.callWithArgs(`Sheet.${method}`, args, impl, cells)
+      : rec.call(`Sheet.${method}`, impl, cells);
+  }
+
   private step(method: string, change: () => void): Sheet {
     return this.call(method, () => {
       change();
@@ -199,8 +212,9 @@ export class EmuSheet extends notEmulatedBase<Sheet>('Sheet', Sheet_METHODS) {
     // Resolved when the call does its work (a `before` hook may have edited the sheet); the
     // recorder adds the cells read after the call returns.
     const counts = { read: 0 };
-    return this.call(
+    return this.callWithArgs(
       'getSheetValues',
+      [startRow, startColumn, numRows, numColumns],
       () => {
         let rows = numRows === -1 ? this.m.lastContentRow() - Number(startRow) + 1 : numRows;
         let columns =

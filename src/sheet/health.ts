@@ -4,7 +4,7 @@
 import type { ProtectionState, SheetShape } from '../core/selfCheck';
 import { ownedColumnProtection } from './setup';
 import { ALL_SHEETS, type SheetSpec } from './sheetSpecs';
-import { readHeaderRow } from './table';
+import { firstFreeRowNumber, readHeaderRow, readTable } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,11 +39,21 @@ export function readStructure(spreadsheet: Spreadsheet): StructureRead {
       headers,
       expected,
       maxRows,
-      lastRow: sheet.getLastRow(),
+      lastRow: lastRowInUse(sheet),
     });
     protections.push(...protectionStates(sheet, spec, headers, maxRows));
   }
   return { sheets, protections };
+}
+
+/**
+ * The last row holding more than unticked checkboxes: a checkbox rule may fill FALSE down the
+ * whole grid (getLastRow then says the sheet is full), but such rows are free for bookings.
+ */
+function lastRowInUse(sheet: Sheet): number {
+  const last = sheet.getLastRow();
+  if (last <= 1) return last;
+  return firstFreeRowNumber(readTable(sheet)) - 1;
 }
 
 function protectionStates(

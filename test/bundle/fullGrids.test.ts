@@ -12,7 +12,12 @@ const logLines = (emu: Emulator) => emu.person.values(SHEET.log).length - 1;
 
 /** Fills `sheet` from the row below its data to the last row of its grid with `row`. */
 function fillToLastRow(emu: Emulator, sheet: string, row: (i: number) => unknown[]): void {
-  const first = emu.person.values(sheet).length + 1;
+  // Below the last row with content: a checkbox rule may have filled FALSE down the grid (the
+  // FALSE worlds), and such rows are free (they are no bookings).
+  const values = emu.person.values(sheet);
+  let used = values.length;
+  while (used > 1 && values[used - 1]!.every((v) => v === '' || v === false)) used--;
+  const first = used + 1;
   const last = grid(emu, sheet);
   const rows = Array.from({ length: last - first + 1 }, (_, i) => row(i));
   emu.person.setValues(sheet, `A${first}`, rows as never);

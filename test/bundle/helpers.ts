@@ -1,6 +1,7 @@
 // Shared set-up for bundle tests: a spreadsheet after 初期設定 with a roster, settings and
 // bookings typed in as staff would type them (by header, never by column position).
 import type { Emulator } from '../../emulator/index';
+import type { Variants } from '../../emulator/variants';
 import { setSetting, typeRows } from '../../runner/staff';
 import { createEmulator } from '../world';
 
@@ -85,10 +86,18 @@ export function bookingOf(
 /** Three bookings on Wednesday 12/2 that pass every check (distinct slots or 窓口). */
 export const READY_BOOKINGS = [bookingOf(0), bookingOf(1), bookingOf(2, { start: '11:00' })];
 
-export function newEmulator(options: { now?: string; mailQuota?: number } = {}): Emulator {
+export interface EmulatorChoice {
+  now?: string;
+  mailQuota?: number;
+  /** Pin an undocumented answer for a test about one of its alternatives. */
+  variants?: Partial<Variants>;
+}
+
+export function newEmulator(options: EmulatorChoice = {}): Emulator {
   return createEmulator({
     now: options.now ?? START,
     ...(options.mailQuota !== undefined ? { mailQuota: options.mailQuota } : {}),
+    ...(options.variants !== undefined ? { variants: options.variants } : {}),
   });
 }
 
@@ -116,7 +125,7 @@ export function typeBookings(
 /** A spreadsheet after 初期設定 with the sample roster and the given bookings typed in. */
 export function workbookWith(
   bookings: readonly Partial<Record<BookingField, string | boolean>>[],
-  options: { now?: string; mailQuota?: number } = {},
+  options: EmulatorChoice = {},
 ): Emulator {
   const emu = newEmulator(options);
   setUp(emu);

@@ -232,9 +232,12 @@ describe('sidebarAddBooking', () => {
   });
 });
 
+/** Tests of the appendRow path: the world where empty 参加 cells stay empty (no FALSE rows). */
+const APPEND_WORLD = { variants: { checkboxFill: 'none' as const } };
+
 describe('sidebarAddBooking while people edit (issue 13, findings 3 and 5)', () => {
   it('never overwrites a row a person types just before the append: the booking goes below it', () => {
-    const emu = workbookWith([bookingRow()]);
+    const emu = workbookWith([bookingRow()], APPEND_WORLD);
     let fired = 0;
     emu.hooks.before('Sheet.appendRow', ({ emu: e }) => {
       fired++;
@@ -250,7 +253,7 @@ describe('sidebarAddBooking while people edit (issue 13, findings 3 and 5)', () 
   });
 
   it('a row a person took right after the append is reported, not written again', () => {
-    const emu = workbookWith([bookingRow()]);
+    const emu = workbookWith([bookingRow()], APPEND_WORLD);
     let fired = 0;
     emu.hooks.after('Sheet.appendRow', ({ emu: e }) => {
       fired++;
@@ -269,7 +272,7 @@ describe('sidebarAddBooking while people edit (issue 13, findings 3 and 5)', () 
   });
 
   it('says the booking was added, never "server error", when a step after the append fails', () => {
-    const emu = workbookWith([bookingRow()]);
+    const emu = workbookWith([bookingRow()], APPEND_WORLD);
     emu.hooks.after('Sheet.appendRow', ({ emu: e }) => {
       e.faults.inject('Sheet.getSheetValues', { times: 100 });
     });
@@ -281,15 +284,52 @@ describe('sidebarAddBooking while people edit (issue 13, findings 3 and 5)', () 
     expect(bookings(emu)).toHaveLength(2);
   });
 
-  it('appends below rows that hold only unticked checkboxes (they are not bookings)', () => {
-    const emu = workbookWith([]);
+  it('writes into the first row holding only unticked checkboxes (they are not bookings), not below them', () => {
+    const emu = workbookWith([bookingRow()]);
     const joined = String.fromCharCode(
       65 + emu.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.joined),
     );
-    emu.person.setValues(SHEET.bookings, `${joined}2:${joined}4`, [[false], [false], [false]]);
+    emu.person.setValues(SHEET.bookings, `${joined}3:${joined}5`, [[false], [false], [false]]);
+    let appended = 0;
+    emu.hooks.after('Sheet.appendRow', () => void appended++);
     const result = add(emu, form());
-    expect(result).toMatchObject({ ok: true, added: true, rowNumber: 5 });
-    expect(emu.sheetValues(SHEET.bookings)[4]![0]).toBe(result.id);
+    expect(result).toMatchObject({ ok: true, added: true, rowNumber: 3 });
+    expect(appended).toBe(0);
+    expect(emu.sheetValues(SHEET.bookings)[2]![0]).toBe(result.id);
+  });
+
+  it('a person typing into that free row just before the write sends the booking to appendRow', () => {
+    const emu = workbookWith([bookingRow()]);
+    const headers = emu.sheetValues(SHEET.bookings)[0]!;
+    const column = (h: string) => String.fromCharCode(65 + headers.indexOf(h));
+    emu.person.setValues(SHEET.bookings, `${column(BOOKING.joined)}3:${column(BOOKING.joined)}5`, [
+      [false],
+      [false],
+      [false],
+    ]);
+    // The one-row read of row 3 just before the write: the person types there first.
+    let typed = 0;
+    emu.hooks.before(
+      'Sheet.getSheetValues',
+      ({ emu: e, args }) => {
+        if (args[0] !== 3 || args[2] !== 1 || typed > 0) return;
+        typed++;
+        e.person.setValues(SHEET.bookings, `${column(BOOKING.name)}3`, [['見本 五郎']]);
+      },
+      { times: 1000 },
+    );
+    let appended = 0;
+    emu.hooks.after('Sheet.appendRow', () => void appended++);
+    const result = add(emu, form());
+    expect(typed).toBe(1);
+    expect(appended).toBe(1);
+    // appendRow adds after the last row with content: row 6 here, or below the grid's FALSE
+    // cells in a world where the checkbox rule filled the whole column (README, Known limitations).
+    expect(result).toMatchObject({ ok: true, added: true });
+    expect(result.rowNumber).toBeGreaterThan(5);
+    const rows = emu.sheetValues(SHEET.bookings);
+    expect(rows[2]![headers.indexOf(BOOKING.name)]).toBe('見本 五郎');
+    expect(rows[result.rowNumber - 1]![0]).toBe(result.id);
   });
 
   it('refuses a 開始時刻 with text after the time, and never logs that text', () => {
