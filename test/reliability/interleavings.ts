@@ -193,7 +193,8 @@ export function makeBase(): Base {
   const checked = emu.run('menuCheckAllRows', [], { kind: 'menu' });
   if (checked.error) throw new Error(`base: check failed: ${checked.error.message}`);
   for (const sheet of emu.workbook.sheets) {
-    if (sheet.maxRows > GRID_ROWS) emu.person.deleteRows(sheet.name, GRID_ROWS + 1, sheet.maxRows - GRID_ROWS);
+    if (sheet.maxRows > GRID_ROWS)
+      emu.person.deleteRows(sheet.name, GRID_ROWS + 1, sheet.maxRows - GRID_ROWS);
   }
   const rows = new Map<string, Record<string, CellValue>>();
   for (const record of emu.records(SHEET.bookings)) {
@@ -299,7 +300,8 @@ export interface Expected {
   fields: Record<string, CellValue> | null;
   /** 状態 as the person last typed it, and how many invitations had gone by then. */
   status?: { value: string; mailsBefore: number };
-  email?: string;
+  /** メールアドレス as the person typed it, and how many invitations had gone by then. */
+  email?: { value: string; mailsBefore: number };
   /** Must be in 予約 or 予約_保管 exactly once; false: the person deleted it. */
   present: boolean | 'maybe';
 }
@@ -324,7 +326,13 @@ export interface Outcome {
 }
 
 export interface Violation {
-  invariant: 'one invitation' | 'row kept once' | 'edit intact' | 'duplicate id' | 'stuck flagged' | 'converges';
+  invariant:
+    | 'one invitation'
+    | 'row kept once'
+    | 'edit intact'
+    | 'duplicate id'
+    | 'stuck flagged'
+    | 'converges';
   message: string;
 }
 
@@ -385,7 +393,10 @@ function act(
   };
   switch (action.kind) {
     case 'sort': {
-      emu.person.sortRows(SHEET.bookings, { column: col(action.column), ascending: action.ascending });
+      emu.person.sortRows(SHEET.bookings, {
+        column: col(action.column),
+        ascending: action.ascending,
+      });
       return `sorted 予約 by ${action.column} ${action.ascending ? 'asc' : 'desc'}`;
     }
     case 'insertAbove': {
@@ -448,7 +459,7 @@ function act(
       const marker = identity(target.r);
       edit(target.i, BOOKING.email, action.address);
       const e = expected.get(marker);
-      if (e) e.email = action.address;
+      if (e) e.email = { value: action.address, mailsBefore: mailsNow };
       return `typed メールアドレス ${action.address} into row ${target.i + 2} (${marker})`;
     }
     case 'editStatus': {
@@ -471,7 +482,7 @@ export function countCalls(base: Base, entry: EntryPoint): number {
   return run.counters.spreadsheetCalls;
 }
 
-const MAX_ROUNDS = 4;
+const MAX_ROUNDS = 3;
 
 export function runCase(base: Base, c: Case): Outcome {
   const emu = freshEmulator(base);
@@ -502,7 +513,8 @@ export function runCase(base: Base, c: Case): Outcome {
     `${ENTRY_TITLES[c.entry]}: before spreadsheet call #${c.call} (${fired?.method ?? 'never reached'}) the person ${fired?.did ?? '—'}` +
       `${fired && !fired.effective ? ' (no change)' : ''}; the run ${run.error ? `failed: ${run.error.message}` : 'ended'}`,
   );
-  for (const d of emu.ui.dialogs.slice(-1)) story.push(`  dialog: ${d.message.replace(/\n/g, ' / ').slice(0, 300)}`);
+  for (const d of emu.ui.dialogs.slice(-1))
+    story.push(`  dialog: ${d.message.replace(/\n/g, ' / ').slice(0, 300)}`);
   if (c.entry === 'sidebar') {
     const value = run.value as AddBookingResult | undefined;
     expected.set(`url:${SIDEBAR_KEY}`, {
@@ -513,26 +525,27 @@ export function runCase(base: Base, c: Case): Outcome {
   }
   const violations: Violation[] = [];
 
-  // Re-runs to convergence: 11 minutes later a tick and the send menu, then ticks until a round
-  // changes nothing (no mail, 予約 and 予約_保管 as they were).
+  // Re-runs to convergence: 11 minutes later (a 送信中 is then overdue) the send menu, then a
+  // tick; again while the tick still changed something (a mail, a cell of 予約 or 予約_保管).
   const state = () =>
     JSON.stringify([emu.person.values(SHEET.bookings), emu.person.values(SHEET.archive)]) +
     emu.mail.sent.length;
   let converged = false;
   for (let round = 0; round < MAX_ROUNDS && !converged; round++) {
-    const stateBefore = state();
     emu.advance({ minutes: 11 });
+    const send = runEntry(emu, 'send');
+    if (send.error) story.push(`  re-run send failed: ${send.error.message}`);
+    const stateBefore = state();
     const tick = runEntry(emu, 'tick');
-    runs++;
     if (tick.error) story.push(`  re-run tick failed: ${tick.error.message}`);
-    if (round === 0) {
-      const send = runEntry(emu, 'send');
-      runs++;
-      if (send.error) story.push(`  re-run send failed: ${send.error.message}`);
-    } else converged = state() === stateBefore;
+    runs += 2;
+    converged = state() === stateBefore;
   }
   if (!converged) {
-    violations.push({ invariant: 'converges', message: `still changing after ${MAX_ROUNDS} rounds of re-runs` });
+    violations.push({
+      invariant: 'converges',
+      message: `the tick still changed something after ${MAX_ROUNDS} rounds of send + tick`,
+    });
   }
   checkInvariants(emu, base, expected, violations);
   const mails = [...base.mails, ...invitations(emu)];
@@ -549,7 +562,9 @@ export function runCase(base: Base, c: Case): Outcome {
 function rowLine(r: Record<string, CellValue>): string {
   const date = r[BOOKING.date];
   const day =
-    date instanceof Date ? date.toISOString().slice(0, 10) : text(date);
+    date instanceof Date
+      ? new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 10)
+      : text(date);
   return [
     identity(r) || '(blank)',
     text(r[BOOKING.id]) || '(no id)',
@@ -612,9 +627,15 @@ export function checkInvariants(
     const found = where.get(marker) ?? [];
     const inLive = found.filter((f) => f.sheet === SHEET.bookings).length;
     if (e.present === true && found.length !== 1) {
-      fail('row kept once', `${marker} is in 予約 ${inLive}× and 予約_保管 ${found.length - inLive}× (want once)`);
+      fail(
+        'row kept once',
+        `${marker} is in 予約 ${inLive}× and 予約_保管 ${found.length - inLive}× (want once)`,
+      );
     } else if (e.present === false && (inLive > 0 || found.length > 1)) {
-      fail('row kept once', `${marker}, deleted by the person, is in 予約 ${inLive}× and 予約_保管 ${found.length - inLive}×`);
+      fail(
+        'row kept once',
+        `${marker}, deleted by the person, is in 予約 ${inLive}× and 予約_保管 ${found.length - inLive}×`,
+      );
     } else if (e.present === 'maybe' && found.length > 1) {
       fail('row kept once', `${marker} is there ${found.length}×`);
     }
@@ -625,17 +646,19 @@ export function checkInvariants(
     for (const { sheet, record } of where.get(marker) ?? []) {
       if (hasError(record)) continue;
       const problems: string[] = [];
+      const typedEmail = e.email?.value;
       if (e.fields) {
         for (const h of STAFF_FIELDS) {
-          const want = h === BOOKING.email && e.email !== undefined ? e.email : e.fields[h];
-          if (h === BOOKING.email && e.email !== undefined) {
-            if (text(record[h]) !== text(want)) problems.push(`${h} is ${text(record[h])}, typed ${text(want)}`);
-          } else if (cellKey(record[h]) !== cellKey(want)) {
-            problems.push(`${h} is ${cellKey(record[h])}, was ${cellKey(want)}`);
+          if (h === BOOKING.email && typedEmail !== undefined) {
+            if (text(record[h]) !== typedEmail) {
+              problems.push(`${h} is ${text(record[h])}, typed ${typedEmail}`);
+            }
+          } else if (cellKey(record[h]) !== cellKey(e.fields[h])) {
+            problems.push(`${h} is ${cellKey(record[h])}, was ${cellKey(e.fields[h])}`);
           }
         }
-      } else if (e.email !== undefined && text(record[BOOKING.email]) !== e.email) {
-        problems.push(`${BOOKING.email} is ${text(record[BOOKING.email])}, typed ${e.email}`);
+      } else if (typedEmail !== undefined && text(record[BOOKING.email]) !== typedEmail) {
+        problems.push(`${BOOKING.email} is ${text(record[BOOKING.email])}, typed ${typedEmail}`);
       }
       const status = text(record[BOOKING.status]);
       const key = bookingKeyOf(marker);
@@ -648,25 +671,40 @@ export function checkInvariants(
           status === typed ||
           (typed === '' && status === STATUS.taken) ||
           ((typed === '' || typed === STATUS.taken) && status === STATUS.confirmed && invitedSince);
-        if (!ok) problems.push(`${BOOKING.status} is ${status || '(blank)'}, typed ${typed || '(blank)'}`);
+        if (!ok) {
+          problems.push(`${BOOKING.status} is ${status || '(blank)'}, typed ${typed || '(blank)'}`);
+        }
       } else if (e.fields) {
         const was = text(e.fields[BOOKING.status]);
         const moved =
           status === was ||
           ((was === '' || was === STATUS.taken) && status === STATUS.confirmed) ||
           (was === STATUS.confirmed && [STATUS.held, STATUS.noShow].includes(status as never));
-        if (!moved) problems.push(`${BOOKING.status} is ${status || '(blank)'}, was ${was || '(blank)'}`);
-      }
-      // The invitation went where the row says (an address fixed mid-batch must not pass silently).
-      const own = mails.filter((m) => m.key === key);
-      if (status === STATUS.confirmed && !marker.endsWith('+')) {
-        for (const m of own) {
-          if (m.to.toLowerCase() !== text(record[BOOKING.email]).toLowerCase()) {
-            problems.push(`the invitation went to ${m.to}, the row shows ${text(record[BOOKING.email])} and 確定`);
-          }
+        if (!moved) {
+          problems.push(`${BOOKING.status} is ${status || '(blank)'}, was ${was || '(blank)'}`);
         }
       }
-      for (const p of problems) fail('edit intact', `${marker} (${sheet}): ${p}, and no エラー: in チェック結果`);
+      // The invitation went where the row says. Mailed after the person fixed the address (or
+      // while they did): an エラー:. Mailed before it, the change after the invitation must be
+      // flagged (SPEC §4: flagged at once, 招待メールを再送 sends the new details).
+      const shown = text(record[BOOKING.email]).toLowerCase();
+      const flaggedChange = new RegExp(
+        `(${ERROR_PREFIX}|注意:)[^\\n]*(${BOOKING.email}|再送)`,
+      ).test(text(record[BOOKING.checkResult]));
+      if (status === STATUS.confirmed && !marker.endsWith('+')) {
+        mails.forEach((m, i) => {
+          if (m.key !== key || m.to.toLowerCase() === shown) return;
+          const before = e.email !== undefined && i < base.mails.length + e.email.mailsBefore;
+          if (before && flaggedChange) return;
+          problems.push(
+            `the invitation went to ${m.to} ${before ? 'before' : 'after'} the person typed ${typedEmail ?? '?'}; the row shows ${shown} and 確定` +
+              (before ? ' with no word about the change' : ''),
+          );
+        });
+      }
+      for (const p of problems) {
+        fail('edit intact', `${marker} (${sheet}): ${p}, and no エラー: in チェック結果`);
+      }
     }
   }
 
@@ -678,7 +716,10 @@ export function checkInvariants(
   }
   for (const [id, rows] of byId) {
     if (rows.length > 1 && !rows.every(hasError)) {
-      fail('duplicate id', `予約ID ${id} is on ${rows.length} rows (${rows.map(identity).join(', ')}), not all flagged エラー:`);
+      fail(
+        'duplicate id',
+        `予約ID ${id} is on ${rows.length} rows (${rows.map(identity).join(', ')}), not all flagged エラー:`,
+      );
     }
   }
   const owners = new Map<string, Set<string>>();
@@ -687,10 +728,12 @@ export function checkInvariants(
     owners.set(id, new Set([...(owners.get(id) ?? []), key]));
   };
   for (const [marker, fields] of base.rows) own(text(fields[BOOKING.id]), bookingKeyOf(marker));
-  for (const record of [...live, ...archived]) own(text(record[BOOKING.id]), bookingKeyOf(identity(record)));
+  for (const record of [...live, ...archived])
+    own(text(record[BOOKING.id]), bookingKeyOf(identity(record)));
   for (const m of mails) own(m.id, m.key);
   for (const [id, keys] of owners) {
-    if (keys.size > 1) fail('duplicate id', `予約ID ${id} names ${keys.size} bookings: ${[...keys].join(', ')}`);
+    if (keys.size > 1)
+      fail('duplicate id', `予約ID ${id} names ${keys.size} bookings: ${[...keys].join(', ')}`);
   }
 
   // 5. A 送信中 left behind is flagged.
@@ -698,7 +741,10 @@ export function checkInvariants(
     const invitedAt = record[BOOKING.invitedAt];
     if (typeof invitedAt === 'string' && invitedAt.startsWith(SENDING_MARK)) {
       if (!text(record[BOOKING.checkResult]).includes(SENDING_MARK)) {
-        fail('stuck flagged', `${identity(record)} shows ${invitedAt} without a word in チェック結果`);
+        fail(
+          'stuck flagged',
+          `${identity(record)} shows ${invitedAt} without a word in チェック結果`,
+        );
       }
     }
   }
