@@ -506,6 +506,9 @@ export function runCase(base: Base, c: Case): Outcome {
     },
     { times: Infinity },
   );
+  // The sidebar's row is tracked from the start, so a person's act on it mid-run is recorded.
+  const sidebarRow: Expected = { fields: null, present: 'maybe' };
+  if (c.entry === 'sidebar') expected.set(`url:${SIDEBAR_KEY}`, sidebarRow);
   const run = runEntry(emu, c.entry);
   runs++;
   emu.hooks.clear();
@@ -517,10 +520,10 @@ export function runCase(base: Base, c: Case): Outcome {
     story.push(`  dialog: ${d.message.replace(/\n/g, ' / ').slice(0, 300)}`);
   if (c.entry === 'sidebar') {
     const value = run.value as AddBookingResult | undefined;
-    expected.set(`url:${SIDEBAR_KEY}`, {
-      fields: null,
-      present: run.error || !value ? 'maybe' : value.added,
-    });
+    // Deleted by the person after the sidebar added it: stays deleted.
+    if (sidebarRow.present !== false) {
+      sidebarRow.present = run.error || !value ? 'maybe' : value.added;
+    }
     story.push(`  sidebar answered added=${String(value?.added)} row=${String(value?.rowNumber)}`);
   }
   const violations: Violation[] = [];
