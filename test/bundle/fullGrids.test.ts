@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Emulator, RunResult } from '../../emulator/index';
 import { underHeaders } from '../../runner/staff';
 import { BOOKING, LOG, SETTING, SHEET, STATUS, TRIGGER_HANDLERS } from '../../src/core/schema';
-import { bookingOf, bookingRow, setSetting, workbookWith } from './helpers';
+import { bookingOf, bookingRow, setSetting, sidebarForm, workbookWith } from './helpers';
 
 const grid = (emu: Emulator, sheet: string) => emu.workbook.sheetByName(sheet)!.maxRows;
 const logLines = (emu: Emulator) => emu.person.values(SHEET.log).length - 1;
@@ -143,16 +143,7 @@ describe('every entry point with 操作ログ, 予約 and 予約_保管 full to 
     const lines = logLines(emu);
     const run = emu.callServer<{ ok: boolean; added: boolean; rowNumber: number }>(
       'sidebarAddBooking',
-      {
-        date: '2026-12-02',
-        start: '11:00',
-        office: '倉敷わかもの',
-        name: '例示 三郎',
-        seekerNo: '33010-00000003',
-        email: 'saburo@example.jp',
-        meetingUrl: 'https://teleoffice.example.jp/meet/def456',
-        channel: '電話',
-      },
+      sidebarForm(),
     );
     expect(run.error, run.error?.message).toBeUndefined();
     expect(run.value).toMatchObject({ ok: true, added: true, rowNumber: last + 1 });

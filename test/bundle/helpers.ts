@@ -2,6 +2,7 @@
 // bookings typed in as staff would type them (by header, never by column position).
 import type { Emulator } from '../../emulator/index';
 import type { Variants } from '../../emulator/variants';
+import type { BookingForm } from '../../src/ui/shared/sidebarApi';
 import { setSetting, typeRows } from '../../runner/staff';
 import { createEmulator } from '../world';
 
@@ -147,4 +148,19 @@ export function typeArchivedBookings(
   rows: readonly Partial<Record<BookingField, string | boolean>>[],
 ): number {
   return typeRows(emu, SHEET.archive, BOOKING, rows);
+}
+
+/** What the sidebar's form sends for a bookable 12/2 11:00 at 倉敷わかもの (override any field). */
+export function sidebarForm(overrides: Partial<BookingForm> = {}): BookingForm {
+  return {
+    date: '2026-12-02',
+    start: '11:00',
+    office: '倉敷わかもの',
+    name: '例示 三郎',
+    seekerNo: '33010-00000003',
+    email: 'saburo@example.jp',
+    meetingUrl: 'https://teleoffice.example.jp/meet/def456',
+    channel: '電話',
+    ...overrides,
+  };
 }

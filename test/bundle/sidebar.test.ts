@@ -10,21 +10,9 @@ import type {
   FreeSlotsResponse,
   SeekerLookup,
 } from '../../src/ui/shared/sidebarApi';
-import { bookingRow, bookings, typeBookings, workbookWith } from './helpers';
+import { bookingRow, bookings, sidebarForm, typeBookings, workbookWith } from './helpers';
 
-function form(overrides: Partial<BookingForm> = {}): BookingForm {
-  return {
-    date: '2026-12-02',
-    start: '11:00',
-    office: '倉敷わかもの',
-    name: '例示 三郎',
-    seekerNo: '33010-00000003',
-    email: 'saburo@example.jp',
-    meetingUrl: 'https://teleoffice.example.jp/meet/def456',
-    channel: '電話',
-    ...overrides,
-  };
-}
+const form = sidebarForm;
 
 function add(emu: Emulator, value: unknown): AddBookingResult {
   const run = emu.callServer<AddBookingResult>('sidebarAddBooking', value);
