@@ -3,15 +3,11 @@
 // write, one 操作ログ line per cell concerned — put right or left for a person, never silent.
 import { redactPersonalData } from '../core/privacy';
 import { BOOKING_WRITE_PLAN } from '../sheet/bookings';
-import {
-  type MovedWrite,
-  type OwnedChange,
-  type WriteOutcome,
-  writeOwnedCells,
-} from '../sheet/ownedWrites';
+import { type OwnedChange, type WriteOutcome, writeOwnedCells } from '../sheet/ownedWrites';
 import { AuditLog } from './auditLog';
 
 export const MOVED_WRITE_ACTION = '書き込みの確認（行の移動）';
+export const OVERLAPPED_WRITE_ACTION = '書き込みの確認（同時の編集）';
 const ACTOR = '自動（書き込みの確認）';
 
 export function writeBookingCells(
@@ -19,16 +15,25 @@ export function writeBookingCells(
   changes: readonly OwnedChange[],
 ): WriteOutcome {
   const outcome = writeOwnedCells(sheet, BOOKING_WRITE_PLAN, changes);
-  if (outcome.moved.length > 0) logMovedWrites(sheet.getParent(), outcome.moved);
+  if (outcome.moved.length > 0 || outcome.overlapped.length > 0) {
+    logWriteChecks(sheet.getParent(), outcome);
+  }
   return outcome;
 }
 
 /** Booking ids, column names and row numbers only: no cell value goes into the log. */
-function logMovedWrites(
+function logWriteChecks(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  moved: readonly MovedWrite[],
+  { moved, overlapped }: Pick<WriteOutcome, 'moved' | 'overlapped'>,
 ): void {
   const log = new AuditLog(ACTOR);
+  for (const o of overlapped) {
+    log.add({
+      action: OVERLAPPED_WRITE_ACTION,
+      bookingId: o.id,
+      detail: `${o.rowNumber}行目の「${o.header}」を書き込む直前に、その行が編集されました。入力が上書きされた可能性があるため、行に「エラー:」を付けました。「${o.header}」を確認してください。`,
+    });
+  }
   for (const m of moved) {
     const where = `${m.rowNumber}行目（予約ID ${m.landedOnId === '' ? 'なし' : m.landedOnId}）`;
     const landed = m.restored

@@ -9,7 +9,8 @@ import {
   type CheckResult,
   type NormalizedBooking,
 } from '../core/check';
-import { withLedgerFindings } from '../core/invitationLedger';
+import { sentDetailsOf, withLedgerFindings } from '../core/invitationLedger';
+import { withCarriedWriteChecks } from '../core/writeChecks';
 import { normalizeStatus } from '../core/normalize';
 import { BOOKING, SEND_FAILED_MARK, SHEET, STATUS } from '../core/schema';
 import type { Settings } from '../core/settings';
@@ -110,14 +111,31 @@ export function checkAndRecord(
   // New ids first, so that messages about a clash can name the other booking by its id.
   const idIndex = table.headers.indexOf(BOOKING.id);
   const needIds = targets.filter((i) => cellText(rows[i]!.values[idIndex]) === '');
+  const read = bookingReader(table);
+  const today = dayOf(options.now);
+  const ledger = InvitationLedger.load();
+  // A row whose 予約ID was cleared gets it back when it shows an invitation the ledger holds
+  // under an id no row has: the booking stays one booking (and is never mailed again).
+  const idsOnSheet = new Set(table.rows.map((row) => cellText(row.values[idIndex])));
+  const restoredIds = new Map<number, string>();
+  for (const i of needIds) {
+    const booking = normalizeBooking(
+      { rowNumber: rows[i]!.rowNumber, values: read(rows[i]!) },
+      today,
+    );
+    const id = ledger.sameInvitationAs('', sentDetailsOf(booking));
+    if (id === undefined || idsOnSheet.has(id)) continue;
+    idsOnSheet.add(id);
+    restoredIds.set(i, id);
+  }
+  const fresh = needIds.filter((i) => !restoredIds.has(i));
   const newIds = issueBookingIds(
-    needIds.length,
+    fresh.length,
     table.rows.map((row) => row.values[idIndex]),
     spreadsheet,
   );
-  const idOf = new Map(needIds.map((i, n) => [i, newIds[n]!]));
+  const idOf = new Map([...restoredIds, ...fresh.map((i, n): [number, string] => [i, newIds[n]!])]);
 
-  const read = bookingReader(table);
   const raw = rows.map((row, i) => {
     const values = read(row);
     const newId = idOf.get(i);
@@ -126,7 +144,6 @@ export function checkAndRecord(
       values: newId === undefined ? values : { ...values, id: newId },
     };
   });
-  const today = dayOf(options.now);
   // Only the few rows that need it are read twice (the check reads every row once, below):
   // rows a person fixed after a refused send lose their 送信失敗 mark, and no-shows are counted.
   const marked = (i: number, text: string) => cellText(raw[i]!.values.invitedAt).startsWith(text);
@@ -141,11 +158,16 @@ export function checkAndRecord(
   const live = countNoShows(
     raw.filter((r) => isNoShow(r.values.status)).map((r) => normalizeBooking(r, today)),
   );
-  const ledger = InvitationLedger.load();
   const results = checkBookings(raw, {
     ...base,
     noShowCounts: addCounts(live, archivedNoShowCounts()),
-  }).map((result, i) => withLedgerFindings(result, ledger.get(cellText(rows[i]!.values[idIndex]))));
+  }).map((result, i) => {
+    const id = idOf.get(i) ?? cellText(rows[i]!.values[idIndex]);
+    const entry = ledger.get(id);
+    const sameAs = entry ? undefined : ledger.sameInvitationAs(id, sentDetailsOf(result.booking));
+    const previous = cellText(rows[i]!.values[table.headers.indexOf(BOOKING.checkResult)]);
+    return withCarriedWriteChecks(withLedgerFindings(result, entry, sameAs), previous);
+  });
 
   const checked = rows.map((row, i) => ({
     row,

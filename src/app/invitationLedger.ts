@@ -5,8 +5,10 @@ import {
   type Ledger,
   type LedgerEntry,
   type LedgerState,
+  invitationKeyOf,
   parseLedger,
   pruneLedger,
+  sameInvitationAs,
   type SentDetails,
   serializeLedger,
 } from '../core/invitationLedger';
@@ -38,6 +40,16 @@ export class InvitationLedger {
 
   ids(): ReadonlySet<string> {
     return new Set(this.entries.keys());
+  }
+
+  /** Another 予約ID under which this same invitation (address, day, time, URL) was mailed. */
+  sameInvitationAs(id: string, details: SentDetails | null): string | undefined {
+    return sameInvitationAs(this.entries, id, details);
+  }
+
+  /** invitationKeyOf → 予約ID, for the readiness rule. */
+  keys(): ReadonlyMap<string, string> {
+    return new Map([...this.entries].map(([id, entry]) => [invitationKeyOf(entry), id]));
   }
 
   record(id: string, details: SentDetails, state: LedgerState): void {

@@ -135,13 +135,15 @@ export function surveyReadiness(
   const idCounts = new Map<string, number>();
   for (const c of run.checked) if (c.id !== '') idCounts.set(c.id, (idCounts.get(c.id) ?? 0) + 1);
   const duplicatedIds = new Set([...idCounts].filter(([, n]) => n > 1).map(([id]) => id));
+  const ledger = InvitationLedger.load();
   const context = {
     today: dayOf(now),
     now,
     automatic,
     quietMinutes: settings.quietMinutes,
     duplicatedIds,
-    invitedIds: InvitationLedger.load().ids(),
+    invitedIds: ledger.ids(),
+    invitedKeys: ledger.keys(),
   };
   const verdicts = run.checked.map((checked) => ({
     checked,
@@ -319,7 +321,8 @@ class InvitationBatch {
   ): Rendered[] {
     const fresh: Rendered[] = [];
     for (const item of marked) {
-      if (ledger.has(item.ref.id)) {
+      // The same invitation under another id (or twice in this batch) is the same booking.
+      if (ledger.has(item.ref.id) || ledger.sameInvitationAs(item.ref.id, item.details)) {
         outcomes.set(item, { kind: 'unmarked' });
         this.summary.changedMeanwhile.push(item.ref);
       } else {

@@ -78,6 +78,29 @@ export function pruneLedger(ledger: Ledger, today: LocalDate): Ledger {
   return new Map([...ledger].filter(([, entry]) => compareDays(entry.day, today) >= 0));
 }
 
+/**
+ * What makes two invitations the same booking's: one address, one day, one time, one meeting URL.
+ * A row whose 予約ID, 状態 and 招待メール送信日時 were cleared gets a new id at the next check;
+ * this key still knows it was mailed (issue 13: no second invitation, whatever the cells say).
+ */
+export function invitationKeyOf(details: SentDetails): string {
+  return [details.day, details.start, details.urlHash, details.addressHash].join('|');
+}
+
+/** The other 予約ID (not `id`) under which this same invitation is in the ledger, if any. */
+export function sameInvitationAs(
+  ledger: Ledger,
+  id: string,
+  details: SentDetails | null,
+): string | undefined {
+  if (details === null) return undefined;
+  const key = invitationKeyOf(details);
+  for (const [other, entry] of ledger) {
+    if (other !== id && invitationKeyOf(entry) === key) return other;
+  }
+  return undefined;
+}
+
 /** The headers whose content differs from what the mail said, in LEDGER_FIELDS order. */
 export function changedSince(entry: SentDetails, now: SentDetails): string[] {
   const changed: string[] = [];
@@ -113,6 +136,15 @@ export function alreadyInvitedLine(entry: LedgerEntry): string {
     `${ERROR_PREFIX} 招待メールは送信済みです（操作ログ参照）。自動では二度と送りません。` +
     `「状態」を「確定」に、「${BOOKING.invitedAt}」を送信日時に戻してください。` +
     '内容を変えて送り直すときは、そのあとこの行を選んでメニュー「招待メールを再送」を実行してください。'
+  );
+}
+
+/** チェック結果 of an unsent-looking row that matches an invitation mailed under another 予約ID. */
+export function sameAsInvitedLine(otherId: string): string {
+  return (
+    `${ERROR_PREFIX} この行と同じ宛先・相談日・開始時刻・会議URLの招待メールを、予約ID ${otherId} として送信済みです（操作ログ参照）。自動では送りません。` +
+    `行の「${BOOKING.id}」などを消してしまった場合は、「${BOOKING.id}」を ${otherId} に、「状態」を「確定」に戻してください。` +
+    '同じ方の別の予約として入力した行なら、相談日・開始時刻・会議URLを確かめてください。'
   );
 }
 
@@ -179,11 +211,16 @@ export function shortHash(text: string): string {
 export function withLedgerFindings(
   result: CheckResult,
   entry: LedgerEntry | undefined,
+  sameAs?: string,
 ): CheckResult {
-  if (entry === undefined || result.text === '') return result;
+  if ((entry === undefined && sameAs === undefined) || result.text === '') return result;
   const b = result.booking;
   let line: string | null = null;
-  if (b.status === STATUS.confirmed) {
+  if (entry === undefined) {
+    if (b.status === STATUS.taken && !b.sending && !b.invitationMarked) {
+      line = sameAsInvitedLine(sameAs!);
+    }
+  } else if (b.status === STATUS.confirmed) {
     const now = sentDetailsOf(b);
     const changed = now === null ? [] : changedSince(entry, now);
     if (changed.length > 0) line = changedSinceInvitationLine(changed);

@@ -3,6 +3,7 @@
 // the dialog's counts and what is then sent follow one rule.
 import type { NormalizedBooking } from './booking';
 import type { InvitationInput } from './invitation';
+import { invitationKeyOf, sentDetailsOf } from './invitationLedger';
 import { STATUS } from './schema';
 import type { Settings } from './settings';
 import { dayParts, minutesBetween, type LocalDate } from './time';
@@ -24,6 +25,12 @@ export interface ReadinessContext {
   duplicatedIds?: ReadonlySet<string>;
   /** 予約ID in the invitation ledger: mailed (or started) already, whatever the cells say. */
   invitedIds?: ReadonlySet<string>;
+  /**
+   * invitationKeyOf → 予約ID of every ledger entry: a row showing the address, day, time and URL
+   * of an invitation mailed under another id (its 予約ID and 状態 cleared, a new id given) is
+   * the same booking, and is never mailed again by a run.
+   */
+  invitedKeys?: ReadonlyMap<string, string>;
 }
 
 /** Why a booking is not ready, in the order they are tested (the first that applies wins). */
@@ -71,6 +78,11 @@ function notReadyReason(checked: CheckedBooking, ctx: ReadinessContext): NotRead
   if (booking.invitationMarked) return 'alreadyInvited';
   const id = checked.id.trim();
   if (id !== '' && ctx.invitedIds?.has(id)) return 'ledgered';
+  if (ctx.invitedKeys && ctx.invitedKeys.size > 0) {
+    const details = sentDetailsOf(booking);
+    const other = details === null ? undefined : ctx.invitedKeys.get(invitationKeyOf(details));
+    if (other !== undefined && other !== id) return 'ledgered';
+  }
   if (id === '') return 'noId';
   if (ctx.duplicatedIds?.has(id)) return 'duplicateId';
   if (checked.errors.length > 0) return 'errors';

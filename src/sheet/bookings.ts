@@ -34,6 +34,7 @@ export const BOOKING_WRITE_PLAN: WritePlan = {
   ownedHeaders: [...SCRIPT_OWNED_BOOKING_FIELDS.map((f) => BOOKING[f]), BOOKING.status],
   sharedHeaders: [BOOKING.status],
   flagHeader: BOOKING.checkResult,
+  editStampHeader: BOOKING.updatedAt,
   fingerprint,
   // 相談月 is yyyy-MM text; in a cell without the plain-text format Sheets may make it a date.
   textHeaders: [BOOKING.month],

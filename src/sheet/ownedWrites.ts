@@ -14,7 +14,8 @@
 //      チェック結果 and, by the caller, in 操作ログ: WriteOutcome.moved). Never silent.
 // So a run never writes a whole data range back and never touches a staff column.
 import { groupBy } from '../core/groupBy';
-import { isDateCell } from '../core/time';
+import { formatInstant, isDateCell } from '../core/time';
+import { writeCheckLine } from '../core/writeChecks';
 import {
   type Cell,
   cellText,
@@ -72,6 +73,12 @@ export interface WritePlan {
   sharedHeaders: readonly string[];
   /** Where a row a write could not put right is flagged for a person (チェック結果). */
   flagHeader?: string;
+  /**
+   * The column onEdit stamps on every staff edit (最終更新). A shared cell written while this
+   * stamp changed between the re-read and the verify read may have overwritten what a person
+   * typed in that one-call window: the row is flagged (the window cannot be closed in Sheets).
+   */
+  editStampHeader?: string;
   /** Identifies a row that has no id yet by what staff typed in it. */
   fingerprint: (headers: readonly string[], values: readonly Cell[]) => string;
   /**
@@ -99,6 +106,15 @@ export interface WriteOutcome {
   skipped: OwnedChange[];
   /** Every cell that landed on a moved row, put right or not: the caller logs them. */
   moved: MovedWrite[];
+  /** Shared cells (状態) written on a row a person edited in the one-call window: flagged. */
+  overlapped: OverlappedWrite[];
+}
+
+/** A shared cell written just as a person edited its row: their edit may be overwritten. */
+export interface OverlappedWrite {
+  id: string;
+  header: string;
+  rowNumber: number;
 }
 
 export function keyOfRow(plan: WritePlan, table: Table, row: TableRow): RowKey {
@@ -162,6 +178,7 @@ export function writeOwnedCells(
     movedMeanwhile: 0,
     skipped: [],
     moved: [],
+    overlapped: [],
   };
   for (const change of requested) {
     if (!plan.ownedHeaders.includes(change.header)) {
@@ -206,7 +223,9 @@ export function writeOwnedCells(
   }
   markTextCells(sheet, plan, table, writes);
   outcome.written = writeExactCells(sheet, writes);
-  outcome.moved = verifyWrites(sheet, plan, table, writes);
+  const verified = verifyWrites(sheet, plan, table, writes);
+  outcome.moved = verified.moved;
+  outcome.overlapped = verified.overlapped;
   for (const moved of outcome.moved) {
     if (moved.putRight) continue;
     outcome.written--;
@@ -420,6 +439,8 @@ export interface MovedWrite {
   /** Where the value landed, and the 予約ID that row holds now ('' for none). */
   rowNumber: number;
   landedOnId: string;
+  /** What was written there (shown in the flag, so a person knows what to take out). */
+  value: Cell;
   /** The value reached the intended booking after all (found again by 予約ID and written). */
   putRight: boolean;
   /** The cell it landed on holds its earlier value again (or never needed it). */
@@ -439,15 +460,21 @@ function verifyWrites(
   plan: WritePlan,
   table: Table,
   writes: readonly PlannedWrite[],
-): MovedWrite[] {
+): { moved: MovedWrite[]; overlapped: OverlappedWrite[] } {
   const idIndex = table.headers.indexOf(plan.idHeader);
-  if (idIndex < 0 || writes.length === 0) return [];
+  if (idIndex < 0 || writes.length === 0) return { moved: [], overlapped: [] };
   const rowIndexOf = new Map(writes.map((w) => [w.rowNumber, w.rowIndex]));
   const idWritten = new Set(writes.filter((w) => w.column === idIndex).map((w) => w.rowNumber));
+  const stampIndex =
+    plan.editStampHeader === undefined ? -1 : table.headers.indexOf(plan.editStampHeader);
+  const sharedWrites = writes.filter((w) =>
+    plan.sharedHeaders.includes(table.headers[w.column] ?? ''),
+  );
   const rowNumbers = [...rowIndexOf.keys()];
   const first = Math.min(...rowNumbers);
   const height = Math.max(...rowNumbers) - first + 1;
-  const wholeRows = idWritten.size > 0;
+  // Still one call: whole rows where an id was written or a shared cell (to see the edit stamp).
+  const wholeRows = idWritten.size > 0 || (sharedWrites.length > 0 && stampIndex >= 0);
   const read = wholeRows
     ? readSheetValues(sheet, first, 1, height, table.headers.length)
     : readSheetValues(sheet, first, idIndex + 1, height, 1);
@@ -461,14 +488,63 @@ function verifyWrites(
       return expected !== '' && cellText(now[wholeRows ? idIndex : 0]) !== expected;
     }),
   );
-  if (movedRows.size === 0) return [];
-  return putRight(
+  const overlapped =
+    stampIndex < 0
+      ? []
+      : flagOverlappingEdits(sheet, plan, table, sharedWrites, movedRows, (n) => read[n - first]);
+  if (movedRows.size === 0) return { moved: [], overlapped };
+  const moved = putRight(
     sheet,
     plan,
     table,
     writes.filter((w) => movedRows.has(w.rowNumber)),
     idWritten,
   );
+  return { moved, overlapped };
+}
+
+/**
+ * A shared cell (状態) written on a row whose edit stamp (最終更新, set by onEdit) changed between
+ * the re-read and the verify read: a person edited that row in the one call between them, perhaps
+ * that very cell, which the write then overwrote. Nobody can tell afterwards, so the row gets an
+ * エラー naming the cell (one write, only when it happens).
+ */
+function flagOverlappingEdits(
+  sheet: Sheet,
+  plan: WritePlan,
+  table: Table,
+  sharedWrites: readonly PlannedWrite[],
+  movedRows: ReadonlySet<number>,
+  rowNow: (rowNumber: number) => readonly Cell[] | undefined,
+): OverlappedWrite[] {
+  const stampIndex = table.headers.indexOf(plan.editStampHeader ?? '');
+  const flagColumn = plan.flagHeader === undefined ? -1 : table.headers.indexOf(plan.flagHeader);
+  const idIndex = table.headers.indexOf(plan.idHeader);
+  const overlapped: OverlappedWrite[] = [];
+  const flags = new Map<number, string>();
+  for (const w of sharedWrites) {
+    if (movedRows.has(w.rowNumber)) continue; // put right or flagged by the move repair
+    const before = table.rows[w.rowIndex]!.values;
+    const now = rowNow(w.rowNumber) ?? [];
+    if (sameCell(now[stampIndex] ?? '', before[stampIndex] ?? '')) continue;
+    const header = table.headers[w.column] ?? '';
+    overlapped.push({ id: cellText(now[idIndex]), header, rowNumber: w.rowNumber });
+    if (flagColumn < 0) continue;
+    const line = writeCheckLine(
+      new Date(),
+      `「${header}」を「${cellText(w.value)}」に書き込む直前に、この行が編集されました。` +
+        `入力した内容が上書きされた可能性があります。「${header}」を確かめて、違っていれば直してください（操作ログ参照）。`,
+    );
+    const text = flags.get(w.rowNumber) ?? cellText(now[flagColumn]);
+    if (!text.includes(line)) {
+      flags.set(w.rowNumber, text === '' || text === 'OK' ? line : `${text}\n${line}`);
+    }
+  }
+  writeExactCells(
+    sheet,
+    [...flags].map(([rowNumber, value]) => ({ rowNumber, column: flagColumn, value })),
+  );
+  return overlapped;
 }
 
 function putRight(
@@ -537,6 +613,7 @@ function putRight(
       header: table.headers[w.column] ?? '',
       rowNumber: w.rowNumber,
       landedOnId: before === undefined ? cellText(fresh(w.rowNumber, idIndex)) : tableIds[before]!,
+      value: w.value,
       putRight: false,
       restored,
     };
@@ -574,6 +651,7 @@ function flagForPerson(
 ): void {
   const flagColumn = plan.flagHeader === undefined ? -1 : table.headers.indexOf(plan.flagHeader);
   if (flagColumn < 0) return;
+  const now = new Date();
   const flag = (row: number, line: string) => {
     const text = cellText(at(row, flagColumn));
     if (text.includes(line)) return;
@@ -583,19 +661,32 @@ function flagForPerson(
     if (!m.restored) {
       flag(
         m.rowNumber,
-        `エラー: 書き込みの最中に行が移動したため、この行の「${m.header}」に${m.id === '' ? '別の予約' : `予約ID ${m.id} `}の値が入った可能性があります。` +
-          `「${m.header}」を確認して正しい値に直してください（操作ログ参照）。`,
+        writeCheckLine(
+          now,
+          `書き込みの最中に行が移動したため、この行の「${m.header}」に${m.id === '' ? '別の予約' : `予約ID ${m.id} `}の値（${shown(m.value)}）が入った可能性があります。` +
+            `「${m.header}」を確認して正しい値に直してください（操作ログ参照）。`,
+        ),
       );
     }
     const target = targets[i];
     if (!m.putRight && target !== undefined && m.header !== plan.flagHeader) {
       flag(
         target,
-        `エラー: 書き込みの最中に行が移動したため、この行の「${m.header}」を書き込めませんでした。` +
-          `「${m.header}」を確認してください（操作ログ参照）。`,
+        writeCheckLine(
+          now,
+          `書き込みの最中に行が移動したため、この行の「${m.header}」を書き込めませんでした。` +
+            `「${m.header}」を確認してください（操作ログ参照）。`,
+        ),
       );
     }
   });
+}
+
+/** A written value as a person sees it in a flag: a time as 2026/12/01 09:05, long text cut. */
+function shown(value: Cell): string {
+  if (isDateCell(value)) return formatInstant(value);
+  const text = cellText(value);
+  return text.length > 30 ? `${text.slice(0, 30)}…` : text;
 }
 
 /** Index of each key that appears exactly once ('' never counts). */

@@ -174,7 +174,9 @@ describe('writes touch exactly the cells they change, then verify by 予約ID (f
     expect(rowOf(emu, d!)).toBe(2);
     // D's earlier 状態 was never read by this write: it cannot be put back, so a person is told.
     const flagged = String(byId(emu, d!)[BOOKING.checkResult]);
-    expect(flagged).toMatch(/^エラー: 書き込みの最中に行が移動したため、この行の「状態」に予約ID/m);
+    expect(flagged).toMatch(
+      /^エラー: 書き込みの確認（[^）]+）: 書き込みの最中に行が移動したため、この行の「状態」に予約ID/m,
+    );
     expect(flagged).toContain(a!);
     expect(flagged).toContain('「招待メール送信日時」');
     // A itself got its send time and 確定 on its new row.

@@ -447,7 +447,8 @@ function act(
       if (!target) return 'no row';
       const marker = identity(target.r);
       for (const field of action.fields) edit(target.i, BOOKING[field], '');
-      if (action.fields.includes('status')) {
+      // Clearing a 状態 that was already blank changes nothing a later write could lose.
+      if (action.fields.includes('status') && text(target.r[BOOKING.status]) !== '') {
         const e = expected.get(marker);
         if (e) e.status = { value: '', mailsBefore: mailsNow };
       }
@@ -466,9 +467,11 @@ function act(
       const target = pick(action.row);
       if (!target) return 'no row';
       const marker = identity(target.r);
+      const was = text(target.r[BOOKING.status]);
       edit(target.i, BOOKING.status, action.status);
       const e = expected.get(marker);
-      if (e) e.status = { value: action.status, mailsBefore: mailsNow };
+      // Typing the value the cell already shows changes nothing a later write could lose.
+      if (e && was !== action.status) e.status = { value: action.status, mailsBefore: mailsNow };
       return `typed 状態 ${JSON.stringify(action.status)} into row ${target.i + 2} (${marker})`;
     }
   }
