@@ -26,6 +26,7 @@ import {
   type Cell,
   cellText,
   firstFreeRowNumber,
+  isBlankRow,
   readSheetValues,
   type Table,
 } from '../sheet/table';
@@ -40,6 +41,7 @@ import {
 } from '../ui/shared/sidebarApi';
 import { actorName, AuditLog } from './auditLog';
 import { issueBookingIds } from './bookingIds';
+import { writeBookingCells } from './bookingWrites';
 import { checkAndRecord, NeedsPerson } from './checkService';
 import { addCounts, archivedNoShowCounts, loadCheckContext } from './context';
 import { withScriptLock } from './lock';
@@ -289,11 +291,13 @@ function addBooking(
     meetingUrl: precheck.booking.meetingUrl ?? form.meetingUrl,
   };
   const row = rowOf(table.headers, values);
-  if (!writeIntoFreeRow(table, rowNumber, row)) table.sheet.appendRow(row);
+  const placed =
+    rowNumber <= table.rows.length + 1 ? writeIntoFreeRow(table.sheet, rowNumber, row) : null;
+  if (!placed) table.sheet.appendRow(row);
   // From here on the booking is in the sheet: whatever fails, the page is told so, never
   // "server error" (which would make staff add it again).
   try {
-    return afterAppend(spreadsheet, table, row, id!, { form, day, now, base });
+    return afterAppend(spreadsheet, table, row, id!, { form, day, now, base, placed });
   } catch (error) {
     console.error(`sidebarAddBooking: added ${id!}, then failed: ${describeError(error)}`);
     return added(id!, 0, [say.error(ADDED_BUT_NOT_CHECKED(id!))]);
@@ -322,11 +326,18 @@ function afterAppend(
     day: LocalDate;
     now: Date;
     base: ReturnType<typeof loadCheckContext>['base'];
+    placed: Placed | null;
   },
 ): AddBookingResult {
-  const { form, day, now, base } = context;
+  const { form, day, now, base, placed } = context;
   const log = new AuditLog(actorName('menu'));
-  const rowNumber = findAppended(table, id, row);
+  const found = placed
+    ? findWritten(table, id, row, placed)
+    : { rowNumber: findAppended(table, id, row), collision: null };
+  const { rowNumber, collision } = found;
+  if (rowNumber !== null && collision !== null) {
+    return afterCollision(spreadsheet, table, { id, rowNumber, collision, log });
+  }
   if (rowNumber === null) {
     log.add({ action: AUDIT_ACTION, bookingId: id, detail: '追加後に行を確かめられませんでした' });
     log.flush(spreadsheet);
@@ -372,6 +383,17 @@ function afterAppend(
 /** Staff text the sheet stores as given: a row that took the appended one differs here. */
 const VERIFIED_HEADERS = [BOOKING.name, BOOKING.email, BOOKING.office, BOOKING.meetingUrl];
 
+function sameStaffText(
+  headers: readonly string[],
+  now: readonly Cell[],
+  appended: readonly Cell[],
+) {
+  return VERIFIED_HEADERS.every((header) => {
+    const i = headers.indexOf(header);
+    return cellText(now[i]) === cellText(storedAs(appended[i] ?? ''));
+  });
+}
+
 /** The row holding `id` exactly once and still the staff text appended, or null. */
 function findAppended(table: Table, id: string, appended: readonly Cell[]): number | null {
   const sheet = table.sheet;
@@ -380,26 +402,166 @@ function findAppended(table: Table, id: string, appended: readonly Cell[]): numb
   const rows = ids.flatMap((value, i) => (value === id ? [i + 1] : []));
   if (rows.length !== 1) return null;
   const [now] = readSheetValues(sheet, rows[0]!, 1, 1, appended.length);
-  const same = VERIFIED_HEADERS.every((header) => {
-    const i = table.headers.indexOf(header);
-    return cellText(now?.[i]) === cellText(storedAs(appended[i] ?? ''));
+  return sameStaffText(table.headers, now ?? [], appended) ? rows[0]! : null;
+}
+
+/** The booking written into a free row: where, and every row below the header as read just before. */
+interface Placed {
+  rowNumber: number;
+  before: Cell[][];
+}
+
+/**
+ * A row the write into a free row took from someone: rows were inserted above the free row in
+ * the one call between the re-read and the write, and the row pushed down into it was
+ * overwritten. `lost` is that row as the re-read showed it (null: it was not there then — a row
+ * inserted and typed in that very call, or more than one row changed — and cannot be rebuilt).
+ */
+interface Collision {
+  lost: Cell[] | null;
+}
+
+const hasContent = (row: readonly Cell[]) => !isBlankRow(row, new Set());
+
+/**
+ * Finds the booking written into a free row (one read of the rows below the header) and checks
+ * what happened around it since the re-read before the write: the sheet has more rows and a row
+ * it held then is gone (neither in place nor under its 予約ID) — the write took that row.
+ */
+function findWritten(
+  table: Table,
+  id: string,
+  written: readonly Cell[],
+  placed: Placed,
+): { rowNumber: number | null; collision: Collision | null } {
+  const after = readSheetValues(table.sheet, 2, 1, -1, written.length);
+  const idIndex = table.headers.indexOf(BOOKING.id);
+  const ours = after.flatMap((r, i) => (cellText(r[idIndex]) === id ? [i] : []));
+  const index = ours.length === 1 ? ours[0]! : -1;
+  if (index < 0 || !sameStaffText(table.headers, after[index] ?? [], written)) {
+    return { rowNumber: null, collision: null };
+  }
+  const rowNumber = index + 2;
+  // Rows inserted above before the write push rows down: one of them is where the write went.
+  // Rows inserted only after it push the booking down too (then it is not where it was written).
+  const inserted = after.length - placed.before.length;
+  if (inserted <= 0 || rowNumber !== placed.rowNumber) return { rowNumber, collision: null };
+  const left = new Map<string, number>();
+  const idsNow = new Set<string>();
+  after.forEach((r, i) => {
+    if (i === index) return;
+    const key = JSON.stringify(r);
+    left.set(key, (left.get(key) ?? 0) + 1);
+    const rowId = cellText(r[idIndex]);
+    if (rowId !== '') idsNow.add(rowId);
   });
-  return same ? rows[0]! : null;
+  const gone = placed.before.filter((r) => {
+    if (!hasContent(r)) return false;
+    const key = JSON.stringify(r);
+    const n = left.get(key) ?? 0;
+    if (n > 0) {
+      left.set(key, n - 1);
+      return false;
+    }
+    // Still there under its 予約ID: edited meanwhile, not taken.
+    const rowId = cellText(r[idIndex]);
+    return rowId === '' || !idsNow.has(rowId);
+  });
+  return { rowNumber, collision: { lost: gone.length === 1 ? gone[0]! : null } };
+}
+
+const overwrittenFlag = (rowNumber: number) =>
+  say.error(
+    `空き枠から予約を追加したとき、同時に行の挿入があり、この行の予約（${rowNumber}行目にあったもの）が上書きされました。上書きされる前の内容でこの行を作り直しました。内容が正しいか確かめてから「すべての予約をチェック」を実行してください。`,
+  );
+
+const UNSEEN_FLAG = say.error(
+  `この予約を書き込む直前に、すぐ上に行が挿入されました。その行に入力していた内容があれば、この予約で上書きされています。入力していた人に確かめ、消えた予約があれば入力し直してから「すべての予約をチェック」を実行してください。`,
+);
+
+/**
+ * The write into a free row took a row (Collision): the taken row is rebuilt from the re-read
+ * into the next free row (or appended), flagged エラー: for a person; when it cannot be rebuilt,
+ * the new booking's row is flagged instead. Logged with ids and row numbers only; the page says
+ * what happened.
+ */
+function afterCollision(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  table: Table,
+  c: { id: string; rowNumber: number; collision: Collision; log: AuditLog },
+): AddBookingResult {
+  const { id, rowNumber, collision, log } = c;
+  const idIndex = table.headers.indexOf(BOOKING.id);
+  const checkIndex = table.headers.indexOf(BOOKING.checkResult);
+  if (collision.lost) {
+    const lostId = cellText(collision.lost[idIndex]);
+    const rebuilt = collision.lost.map((cell, i) =>
+      i === checkIndex ? overwrittenFlag(rowNumber) : forSheet(cell),
+    );
+    if (!writeIntoFreeRow(table.sheet, null, rebuilt)) table.sheet.appendRow(rebuilt);
+    log.add({
+      action: AUDIT_ACTION,
+      bookingId: lostId,
+      detail: `追加と同時に行の挿入があり、${rowNumber}行目にあったこの予約の行を上書きしました。上書き前の内容で行を作り直し、エラーを付けました`,
+    });
+    log.add({
+      action: AUDIT_ACTION,
+      bookingId: id,
+      detail: `${rowNumber}行目に追加（別の行と重なりました）`,
+    });
+    log.flush(spreadsheet);
+    return added(id, rowNumber, [
+      say.error(
+        `予約は「${SHEET.bookings}」シートの${rowNumber}行目に追加しました（予約ID ${id}）。ただし追加の瞬間に別の人が行を挿入したため、その行にあった予約（予約ID ${lostId || 'なし'}）を上書きしてしまいました。その予約は上書き前の内容でシートの下の方に作り直し、「${BOOKING.checkResult}」にエラーを付けました。その行の内容を確かめてから「すべての予約をチェック」を実行してください。この予約はもう一度追加しないでください。`,
+      ),
+    ]);
+  }
+  writeBookingCells(table.sheet, [
+    {
+      key: { id },
+      header: BOOKING.checkResult,
+      expected: '',
+      value: UNSEEN_FLAG,
+    },
+  ]);
+  log.add({
+    action: AUDIT_ACTION,
+    bookingId: id,
+    detail: `${rowNumber}行目に追加。書き込みの直前に行の挿入があり、入力中の行を上書きした可能性があります`,
+  });
+  log.flush(spreadsheet);
+  return added(id, rowNumber, [
+    say.error(
+      `予約は「${SHEET.bookings}」シートの${rowNumber}行目に追加しました（予約ID ${id}）が、書き込みの直前に別の人がすぐ上に行を挿入しました。その行に入力中の予約があれば上書きされています。シートを確かめ、消えた予約があれば入力し直してください。この予約はもう一度追加しないでください。`,
+    ),
+  ]);
 }
 
 /**
  * Rows of only unticked checkboxes (FALSE) below the bookings are no bookings, but appendRow
  * would add below them (row 1001 of a FALSE-filled 参加 column, out of staff's sight). Then the
- * booking goes into the first such row, re-read just before the write and written only if it is
- * still free: the window is the one call between that read and the write (README, Known
- * limitations). Without such rows — the usual case — appendRow adds the row atomically.
+ * booking goes into the first such row: every row is re-read just before the write (the free row
+ * is found in that read, not in the older one) and the write goes right after it, through a
+ * range taken before the read, so the window is the one call between that read and the write.
+ * What happened in it is found afterwards (findWritten) and never left silent. Without such
+ * rows — the usual case — appendRow adds the row atomically. `expected` is where the free row
+ * was in the run's first read (null: not known). Null when there is no free row now.
  */
-function writeIntoFreeRow(table: Table, rowNumber: number, row: Cell[]): boolean {
-  if (rowNumber > table.rows.length + 1) return false;
-  const now = readSheetValues(table.sheet, rowNumber, 1, 1, row.length)[0] ?? [];
-  if (!now.every((cell) => cell === false || cellText(cell) === '')) return false;
-  table.sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
-  return true;
+function writeIntoFreeRow(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  expected: number | null,
+  row: Cell[],
+): Placed | null {
+  let range = expected === null ? null : sheet.getRange(expected, 1, 1, row.length);
+  const before = readSheetValues(sheet, 2, 1, -1, row.length);
+  let last = before.length - 1;
+  while (last >= 0 && !hasContent(before[last]!)) last--;
+  const free = last + 1;
+  if (free >= before.length) return null;
+  const rowNumber = free + 2;
+  if (!range || rowNumber !== expected) range = sheet.getRange(rowNumber, 1, 1, row.length);
+  range.setValues([row]);
+  return { rowNumber, before };
 }
 
 /** What a cell holds after appendRow: text behind an apostrophe is stored without it. */

@@ -10,7 +10,14 @@ import {
   STATUS_CHOICES,
   type ValidationKind,
 } from './sheetSpecs';
-import { columnLetter, duplicatedHeaders, readHeaderRow } from './table';
+import {
+  cellText,
+  columnLetter,
+  duplicatedHeaders,
+  isBlankRow,
+  readHeaderRow,
+  readSheetValues,
+} from './table';
 
 export interface DropdownChoices {
   slots: readonly string[];
@@ -154,12 +161,74 @@ function ensureValidations(
       sameValidation(last[index] ?? null, desired)
     )
       continue;
+    if (column.validation === 'checkbox') {
+      if (ensureCheckboxes(sheet, spec, { index, header: column.header }, rows, desired, report))
+        fixed.push(column.header);
+      continue;
+    }
     sheet.getRange(2, index + 1, rows, 1).setDataValidation(desired);
     fixed.push(column.header);
   }
   if (fixed.length > 0) {
     report.changes.push(`「${spec.name}」の入力規則を設定しました: ${fixed.join('、')}`);
   }
+}
+
+/**
+ * The checkbox rule, put only on the rows of the column that lack it. Google documents what
+ * requireCheckbox() accepts, not what it does to an empty cell; Range.insertCheckboxes documents
+ * FALSE for itself, and the rule may do the same (emulator variant checkboxFill). So on a column
+ * that already has the rule (a repair: rows inserted or added since), an empty 参加 cell of a row
+ * holding a booking is left as typed — no rule, a warning naming the row — rather than turned
+ * into FALSE by a rule set over it; blank rows get the rule (FALSE there makes no booking), and
+ * cells holding a value keep it. A column with no rule at all (the first 初期設定) gets it
+ * whole, as before. Returns whether any rule was set.
+ */
+function ensureCheckboxes(
+  sheet: Sheet,
+  spec: SheetSpec,
+  { index, header }: { index: number; header: string },
+  rows: number,
+  desired: GoogleAppsScript.Spreadsheet.DataValidation,
+  report: SetupReport,
+): boolean {
+  const column = sheet.getRange(2, index + 1, rows, 1);
+  const rules = column.getDataValidations().map((r) => r[0] ?? null);
+  if (!rules.some((rule) => sameValidation(rule, desired))) {
+    column.setDataValidation(desired);
+    return true;
+  }
+  // Re-read here, one call before the rules are set: the window a person's typing can fall in.
+  const values = readSheetValues(sheet, 2, 1, -1, -1);
+  const skipped: number[] = [];
+  const runs: { from: number; count: number }[] = [];
+  rules.forEach((rule, i) => {
+    if (sameValidation(rule, desired)) return;
+    const row = values[i] ?? [];
+    const cell = row[index];
+    const empty = cell === undefined || cell === null || cellText(cell) === '';
+    if (empty && !isBlankRow(row, new Set())) {
+      skipped.push(i + 2);
+      return;
+    }
+    const run = runs[runs.length - 1];
+    if (run && run.from + run.count === i) run.count++;
+    else runs.push({ from: i, count: 1 });
+  });
+  for (const run of runs) {
+    sheet.getRange(run.from + 2, index + 1, run.count, 1).setDataValidation(desired);
+  }
+  if (skipped.length > 0) {
+    const shown = skipped
+      .slice(0, 5)
+      .map((n) => `${n}行目`)
+      .join('、');
+    const more = skipped.length > 5 ? ` ほか${skipped.length - 5}行` : '';
+    report.warnings.push(
+      `「${spec.name}」の ${shown}${more} の「${header}」にチェックボックスを付けませんでした（空欄のまま付けると値が FALSE に変わるため）。その行の「${header}」を選び、メニューの 挿入 → チェックボックス を押してください。`,
+    );
+  }
+  return runs.length > 0;
 }
 
 export const DATE_HELP =

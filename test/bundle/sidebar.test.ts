@@ -286,7 +286,7 @@ describe('sidebarAddBooking while people edit (issue 13, findings 3 and 5)', () 
     expect(emu.sheetValues(SHEET.bookings)[2]![0]).toBe(result.id);
   });
 
-  it('a person typing into that free row just before the write sends the booking to appendRow', () => {
+  it('a person typing into that free row just before the re-read: the booking goes into the next free row', () => {
     const emu = workbookWith([bookingRow()]);
     const headers = emu.sheetValues(SHEET.bookings)[0]!;
     const column = (h: string) => String.fromCharCode(65 + headers.indexOf(h));
@@ -295,12 +295,13 @@ describe('sidebarAddBooking while people edit (issue 13, findings 3 and 5)', () 
       [false],
       [false],
     ]);
-    // The one-row read of row 3 just before the write: the person types there first.
+    // The re-read of every row just before the write (from row 2, to the last row): the person
+    // types into row 3, the free row of the sidebar's first read, just before it.
     let typed = 0;
     emu.hooks.before(
       'Sheet.getSheetValues',
       ({ emu: e, args }) => {
-        if (args[0] !== 3 || args[2] !== 1 || typed > 0) return;
+        if (args[0] !== 2 || args[2] !== -1 || typed > 0) return;
         typed++;
         e.person.setValues(SHEET.bookings, `${column(BOOKING.name)}3`, [['見本 五郎']]);
       },
@@ -310,14 +311,13 @@ describe('sidebarAddBooking while people edit (issue 13, findings 3 and 5)', () 
     emu.hooks.after('Sheet.appendRow', () => void appended++);
     const result = add(emu, form());
     expect(typed).toBe(1);
-    expect(appended).toBe(1);
-    // appendRow adds after the last row with content: row 6 here, or below the grid's FALSE
-    // cells in a world where the checkbox rule filled the whole column (README, Known limitations).
-    expect(result).toMatchObject({ ok: true, added: true });
-    expect(result.rowNumber).toBeGreaterThan(5);
+    expect(appended).toBe(0);
+    expect(result).toMatchObject({ ok: true, added: true, rowNumber: 4 });
     const rows = emu.sheetValues(SHEET.bookings);
     expect(rows[2]![headers.indexOf(BOOKING.name)]).toBe('見本 五郎');
-    expect(rows[result.rowNumber - 1]![0]).toBe(result.id);
+    expect(rows[2]![headers.indexOf(BOOKING.id)]).toBe('');
+    expect(rows[3]![headers.indexOf(BOOKING.id)]).toBe(result.id);
+    expect(rows[3]![headers.indexOf(BOOKING.name)]).toBe('例示 三郎');
   });
 
   it('refuses a 開始時刻 with text after the time, and never logs that text', () => {

@@ -244,9 +244,13 @@ export function identity(record: Record<string, CellValue>): string {
   return key ? `url:${key}` : '';
 }
 
-/** The booking (会議URL key) a marker belongs to: M3+ (a pasted copy of M3) is M3's booking. */
-function bookingKeyOf(marker: string): string {
-  return marker.startsWith('url:') ? marker.slice(4) : marker.replace(/\+$/, '').toLowerCase();
+/**
+ * The booking (会議URL key) a marker belongs to: M3+ (a pasted copy of M3) is M3's booking, and
+ * url:s1+ (a pasted copy of the sidebar's row) is s1's.
+ */
+export function bookingKeyOf(marker: string): string {
+  const original = marker.replace(/\++$/, '');
+  return original.startsWith('url:') ? original.slice(4) : original.toLowerCase();
 }
 
 export function invitations(emu: Emulator): Mail[] {

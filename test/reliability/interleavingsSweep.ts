@@ -16,6 +16,7 @@ import {
   type Action,
   type ActionKind,
   type Base,
+  bookingKeyOf,
   CLEARABLE,
   type Case,
   checkInvariants,
@@ -218,6 +219,12 @@ export function sweep(entries: readonly EntryPoint[], options: { harnessTests: b
             emu.person.setValues(SHEET.bookings, cell(BOOKING.invitedAt, 7), [['送信中 09:00']]),
           ),
         ).toContain('stuck flagged');
+        // A pasted copy names its original's booking, whichever form its marker takes (備考 or,
+        // for the sidebar's row, its 会議URL): a flagged copy is no second booking.
+        expect(bookingKeyOf('M3+')).toBe(bookingKeyOf('M3'));
+        expect(bookingKeyOf('url:s1+')).toBe(bookingKeyOf('url:s1'));
+        expect(bookingKeyOf('url:s1')).toBe('s1');
+        expect(bookingKeyOf('url:s1')).not.toBe(bookingKeyOf('M3'));
       });
     });
 
