@@ -1,6 +1,7 @@
 // 空き枠を表示: the sidebar staff keep open while on the phone, and the server functions it calls
 // through google.script.run. The page is a convenience, not a gate: every request is read again
 // here, and a booking is added only after the same check the menus run finds no error in it.
+import { writeCheckLine } from '../core/writeChecks';
 import { checkBookings, countNoShows, normalizeBooking, type RawBooking } from '../core/check';
 import * as say from '../core/checkMessages';
 import { freeSlots, readBackLines } from '../core/freeSlots';
@@ -470,14 +471,18 @@ function findWritten(
   return { rowNumber, collision: { lost: gone.length === 1 ? gone[0]! : null } };
 }
 
+// Write-check lines (core/writeChecks): the check keeps them until a person edits the row.
 const overwrittenFlag = (rowNumber: number) =>
-  say.error(
+  writeCheckLine(
+    new Date(),
     `空き枠から予約を追加したとき、同時に行の挿入があり、この行の予約（${rowNumber}行目にあったもの）が上書きされました。上書きされる前の内容でこの行を作り直しました。内容が正しいか確かめてから「すべての予約をチェック」を実行してください。`,
   );
 
-const UNSEEN_FLAG = say.error(
-  `この予約を書き込む直前に、すぐ上に行が挿入されました。その行に入力していた内容があれば、この予約で上書きされています。入力していた人に確かめ、消えた予約があれば入力し直してから「すべての予約をチェック」を実行してください。`,
-);
+const unseenFlag = () =>
+  writeCheckLine(
+    new Date(),
+    `この予約を書き込む直前に、すぐ上に行が挿入されました。その行に入力していた内容があれば、この予約で上書きされています。入力していた人に確かめ、消えた予約があれば入力し直してから「すべての予約をチェック」を実行してください。`,
+  );
 
 /**
  * The write into a free row took a row (Collision): the taken row is rebuilt from the re-read
@@ -521,7 +526,7 @@ function afterCollision(
       key: { id },
       header: BOOKING.checkResult,
       expected: '',
-      value: UNSEEN_FLAG,
+      value: unseenFlag(),
     },
   ]);
   log.add({
