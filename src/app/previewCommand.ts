@@ -1,6 +1,12 @@
 // 招待メールをプレビュー (menu): the exact mail for the selected row, sending nothing. The row is
 // checked (recording チェック結果 like 選択行をチェック); core/invitationPreview decides the rest.
-import { emptyRowPreview, type Preview, previewOf } from '../core/invitationPreview';
+import { NOT_THE_HEADER_ROW } from '../core/checkWords';
+import {
+  emptyRowPreview,
+  PREVIEW_SELECT_ROW,
+  type Preview,
+  previewOf,
+} from '../core/invitationPreview';
 import { SHEET } from '../core/schema';
 import { checkAndRecord } from './checkService';
 import { runCommand } from './command';
@@ -12,14 +18,10 @@ export function menuPreviewInvitation(): void {
   runCommand('menuPreviewInvitation', ({ caption, locked }) => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     if (spreadsheet.getActiveSheet().getName() !== SHEET.bookings) {
-      return alert(
-        `「${SHEET.bookings}」シートで、プレビューしたい予約の行を選んでから実行してください。`,
-        caption,
-      );
+      return alert(PREVIEW_SELECT_ROW, caption);
     }
     const rowNumber = spreadsheet.getActiveRange()?.getRow() ?? 0;
-    if (rowNumber < 2)
-      return alert('見出し行ではなく、予約の行を選んでから実行してください。', caption);
+    if (rowNumber < 2) return alert(NOT_THE_HEADER_ROW, caption);
     const preview = locked(() => previewRow(spreadsheet, rowNumber));
     if (preview.kind === 'message') return alert(preview.text, caption);
     const output = HtmlService.createHtmlOutput(preview.html).setWidth(720).setHeight(560);

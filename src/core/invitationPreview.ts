@@ -3,6 +3,7 @@
 import type { NormalizedBooking } from './booking';
 import { escapeHtml, renderInvitation } from './invitation';
 import { invitationInputFor } from './readiness';
+import { SHEET } from './schema';
 import type { Settings } from './settings';
 
 export type Preview =
@@ -15,6 +16,9 @@ export interface PreviewedRow {
   warnings: readonly string[];
   booking: NormalizedBooking;
 }
+
+/** When the selection is not a booking row of 予約. */
+export const PREVIEW_SELECT_ROW = `「${SHEET.bookings}」シートで、プレビューしたい予約の行を選んでから実行してください。`;
 
 export function emptyRowPreview(rowNumber: number): Preview {
   return { kind: 'message', text: `${rowNumber}行目には予約が入力されていません。` };
