@@ -64,7 +64,7 @@ export function runCommand(handler: MenuHandler, body: (command: Command) => voi
 }
 
 /** An unexpected error becomes a plain Japanese dialog and a log line without personal data. */
-export function runMenuAction(caption: string, action: () => void): void {
+function runMenuAction(caption: string, action: () => void): void {
   try {
     action();
   } catch (error) {

@@ -10,8 +10,6 @@ import { readChunked } from './chunkedProperty';
 import { fieldReader, readTable, type Table } from '../sheet/table';
 import { documentProperties, PROPERTY } from './properties';
 
-/** Document property holding no-show counts of archived bookings, kept by 過去の予約を保管. */
-
 export function loadSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   settings: Settings;
   problems: string[];
