@@ -7,7 +7,8 @@ export { menuSetup } from './app/setupCommand';
 export { menuSelfCheck } from './app/selfCheckCommand';
 export { menuCheckSelectedRows, menuCheckAllRows } from './app/checkCommand';
 // One line per feature, so each moves to its own module when it lands.
-export { menuSendInvitations, menuPreviewInvitation } from './app/invitationCommands';
+export { menuSendInvitations } from './app/invitationCommands';
+export { menuPreviewInvitation } from './app/previewCommand';
 export { menuResendInvitation } from './app/resendCommand';
 export {
   menuShowFreeSlots,

@@ -6,7 +6,7 @@
 //   3. flushes, reads the appended block back and compares it, id and every value, with the plan;
 //   4. re-reads the 予約ID column and deletes the rows still carrying a verified id, bottom block
 //      first (a person may have sorted meanwhile);
-//   5. recomputes ARCHIVED_NO_SHOWS_PROPERTY from the whole archive.
+//   5. recomputes PROPERTY.archivedNoShowCounts from the whole archive.
 // Stopped at any point, a re-run finds the copied rows by 予約ID, appends nothing twice and
 // finishes the deletion. See core/archive.ts for which rows move and how columns are matched.
 import { addToGroup } from '../core/groupBy';
@@ -21,23 +21,23 @@ import {
   planArchive,
 } from '../core/archive';
 import { countNoShows, normalizeBooking } from '../core/booking';
-import { BOOKING, MENU_ITEMS, SETTING, SHEET } from '../core/schema';
+import { BOOKING, SETTING, SHEET } from '../core/schema';
 import { dayOf, formatDayWithYear, type LocalDate } from '../core/time';
 import { appendAndReadBack, appendHeaders, deleteRowsById } from '../sheet/archive';
 import { bookingReader, bookingRows } from '../sheet/bookings';
 import { type Cell, cellText, fieldReader, readTable, type Table } from '../sheet/table';
-import { actorName, AuditLog } from './auditLog';
-import { NeedsPerson, needsPersonOr, requireBookingSheet } from './checkService';
+import { NeedsPerson, requireBookingSheet } from './checkService';
 import { highestNumber, keepCounterAbove } from './bookingIds';
 import { writeChunked } from './chunkedProperty';
-import { ARCHIVED_NO_SHOWS_PROPERTY, loadSettings } from './context';
-import { withScriptLock } from './lock';
-import { describeError, runMenuAction } from './runAction';
-import { alert, BUSY_MESSAGE, confirm, toast } from './ui';
+import { loadSettings } from './context';
+import { describeError } from './runAction';
+import { captionOf, runCommand } from './command';
+import { alert, confirm, toast } from './ui';
+import { documentProperties, PROPERTY } from './properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const CAPTION = MENU_ITEMS[6].caption;
+const CAPTION = captionOf('menuArchiveOldBookings');
 /** Booking ids named in a dialog; the rest are counted. */
 const MAX_LISTED = 10;
 
@@ -70,25 +70,18 @@ export interface ArchiveRun {
 }
 
 export function menuArchiveOldBookings(): void {
-  runMenuAction(CAPTION, () => {
+  runCommand('menuArchiveOldBookings', (command) => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const preview = needsPersonOr(() => previewArchive(spreadsheet, new Date()));
-    if (preview instanceof NeedsPerson) return alert(preview.message, CAPTION);
+    const preview = previewArchive(spreadsheet, new Date());
     if (preview.count > 0 && !confirm(confirmText(preview), CAPTION)) {
       return toast('保管を取りやめました。何も変更していません。', CAPTION);
     }
-    const locked = withScriptLock(() =>
-      needsPersonOr(() => {
-        const run = archiveOldBookings(spreadsheet, new Date());
-        const log = new AuditLog(actorName('menu'));
-        log.add({ action: CAPTION, detail: countsLine(run) });
-        log.flush(spreadsheet);
-        return run;
-      }),
-    );
-    if (!locked.ok) return alert(BUSY_MESSAGE, CAPTION);
-    if (locked.value instanceof NeedsPerson) return alert(locked.value.message, CAPTION);
-    report(locked.value);
+    const run = command.locked(() => {
+      const run = archiveOldBookings(spreadsheet, new Date());
+      command.log(spreadsheet, { detail: countsLine(run) });
+      return run;
+    });
+    report(run);
   });
 }
 
@@ -269,7 +262,7 @@ function indexById(
 }
 
 /**
- * Writes ARCHIVED_NO_SHOWS_PROPERTY (split over several properties when long). The rows are
+ * Writes PROPERTY.archivedNoShowCounts (split over several properties when long). The rows are
  * already safe in 予約_保管 by now, so a failure here is reported to the person instead of ending
  * the run with a generic error.
  */
@@ -277,13 +270,13 @@ function recordArchivedNoShows(noShows: ReadonlyMap<string, number>): boolean {
   const sorted = [...noShows].sort(([a], [b]) => (a < b ? -1 : 1));
   try {
     writeChunked(
-      PropertiesService.getDocumentProperties(),
-      ARCHIVED_NO_SHOWS_PROPERTY,
+      documentProperties(),
+      PROPERTY.archivedNoShowCounts,
       JSON.stringify(Object.fromEntries(sorted)),
     );
     return true;
   } catch (error) {
-    console.error(`archive: ${ARCHIVED_NO_SHOWS_PROPERTY} not written: ${describeError(error)}`);
+    console.error(`archive: ${PROPERTY.archivedNoShowCounts} not written: ${describeError(error)}`);
     return false;
   }
 }

@@ -6,8 +6,7 @@
 import { bookingIdNumber, formatBookingId, nextBookingIds } from '../core/bookingId';
 import { BOOKING, SHEET } from '../core/schema';
 import { readHeaderRow, readSheetValues } from '../sheet/table';
-
-const LAST_ID_PROPERTY = 'lastBookingNumber';
+import { documentProperties, PROPERTY } from './properties';
 
 export function issueBookingIds(
   count: number,
@@ -15,20 +14,20 @@ export function issueBookingIds(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): string[] {
   if (count === 0) return [];
-  const properties = PropertiesService.getDocumentProperties();
-  const stored = properties.getProperty(LAST_ID_PROPERTY);
+  const properties = documentProperties();
+  const stored = properties.getProperty(PROPERTY.lastBookingNumber);
   const lastIssued = stored === null ? highestArchivedNumber(spreadsheet) : Number(stored) || 0;
   const ids = nextBookingIds(lastIssued, count, existingIds);
-  properties.setProperty(LAST_ID_PROPERTY, ids[ids.length - 1]!.slice(1));
+  properties.setProperty(PROPERTY.lastBookingNumber, ids[ids.length - 1]!.slice(1));
   return ids;
 }
 
 /** After 過去の予約を保管: the counter is never below an archived id (belt and braces). */
 export function keepCounterAbove(highest: number): void {
-  const properties = PropertiesService.getDocumentProperties();
-  const stored = Number(properties.getProperty(LAST_ID_PROPERTY) ?? '0') || 0;
+  const properties = documentProperties();
+  const stored = Number(properties.getProperty(PROPERTY.lastBookingNumber) ?? '0') || 0;
   if (highest > stored) {
-    properties.setProperty(LAST_ID_PROPERTY, formatBookingId(highest).slice(1));
+    properties.setProperty(PROPERTY.lastBookingNumber, formatBookingId(highest).slice(1));
   }
 }
 

@@ -8,9 +8,7 @@ import { readRosterSheet } from '../sheet/roster';
 import { readSettingRows } from '../sheet/settingsSheet';
 import { readChunked } from './chunkedProperty';
 import { fieldReader, readTable, type Table } from '../sheet/table';
-
-/** Document property holding no-show counts of archived bookings, kept by 過去の予約を保管. */
-export const ARCHIVED_NO_SHOWS_PROPERTY = 'archivedNoShowCounts';
+import { documentProperties, PROPERTY } from './properties';
 
 export function loadSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   settings: Settings;
@@ -63,10 +61,7 @@ function recordsOf<F extends string>(table: Table | null, schema: Readonly<Recor
 
 /** No-show counts of archived bookings (kept by the archive so checks never read history). */
 export function archivedNoShowCounts(): Map<string, number> {
-  const stored = readChunked(
-    PropertiesService.getDocumentProperties(),
-    ARCHIVED_NO_SHOWS_PROPERTY,
-  ).text;
+  const stored = readChunked(documentProperties(), PROPERTY.archivedNoShowCounts).text;
   if (!stored) return new Map();
   try {
     const parsed = JSON.parse(stored) as Record<string, unknown>;
@@ -77,7 +72,7 @@ export function archivedNoShowCounts(): Map<string, number> {
     );
   } catch {
     console.warn(
-      `${ARCHIVED_NO_SHOWS_PROPERTY}: stored value is not JSON; archived no-shows ignored`,
+      `${PROPERTY.archivedNoShowCounts}: stored value is not JSON; archived no-shows ignored`,
     );
     return new Map();
   }

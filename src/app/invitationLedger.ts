@@ -14,9 +14,7 @@ import {
 } from '../core/invitationLedger';
 import type { LocalDate } from '../core/time';
 import { readChunked, type StoredText, writeChunked } from './chunkedProperty';
-
-/** Document property (split over LEDGER_PROPERTY.1 … when long). */
-export const LEDGER_PROPERTY = 'invitationLedger';
+import { documentProperties, PROPERTY } from './properties';
 
 export class InvitationLedger {
   private constructor(
@@ -26,7 +24,7 @@ export class InvitationLedger {
 
   /** The ledger as stored now. Read it again after any dialog (the lock was let go). */
   static load(): InvitationLedger {
-    const stored = readChunked(PropertiesService.getDocumentProperties(), LEDGER_PROPERTY);
+    const stored = readChunked(documentProperties(), PROPERTY.invitationLedger);
     return new InvitationLedger(parseLedger(stored.text), stored);
   }
 
@@ -71,10 +69,10 @@ export class InvitationLedger {
   save(today: LocalDate): void {
     this.entries = pruneLedger(this.entries, today);
     const text = serializeLedger(this.entries);
-    writeChunked(PropertiesService.getDocumentProperties(), LEDGER_PROPERTY, text, this.stored);
+    writeChunked(documentProperties(), PROPERTY.invitationLedger, text, this.stored);
     this.stored.text = text;
-    this.stored.keys = Object.keys(
-      PropertiesService.getDocumentProperties().getProperties(),
-    ).filter((k) => k === LEDGER_PROPERTY || k.startsWith(`${LEDGER_PROPERTY}.`));
+    this.stored.keys = Object.keys(documentProperties().getProperties()).filter(
+      (k) => k === PROPERTY.invitationLedger || k.startsWith(`${PROPERTY.invitationLedger}.`),
+    );
   }
 }

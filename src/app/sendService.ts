@@ -47,13 +47,14 @@ import { InvitationLedger } from './invitationLedger';
 import { writeBookingCells } from './bookingWrites';
 import { checkAndRecord, type CheckedRow, type CheckRun } from './checkService';
 import { loadSettings } from './context';
+import { documentProperties, PROPERTY } from './properties';
 
 /**
  * Document property: the Tokyo day on which staff were last told the mail quota was spent, one
  * per sending account (a menu send spends the clicking person's quota, a tick the trigger
  * owner's), keyed `quotaAlertDay:<e-mail>`.
  */
-export const QUOTA_ALERT_DAY_PROPERTY = 'quotaAlertDay';
+export const QUOTA_ALERT_DAY_PROPERTY = PROPERTY.quotaAlertDay;
 
 function quotaAlertKey(): string {
   return `${QUOTA_ALERT_DAY_PROPERTY}:${Session.getEffectiveUser().getEmail()}`;
@@ -740,7 +741,7 @@ class QuotaGuard {
 
   private alreadyAlerted(): boolean {
     if (this.alertedToday === null) {
-      const day = PropertiesService.getDocumentProperties().getProperty(quotaAlertKey());
+      const day = documentProperties().getProperty(quotaAlertKey());
       this.alertedToday = day === this.today;
     }
     return this.alertedToday;
@@ -770,7 +771,7 @@ class QuotaGuard {
       console.error(`sendReadyInvitations: quota alert failed: ${describe(error)}`);
       return 'failed';
     }
-    PropertiesService.getDocumentProperties().setProperty(quotaAlertKey(), this.today);
+    documentProperties().setProperty(quotaAlertKey(), this.today);
     this.alertedToday = true;
     return 'sent';
   }

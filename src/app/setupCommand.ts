@@ -1,71 +1,54 @@
 // 初期設定 (menu): sheets, settings, formatting, protections and triggers, then one summary.
-
 import { SETTING_DEFAULTS } from '../core/settings';
+import { setupLogLine, setupSummary, takeOverQuestion, timeZoneWarning } from '../core/setupWords';
 import { ensureAllSheets, ensureSheet, type SetupReport } from '../sheet/setup';
 import { SETTINGS_SHEET } from '../sheet/sheetSpecs';
 import { appendMissingSettings } from '../sheet/settingsSheet';
-import { AuditLog, actorName } from './auditLog';
-import { withScriptLock } from './lock';
+import { type Command, runCommand } from './command';
 import { loadSettings } from './context';
 import { installTriggers, otherTriggerOwner } from './triggers';
-import { alert, BUSY_MESSAGE, confirm } from './ui';
+import { alert, confirm } from './ui';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const TIME_ZONE = 'Asia/Tokyo';
 
-export function runSetup(): SetupReport | null {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const report: SetupReport = { changes: [], warnings: [] };
-  // Asked before the lock: a dialog suspends the run and releases every lock it holds. Under
-  // the lock the owner is read again, and only the account the person agreed to replace is.
-  const asked = otherTriggerOwner();
-  const agreed =
-    asked !== null &&
-    confirm(
-      `自動実行（トリガー）は ${asked} のアカウントで動いています。所有者を、このアカウントに変更しますか？\n前の所有者のトリガーは、そのアカウントで削除してください。`,
-    );
-  const locked = withScriptLock(() => {
-    // 設定 first: the dropdowns on the other sheets are built from it.
-    const settingsSheet = ensureSheet(
-      spreadsheet,
-      SETTINGS_SHEET,
-      { slots: [], offices: [] },
-      report,
-    );
-    appendMissingSettings(settingsSheet, SETTING_DEFAULTS, report);
-    const { settings, problems } = loadSettings(spreadsheet);
-    report.warnings.push(...problems);
-    ensureAllSheets(spreadsheet, dropdownChoices(settings), report);
-    installTriggers(report, (owner) => agreed && owner === asked);
-    const zone = spreadsheet.getSpreadsheetTimeZone();
-    if (zone !== TIME_ZONE) {
-      report.warnings.push(
-        `スプレッドシートのタイムゾーンが「${zone}」です。「ファイル」→「設定」で「(GMT+09:00) 東京」に変更してください（日時がずれます）。`,
-      );
-    }
-    if (report.changes.length > 0) {
-      const log = new AuditLog(actorName('menu'));
-      log.add({ action: '初期設定', detail: `${report.changes.length}件の変更` });
-      log.flush(spreadsheet);
-    }
-  });
-  return locked.ok ? report : null;
-}
-
-function dropdownChoices(settings: ReturnType<typeof loadSettings>['settings']) {
-  return { slots: settings.slotLabels, offices: settings.offices };
-}
-
 export function menuSetup(): void {
-  const report = runSetup();
-  if (!report) return alert(BUSY_MESSAGE);
-  const lines = [
-    report.changes.length > 0
-      ? '次の設定をしました。'
-      : '変更はありませんでした（すでに設定済みです）。',
-    ...report.changes.map((c) => `・${c}`),
-    ...(report.warnings.length > 0
-      ? ['', '確認してください:', ...report.warnings.map((w) => `・${w}`)]
-      : []),
-  ];
-  alert(lines.join('\n'), '初期設定');
+  runCommand('menuSetup', (command) => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    // Asked before the lock: a dialog suspends the run and releases every lock it holds. Under
+    // the lock the owner is read again, and only the account the person agreed to replace is.
+    const asked = otherTriggerOwner();
+    const agreed = asked !== null && confirm(takeOverQuestion(asked));
+    const report = command.locked(() =>
+      setUp(spreadsheet, (owner) => agreed && owner === asked, command),
+    );
+    alert(setupSummary(report), command.caption);
+  });
+}
+
+/** The work, under the lock: 設定 first, since the dropdowns on the other sheets are built from it. */
+function setUp(
+  spreadsheet: Spreadsheet,
+  takeOver: (owner: string) => boolean,
+  command: Command,
+): SetupReport {
+  const report: SetupReport = { changes: [], warnings: [] };
+  const settingsSheet = ensureSheet(
+    spreadsheet,
+    SETTINGS_SHEET,
+    { slots: [], offices: [] },
+    report,
+  );
+  appendMissingSettings(settingsSheet, SETTING_DEFAULTS, report);
+  const { settings, problems } = loadSettings(spreadsheet);
+  report.warnings.push(...problems);
+  ensureAllSheets(spreadsheet, { slots: settings.slotLabels, offices: settings.offices }, report);
+  installTriggers(report, takeOver);
+  const zone = spreadsheet.getSpreadsheetTimeZone();
+  if (zone !== TIME_ZONE) report.warnings.push(timeZoneWarning(zone));
+  if (report.changes.length > 0) {
+    command.log(spreadsheet, { detail: setupLogLine(report.changes.length) });
+  }
+  return report;
 }

@@ -6,7 +6,7 @@ import { checkBookings, countNoShows, normalizeBooking, type RawBooking } from '
 import * as say from '../core/checkMessages';
 import { freeSlots, readBackLines } from '../core/freeSlots';
 import { nfkc, normalizeSeekerNo, normalizeTime } from '../core/normalize';
-import { BOOKING, CHANNELS, MENU_ITEMS, type BookingField, SHEET, STATUS } from '../core/schema';
+import { BOOKING, CHANNELS, type BookingField, SHEET, STATUS } from '../core/schema';
 import {
   dayOf,
   formatMonth,
@@ -46,10 +46,10 @@ import { writeBookingCells } from './bookingWrites';
 import { checkAndRecord, NeedsPerson } from './checkService';
 import { addCounts, archivedNoShowCounts, loadCheckContext } from './context';
 import { withScriptLock } from './lock';
-import { describeError, runMenuAction } from './runAction';
+import { runCommand } from './command';
+import { describeError } from './runAction';
 import { BUSY_MESSAGE } from './ui';
 
-const CAPTION = MENU_ITEMS[4].caption;
 const SIDEBAR_PAGE = 'sidebar';
 const SIDEBAR_TITLE = '空き枠';
 const MAX_DAYS = 30;
@@ -58,7 +58,7 @@ const MAX_FIELD_LENGTH = 200;
 const AUDIT_ACTION = '空き枠から予約を追加';
 
 export function menuShowFreeSlots(): void {
-  runMenuAction(CAPTION, () => {
+  runCommand('menuShowFreeSlots', () => {
     const page = HtmlService.createHtmlOutputFromFile(SIDEBAR_PAGE).setTitle(SIDEBAR_TITLE);
     SpreadsheetApp.getUi().showSidebar(page);
   });

@@ -32,21 +32,19 @@ import { checkAndRecord, type CheckRun, NeedsPerson } from './checkService';
 import { addCounts, archivedNoShowCounts, loadCheckContext, type LoadedContext } from './context';
 import { describeError } from './runAction';
 import { sendReadyInvitations } from './sendService';
+import { documentProperties, PROPERTY } from './properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Document property (split into `.1`, `.2` … when long) of the (予約ID, level) pairs alerted. */
-export const ALERTED_PROPERTY = 'overdueAlerted';
+export const ALERTED_PROPERTY = PROPERTY.overdueAlerted;
 /** Document property: when the last 10-minute run finished and whether a step failed (自己診断, onOpen). */
-export const HEARTBEAT_PROPERTY = 'lastTenMinuteRun';
+export const HEARTBEAT_PROPERTY = PROPERTY.lastTenMinuteRun;
 
 /** Records that a 10-minute run finished. Never throws: it must not hide the run's own error. */
 export function recordHeartbeat(finishedAt: Date, failed: boolean): void {
   try {
-    PropertiesService.getDocumentProperties().setProperty(
-      HEARTBEAT_PROPERTY,
-      encodeHeartbeat({ finishedAt, failed }),
-    );
+    documentProperties().setProperty(HEARTBEAT_PROPERTY, encodeHeartbeat({ finishedAt, failed }));
   } catch (error) {
     console.error(`tick heartbeat not recorded: ${describeError(error)}`);
   }
@@ -54,7 +52,7 @@ export function recordHeartbeat(finishedAt: Date, failed: boolean): void {
 
 /** The last 10-minute run as recorded, or null. Works in simple triggers (onOpen) too. */
 export function readHeartbeat(): Heartbeat | null {
-  return decodeHeartbeat(PropertiesService.getDocumentProperties().getProperty(HEARTBEAT_PROPERTY));
+  return decodeHeartbeat(documentProperties().getProperty(HEARTBEAT_PROPERTY));
 }
 
 /** The 10-minute tick: check, send (if 自動送信), no-shows, missing-invitation alerts, counts. */
@@ -309,7 +307,7 @@ function alertStaff(
   log: AuditLog,
 ): void {
   const current = findings(bookings, context, now);
-  const properties = PropertiesService.getDocumentProperties();
+  const properties = documentProperties();
   const stored = loadAlerted(properties);
   const fresh = newFindings(current, stored.pairs);
   const settings = context.base.settings;

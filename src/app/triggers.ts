@@ -2,9 +2,9 @@
 import { TRIGGER_HANDLERS } from '../core/schema';
 import type { ExpectedTrigger } from '../core/selfCheck';
 import type { SetupReport } from '../sheet/setup';
+import { documentProperties, PROPERTY } from './properties';
 
 /** Document property: the account whose time-driven triggers run the jobs (set by 初期設定). */
-export const OWNER_PROPERTY = 'triggerOwner';
 
 interface TriggerSpec {
   handler: string;
@@ -46,7 +46,7 @@ export const EXPECTED_TRIGGERS: readonly ExpectedTrigger[] = TRIGGERS.map(
  * releases every lock; see setupCommand.ts).
  */
 export function otherTriggerOwner(): string | null {
-  const owner = PropertiesService.getDocumentProperties().getProperty(OWNER_PROPERTY);
+  const owner = documentProperties().getProperty(PROPERTY.triggerOwner);
   return owner && owner !== Session.getEffectiveUser().getEmail() ? owner : null;
 }
 
@@ -56,9 +56,9 @@ export function otherTriggerOwner(): string | null {
  * 初期設定 must not install a second set (every job would then run twice).
  */
 export function installTriggers(report: SetupReport, takeOver: (owner: string) => boolean): void {
-  const properties = PropertiesService.getDocumentProperties();
+  const properties = documentProperties();
   const me = Session.getEffectiveUser().getEmail();
-  const owner = properties.getProperty(OWNER_PROPERTY);
+  const owner = properties.getProperty(PROPERTY.triggerOwner);
   if (owner && owner !== me && !takeOver(owner)) {
     report.warnings.push(
       `自動実行（トリガー）は ${owner} のアカウントで動いています。このアカウントでは設定しませんでした。`,
@@ -71,5 +71,5 @@ export function installTriggers(report: SetupReport, takeOver: (owner: string) =
     spec.create(ScriptApp.newTrigger(spec.handler).timeBased()).inTimezone('Asia/Tokyo').create();
     report.changes.push(`自動実行を設定しました: ${spec.describe}`);
   }
-  if (owner !== me) properties.setProperty(OWNER_PROPERTY, me);
+  if (owner !== me) properties.setProperty(PROPERTY.triggerOwner, me);
 }

@@ -93,4 +93,36 @@ describe('初期設定', () => {
     const last = emu.ui.dialogs[emu.ui.dialogs.length - 1]!;
     expect(last.message).toContain('タイムゾーン');
   });
+
+  it('an unexpected error is a plain Japanese dialog: no stack, and no personal data in 操作ログ or the log', () => {
+    const emu = newEmulator();
+    setUp(emu);
+    const address = 'yamada.taro@example.jp';
+    const seekerNumber = '33010-12345678';
+    // A service error that quotes personal data, as Google's sometimes do, in the middle of the
+    // work under the lock.
+    emu.faults.inject('Spreadsheet.getSpreadsheetTimeZone', {
+      error: new Error(`Service error: ${address} ${seekerNumber}`),
+    });
+    const dialogsBefore = emu.ui.dialogs.length;
+    const logBefore = emu.person.values(SHEET.log).length;
+    const run = emu.menu('初期設定');
+    expect(run.error).toBeUndefined();
+    const shown = emu.ui.dialogs.slice(dialogsBefore);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.message).toBe(
+      '「初期設定」の途中で予期しないエラーが起きました。もう一度実行しても解決しない場合は、' +
+        '管理者に連絡してください（詳細は実行ログにあります）。',
+    );
+    expect(shown[0]!.message).not.toMatch(/Error|Service|\bat\b/);
+    const log = emu.person.values(SHEET.log);
+    expect(log).toHaveLength(logBefore);
+    expect(JSON.stringify(log)).not.toContain(address);
+    expect(JSON.stringify(log)).not.toContain(seekerNumber);
+    // The execution log keeps what happened, with the personal data masked.
+    const text = run.logs.map((l) => l.text).join('\n');
+    expect(text).toContain('menu 初期設定 failed: Service error: <メールアドレス> <求職番号>');
+    expect(text).not.toContain(address);
+    expect(text).not.toContain(seekerNumber);
+  });
 });
