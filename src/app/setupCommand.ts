@@ -1,6 +1,6 @@
 // 初期設定 (menu): sheets, settings, formatting, protections and triggers, then one summary.
 
-import { SETTING_DEFAULTS } from '../core/settings';
+import { defaultSettings, SETTING_DEFAULTS } from '../core/settings';
 import { ensureAllSheets, ensureSheet, type SetupReport } from '../sheet/setup';
 import { SETTINGS_SHEET } from '../sheet/sheetSpecs';
 import { appendMissingSettings } from '../sheet/settingsSheet';
@@ -24,11 +24,12 @@ export function runSetup(): SetupReport | null {
       `自動実行（トリガー）は ${asked} のアカウントで動いています。所有者を、このアカウントに変更しますか？\n前の所有者のトリガーは、そのアカウントで削除してください。`,
     );
   const locked = withScriptLock(() => {
-    // 設定 first: the dropdowns on the other sheets are built from it.
+    // 設定 first: the dropdowns and notes on the other sheets are built from it (its own
+    // columns have neither a dropdown nor a note that mentions a setting).
     const settingsSheet = ensureSheet(
       spreadsheet,
       SETTINGS_SHEET,
-      { slots: [], offices: [] },
+      { slots: [], offices: [], notes: defaultSettings() },
       report,
     );
     appendMissingSettings(settingsSheet, SETTING_DEFAULTS, report);
@@ -52,7 +53,7 @@ export function runSetup(): SetupReport | null {
 }
 
 function dropdownChoices(settings: ReturnType<typeof loadSettings>['settings']) {
-  return { slots: settings.slotLabels, offices: settings.offices };
+  return { slots: settings.slotLabels, offices: settings.offices, notes: settings };
 }
 
 export function menuSetup(): void {

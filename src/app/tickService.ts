@@ -353,7 +353,12 @@ function mailDigest(
   settings: Settings,
   now: Date,
 ): void {
-  const mail = alertDigest(fresh, { now, openCount, spreadsheetUrl: spreadsheet.getUrl() });
+  const mail = alertDigest(fresh, {
+    now,
+    openCount,
+    settings,
+    spreadsheetUrl: spreadsheet.getUrl(),
+  });
   MailApp.sendEmail({
     to: settings.alertTo.join(','),
     subject: mail.subject,

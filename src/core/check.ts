@@ -4,7 +4,7 @@
 
 import { addToGroup, groupBy } from './groupBy';
 import { bookingIdNumber } from './bookingId';
-import { bookingDeadlineState, firstBookableDay } from './deadline';
+import { bookingDeadlineState, firstBookableDay } from './deadlines';
 import {
   OCCUPYING_STATUSES,
   readBooking,
@@ -228,13 +228,13 @@ function checkDay(
     found.warnings.push(say.confirmedDayPassed(day, today));
   }
   if (b.status !== STATUS.taken) return;
-  const deadlineDays = Math.max(1, ctx.settings.deadlineDays);
+  const deadlineDays = ctx.settings.deadlineDays;
   const state = bookingDeadlineState(day, today, deadlineDays);
-  if (state === 'notAfterToday') found.errors.push(say.notAfterToday(day, today));
-  else if (state === 'tooClose') {
-    found.errors.push(
-      say.pastDeadline(day, today, deadlineDays, firstBookableDay(today, deadlineDays)),
-    );
+  const earliest = firstBookableDay(today, deadlineDays);
+  if (state === 'notAfterToday') {
+    found.errors.push(say.notAfterToday(day, today, deadlineDays, earliest));
+  } else if (state === 'tooClose') {
+    found.errors.push(say.pastDeadline(day, today, deadlineDays, earliest));
   } else if (daysBetween(today, day) > FAR_FUTURE_DAYS) found.warnings.push(say.farFuture(day));
 }
 

@@ -5,7 +5,7 @@
 import { OCCUPYING_STATUSES, type NormalizedBooking } from './booking';
 import { closedReason, type ClosedDay, type ClosedReason } from './calendar';
 import type { Settings } from './settings';
-import { firstBookableDay } from './deadline';
+import { deadlineDaysWords, firstBookableDay } from './deadlines';
 import { addDays, formatDay, formatTime, type LocalDate, type TimeOfDay } from './time';
 
 export interface SlotView {
@@ -195,7 +195,7 @@ export interface ReadBack {
  * arrives and where to phone to cancel.
  */
 export function readBackLines(b: ReadBack): string[] {
-  const when = b.deadlineDays <= 1 ? '相談日の前日まで' : `相談日の${b.deadlineDays}日前まで`;
+  const when = `相談日の${deadlineDaysWords(b.deadlineDays)}まで`;
   const lines = [
     `${formatDay(b.date)} ${slotLabel(b.start, b.durationMinutes)} ${b.office}`,
     `${b.name} 様（求職番号 ${b.seekerNo}）`,

@@ -42,3 +42,8 @@ export function statusTransition(
 function minutesAfter(date: LocalDate, start: TimeOfDay, minutes: number): Date {
   return instantAt(date, start + minutes);
 }
+
+/** '10分': how the mail, the .ics and the column note say 無断キャンセル判定（分）. */
+export function noShowWords(noShowMinutes: number): string {
+  return `${noShowMinutes}分`;
+}

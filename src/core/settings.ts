@@ -1,6 +1,7 @@
 // The 設定 sheet: rows of 項目 / 値 / 説明 parsed into typed Settings. A missing or malformed value
 // gives a message naming the row; the shipped default is used where a default is safe.
 
+import { parseDeadlineDays } from './deadlines';
 import { DEFAULT_BODY, DEFAULT_SUBJECT } from './invitationTemplate';
 import { nfkc, normalizeEmail, normalizeText, normalizeTime } from './normalize';
 import { quote } from './quote';
@@ -350,19 +351,17 @@ class SettingReader {
     const key = SETTING.deadline;
     const fallback = defaultOf(key);
     const found = this.raw(key, fallback);
-    if (found === null) return 1;
-    const text = normalizeText(found.value);
-    if (text === '前日') return 1;
-    if (text === '前々日') return 2;
-    const match = /^(\d{1,2})日前$/.exec(text);
-    if (match && Number(match[1]) >= 1) return Number(match[1]);
+    const fallbackDays = parseDeadlineDays(fallback) ?? 1;
+    if (found === null) return fallbackDays;
+    const days = parseDeadlineDays(normalizeText(found.value));
+    if (days !== null) return days;
     this.bad(
       key,
       found,
       '使えません（「前日」または「2日前」のように入力してください。当日は規約で認められていません）',
       fallback,
     );
-    return 1;
+    return fallbackDays;
   }
 }
 

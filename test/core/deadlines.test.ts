@@ -6,7 +6,7 @@ import {
   confirmationDeadline,
   firstBookableDay,
   nextBusinessDayDeadline,
-} from '../../src/core/deadline';
+} from '../../src/core/deadlines';
 import { at, day, settings } from './tickFixtures';
 
 describe('予約締切 (calendar days, as the terms say 前日)', () => {
