@@ -6,7 +6,6 @@ import { addToGroup, groupBy } from './groupBy';
 import { bookingIdNumber } from './bookingId';
 import { bookingDeadlineState, firstBookableDay } from './deadlines';
 import {
-  OCCUPYING_STATUSES,
   readBooking,
   UPCOMING_STATUSES,
   type NormalizedBooking,
@@ -18,6 +17,7 @@ import * as say from './checkMessages';
 import { carrierDomainOf, typoSuggestion } from './mailDomains';
 import { personKey } from './normalize';
 import { overdueMessages } from './overdue';
+import { isSlotStart, occupiesTime, slotCapacity, slotOccupancy, timeKey } from './slots';
 import type { RosterEntry } from './roster';
 import { BOOKING, CHECK_OK, ERROR_PREFIX, STATUS, type Status } from './schema';
 import type { Settings } from './settings';
@@ -199,7 +199,7 @@ function checkFields(r: ReadBooking, settings: Settings, found: Findings): void 
   if (f.email) errors.push(say.emailProblem(f.email));
   if (f.date) errors.push(say.dateProblem(f.date));
   if (f.start) errors.push(say.timeProblem(f.start));
-  else if (b.start !== null && !settings.slots.includes(b.start)) {
+  else if (b.start !== null && !isSlotStart(b.start, settings)) {
     errors.push(say.notASlot(b.start, settings.slotLabels));
   }
   if (b.office === '') errors.push(say.missing(BOOKING.office));
@@ -331,17 +331,17 @@ function checkTogether(
   today: LocalDate,
   findings: readonly Findings[],
 ): void {
-  const bySlotAndOffice = new Map<string, number[]>();
+  const bySlotAndOffice = slotOccupancy(
+    read.map((r) => (r.empty ? null : r.booking)),
+    today,
+  );
   const bySlotAndOfficer = new Map<string, number[]>();
   const bySlotAndSeeker = new Map<string, number[]>();
   const upcomingBySeeker = new Map<string, number[]>();
   read.forEach((r, i) => {
     const b = r.booking;
-    // Past days are history: a clash there is no longer anyone's to fix.
-    if (r.empty || b.date === null || b.start === null || b.date < today) return;
-    if (!OCCUPYING_STATUSES.includes(b.status)) return;
-    const slot = `${b.date}|${b.start}`;
-    if (b.office !== '') addToGroup(bySlotAndOffice, `${slot}|${b.office}`, i);
+    if (r.empty || !occupiesTime(b, today)) return;
+    const slot = timeKey(b.date, b.start);
     const officer = personKey(b.officer);
     if (officer !== '') addToGroup(bySlotAndOfficer, `${slot}|${officer}`, i);
     if (b.seekerNo !== null) {
@@ -349,7 +349,7 @@ function checkTogether(
       if (UPCOMING_STATUSES.includes(b.status)) addToGroup(upcomingBySeeker, b.seekerNo, i);
     }
   });
-  const capacity = Math.max(1, ctx.settings.capacity);
+  const capacity = slotCapacity(ctx.settings);
   for (const group of bySlotAndOffice.values()) {
     if (group.length <= capacity) continue;
     const ordered = byPriority(group, read);
