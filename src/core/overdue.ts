@@ -11,7 +11,7 @@ import type { Settings } from './settings';
 import { addMinutes, dayOf, formatDay, formatInstant, formatTime, type LocalDate } from './time';
 
 /** Minutes after which a `送信中` mark means the send did not finish (a send takes seconds). */
-export const STUCK_SENDING_MINUTES = 10;
+const STUCK_SENDING_MINUTES = 10;
 
 export type OverdueLevel = 'nextBusinessDay' | 'dayBefore' | 'stuckSending';
 

@@ -36,7 +36,7 @@ export interface Settings {
   mailBody: string;
 }
 
-/** One 設定 row as read from the sheet; rowNumber is the 1-based sheet row. */
+/** One 設定 row as read from the sheet (src/sheet/settingsSheet.ts); rowNumber is the 1-based sheet row. */
 export interface SettingRow {
   key: unknown;
   value: unknown;
@@ -88,7 +88,7 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
   row(
     SETTING.dayBeforeAlertAt,
     '15:00',
-    '相談日の前日のこの時刻を過ぎても未確定の予約を知らせます。',
+    '確定期限の日（相談日の前の稼働日。予約締切が「2日前」なら2つ前の稼働日）のこの時刻を過ぎても未確定の予約を知らせます。',
   ),
   row(
     SETTING.termsVersion,
