@@ -83,6 +83,32 @@ export const OCCUPYING_STATUSES: readonly Status[] = [STATUS.taken, STATUS.confi
 /** Bookings still to happen: the ones that can clash with a new booking. */
 export const UPCOMING_STATUSES: readonly Status[] = [STATUS.taken, STATUS.confirmed];
 
+/** A 受付 booking with nothing filled in: what an unreadable row is, and the self-check's base. */
+export function blankBooking(rowNumber: number): NormalizedBooking {
+  return {
+    rowNumber,
+    id: '',
+    name: '',
+    seekerNo: null,
+    email: null,
+    date: null,
+    start: null,
+    office: '',
+    officer: '',
+    meetingUrl: null,
+    status: STATUS.taken,
+    joined: false,
+    invitedAt: null,
+    sending: false,
+    sendingSince: null,
+    invitationMarked: false,
+    sendFailure: null,
+    takenAt: null,
+    updatedAt: null,
+    channel: '',
+  };
+}
+
 export function normalizeBooking(row: RawBooking, today: LocalDate): NormalizedBooking {
   return readBooking(row, today).booking;
 }

@@ -6,6 +6,7 @@ import { addToGroup, groupBy } from './groupBy';
 import { bookingIdNumber } from './bookingId';
 import { bookingDeadlineState, firstBookableDay } from './deadlines';
 import {
+  blankBooking,
   readBooking,
   UPCOMING_STATUSES,
   type NormalizedBooking,
@@ -125,28 +126,7 @@ function safeRead(row: RawBooking, today: LocalDate): ReadBooking {
 }
 
 function unreadableBooking(row: RawBooking): NormalizedBooking {
-  return {
-    rowNumber: typeof row?.rowNumber === 'number' ? row.rowNumber : 0,
-    id: '',
-    name: '',
-    seekerNo: null,
-    email: null,
-    date: null,
-    start: null,
-    office: '',
-    officer: '',
-    meetingUrl: null,
-    status: STATUS.taken,
-    joined: false,
-    invitedAt: null,
-    sending: false,
-    sendingSince: null,
-    invitationMarked: false,
-    sendFailure: null,
-    takenAt: null,
-    updatedAt: null,
-    channel: '',
-  };
+  return blankBooking(typeof row?.rowNumber === 'number' ? row.rowNumber : 0);
 }
 
 function result(r: ReadBooking, found: Findings): CheckResult {

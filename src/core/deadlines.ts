@@ -19,7 +19,7 @@
 //   when it has passed (Friday 15:30 for Monday), else at 15:00 that day (Thursday 10:00 for
 //   Friday). An alarm for every next-day booking the moment it is typed would teach staff to
 //   ignore alarms, before the automatic send even had its chance.
-import { isBusinessDay, nextBusinessDay, type ClosedDay } from './calendar';
+import { businessDayBefore, nextBusinessDay, type ClosedDay } from './calendar';
 import {
   addDays,
   daysBetween,
@@ -57,9 +57,6 @@ export function nextBusinessDayWords(settings: { officeClosesAt: TimeOfDay }): s
   return `受付の翌稼働日${formatTime(settings.officeClosesAt)}`;
 }
 
-/** A bound on the search: no real calendar closes an office for more than this many days. */
-const MAX_CLOSED_RUN = 3660;
-
 /** 予約締切: the first 相談日 that can still be booked on `today` (前日 = 1: tomorrow). */
 export function firstBookableDay(today: LocalDate, deadlineDays: number): LocalDate {
   return addDays(today, Math.max(1, deadlineDays));
@@ -73,26 +70,6 @@ export function bookingDeadlineState(
 ): 'notAfterToday' | 'tooClose' | 'ok' {
   if (daysBetween(today, day) <= 0) return 'notAfterToday';
   return day < firstBookableDay(today, deadlineDays) ? 'tooClose' : 'ok';
-}
-
-/** The `n`-th business day (n ≥ 1) of `office` strictly before `day`. */
-export function businessDayBefore(
-  day: LocalDate,
-  n: number,
-  office: string | null,
-  closedDays: readonly ClosedDay[],
-): LocalDate {
-  let candidate = day;
-  let found = 0;
-  for (let i = 0; i < MAX_CLOSED_RUN; i++) {
-    candidate = addDays(candidate, -1);
-    if (isBusinessDay(candidate, office, closedDays) && ++found >= Math.max(1, n)) {
-      return candidate;
-    }
-  }
-  throw new RangeError(
-    `businessDayBefore: no business day within ${MAX_CLOSED_RUN} days of ${day}`,
-  );
 }
 
 export interface Deadline {
