@@ -13,8 +13,8 @@ import {
   type AlertedPairs,
   type AlertFinding,
 } from '../core/alerts';
-import { countNoShows, normalizeBooking, type NormalizedBooking } from '../core/booking';
-import { statusTransition, type StatusTransition } from '../core/noShows';
+import { normalizeBooking, type NormalizedBooking } from '../core/booking';
+import { countNoShows, statusTransition, type StatusTransition } from '../core/noShows';
 import { normalizeSeekerNo } from '../core/normalize';
 import { overdueFlags, type OverdueContext } from '../core/overdue';
 import { BOOKING, ROSTER, STATUS } from '../core/schema';

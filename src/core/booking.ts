@@ -195,14 +195,3 @@ function readInvitationCell(
     sendFailure: null,
   };
 }
-
-/** 無断キャンセル per normalised 求職番号. */
-export function countNoShows(bookings: readonly NormalizedBooking[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const b of bookings) {
-    if (b.status === STATUS.noShow && b.seekerNo !== null) {
-      counts.set(b.seekerNo, (counts.get(b.seekerNo) ?? 0) + 1);
-    }
-  }
-  return counts;
-}

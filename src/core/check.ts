@@ -2,7 +2,7 @@
 // plus the clashes that need the whole sheet (capacity, one officer or one job seeker twice at
 // one time). Pure: the caller reads the sheets, passes them in and writes チェック結果.
 
-import { addToGroup, groupBy } from './groupBy';
+import { addToGroup } from './groupBy';
 import { bookingIdNumber } from './bookingId';
 import { bookingDeadlineState, firstBookableDay } from './deadlines';
 import {
@@ -15,8 +15,10 @@ import {
 } from './booking';
 import { closedReason, type ClosedDay, type ClosedReason } from './calendar';
 import * as say from './checkMessages';
+import { eligibilityFindings, indexRoster, type RosterIndex } from './eligibility';
 import { carrierDomainOf, typoSuggestion } from './mailDomains';
 import { personKey } from './normalize';
+import { reachesNoShowThreshold } from './noShows';
 import { overdueMessages } from './overdue';
 import { isSlotStart, occupiesTime, slotCapacity, slotOccupancy, timeKey } from './slots';
 import type { RosterEntry } from './roster';
@@ -24,7 +26,8 @@ import { BOOKING, CHECK_OK, ERROR_PREFIX, STATUS, type Status } from './schema';
 import type { Settings } from './settings';
 import { daysBetween, makeDay, tryDayOf, type LocalDate } from './time';
 
-export { countNoShows, normalizeBooking } from './booking';
+export { normalizeBooking } from './booking';
+export { countNoShows } from './noShows';
 export type { NormalizedBooking, RawBooking } from './booking';
 export { parseClosedDays } from './closedDays';
 export type { ClosedDayRow } from './closedDays';
@@ -153,7 +156,11 @@ function checkRow(
   checkFields(r, ctx.settings, found);
   const b = r.booking;
   if (b.date !== null) checkDay(b, b.date, ctx, today, found);
-  if (b.seekerNo !== null) checkEligibility(b, b.seekerNo, roster, found);
+  if (b.seekerNo !== null) {
+    const eligibility = eligibilityFindings(b, b.seekerNo, roster);
+    found.errors.push(...eligibility.errors);
+    found.warnings.push(...eligibility.warnings);
+  }
   if (b.status === STATUS.taken && r.failures.status === undefined) {
     checkNewBookingWarnings(b, ctx, found);
   }
@@ -239,57 +246,11 @@ function closedReasonCached(
   return reason;
 }
 
-type RosterIndex = ReadonlyMap<string, readonly RosterEntry[]>;
-
-function indexRoster(entries: readonly RosterEntry[]): RosterIndex {
-  return groupBy(entries, (entry) => entry.seekerNo);
-}
-
-/** R3: in 対象者, not 利用停止, support running on 相談日; name and 窓口 as in the roster. */
-function checkEligibility(
-  b: NormalizedBooking,
-  seekerNo: string,
-  roster: RosterIndex,
-  found: Findings,
-): void {
-  const entries = roster.get(seekerNo);
-  if (entries === undefined || entries.length === 0) {
-    found.errors.push(say.notInRoster());
-    return;
-  }
-  const stopped = entries.find((e) => e.suspended);
-  if (stopped) found.errors.push(say.suspended(stopped.rowNumber));
-  // With duplicate rows (reported by parseRoster), the one whose period covers the day decides.
-  const entry = (b.date !== null && entries.find((e) => supportCovers(e, b.date))) || entries[0];
-  if (!entry) return;
-  if (b.date !== null && entry.supportStart !== null && b.date < entry.supportStart) {
-    found.errors.push(say.beforeSupport(b.date, entry.supportStart, entry.rowNumber));
-  }
-  if (b.date !== null && entry.supportEnd !== null && b.date > entry.supportEnd) {
-    found.errors.push(say.afterSupport(b.date, entry.supportEnd, entry.rowNumber));
-  }
-  const name = personKey(b.name);
-  if (name !== '' && entry.name !== '' && name !== personKey(entry.name)) {
-    found.warnings.push(say.nameDiffers(entry.rowNumber));
-  }
-  if (b.office !== '' && entry.office !== '' && b.office !== entry.office) {
-    found.warnings.push(say.officeDiffers(entry.rowNumber));
-  }
-}
-
-function supportCovers(entry: RosterEntry, day: LocalDate | null): boolean {
-  return (
-    day !== null &&
-    (entry.supportStart === null || entry.supportStart <= day) &&
-    (entry.supportEnd === null || day <= entry.supportEnd)
-  );
-}
-
 /** Warnings that matter while taking a booking: no-shows, and mail that may not arrive. */
 function checkNewBookingWarnings(b: NormalizedBooking, ctx: CheckContext, found: Findings): void {
   if (b.seekerNo !== null) {
     const noShows = ctx.noShowCounts.get(b.seekerNo) ?? 0;
-    if (noShows >= ctx.settings.suspendThreshold) {
+    if (reachesNoShowThreshold(noShows, ctx.settings)) {
       found.warnings.push(say.manyNoShows(noShows, ctx.settings.suspendThreshold));
     }
   }
