@@ -34,11 +34,11 @@ export type OverdueBooking = Pick<
 
 /**
  * The findings for one booking at ctx.now, in level order:
- * - nextBusinessDay: 受付, not sent, and the office closed (17:15) on the next business day after
- *   受付日時 has passed (R6: the job seeker would have to phone); when that 17:15 is not before
+ * - nextBusinessDay: 受付, not sent, and 受付終了時刻 (17:15) of the next business day after
+ *   受付日時 has passed (R6: the job seeker would have to phone); when that time is not before
  *   the consultation, dayBefore (due on or before the day taken) raises it instead;
- * - dayBefore: 受付, not sent, and it is past 15:00 of the last business day before the
- *   consultation (core/deadline.ts), or the day has come;
+ * - dayBefore: 受付, not sent, and it is past 前日確定期限 (15:00) of the last business day before
+ *   the consultation (core/deadlines.ts), or the day has come;
  * - stuckSending: 招待メール送信日時 has said `送信中` for 10 minutes or more (or its time is
  *   unreadable): the send may or may not have happened, a person must look.
  * A 受付 booking whose 相談日 has passed is no longer flagged: the check already reports it.
