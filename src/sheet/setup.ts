@@ -240,8 +240,9 @@ function ensureNotes(sheet: Sheet, headers: string[], columns: PlacedColumn[], b
   const notes = range.getNotes()[0]!;
   let changed = false;
   for (const { column, index } of columns) {
+    const now = notes[index];
+    if (now === undefined) continue;
     const note = noteText(column, by);
-    const now = notes[index] ?? '';
     if (now === '' || (now !== note && isStaleNote(column, now, by))) {
       notes[index] = note;
       changed = true;
