@@ -20,7 +20,8 @@ import {
   type ColumnMapping,
   planArchive,
 } from '../core/archive';
-import { countNoShows, normalizeBooking } from '../core/booking';
+import { normalizeBooking } from '../core/booking';
+import { countNoShows } from '../core/noShows';
 import { BOOKING, SETTING, SHEET } from '../core/schema';
 import { dayOf, formatDayWithYear, type LocalDate } from '../core/time';
 import { appendAndReadBack, appendHeaders, deleteRowsById } from '../sheet/archive';

@@ -1,5 +1,5 @@
 // 初期設定 (menu): sheets, settings, formatting, protections and triggers, then one summary.
-import { SETTING_DEFAULTS } from '../core/settings';
+import { defaultSettings, SETTING_DEFAULTS } from '../core/settings';
 import { setupLogLine, setupSummary, takeOverQuestion, timeZoneWarning } from '../core/setupWords';
 import { ensureAllSheets, ensureSheet, type SetupReport } from '../sheet/setup';
 import { SETTINGS_SHEET } from '../sheet/sheetSpecs';
@@ -37,13 +37,19 @@ function setUp(
   const settingsSheet = ensureSheet(
     spreadsheet,
     SETTINGS_SHEET,
-    { slots: [], offices: [] },
+    // Its own columns have neither a dropdown nor a note that mentions a setting.
+    { slots: [], offices: [], notes: defaultSettings() },
     report,
   );
   appendMissingSettings(settingsSheet, SETTING_DEFAULTS, report);
   const { settings, problems } = loadSettings(spreadsheet);
   report.warnings.push(...problems);
-  ensureAllSheets(spreadsheet, { slots: settings.slotLabels, offices: settings.offices }, report);
+  // The dropdowns and the header notes (無断キャンセル判定, 予約締切 …) are built from 設定.
+  ensureAllSheets(
+    spreadsheet,
+    { slots: settings.slotLabels, offices: settings.offices, notes: settings },
+    report,
+  );
   installTriggers(report, takeOver);
   const zone = spreadsheet.getSpreadsheetTimeZone();
   if (zone !== TIME_ZONE) report.warnings.push(timeZoneWarning(zone));

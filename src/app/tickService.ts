@@ -13,8 +13,8 @@ import {
   type AlertedPairs,
   type AlertFinding,
 } from '../core/alerts';
-import { countNoShows, normalizeBooking, type NormalizedBooking } from '../core/booking';
-import { statusTransition, type StatusTransition } from '../core/noShows';
+import { normalizeBooking, type NormalizedBooking } from '../core/booking';
+import { countNoShows, statusTransition, type StatusTransition } from '../core/noShows';
 import { normalizeSeekerNo } from '../core/normalize';
 import { overdueFlags, type OverdueContext } from '../core/overdue';
 import { BOOKING, ROSTER, STATUS } from '../core/schema';
@@ -351,7 +351,12 @@ function mailDigest(
   settings: Settings,
   now: Date,
 ): void {
-  const mail = alertDigest(fresh, { now, openCount, spreadsheetUrl: spreadsheet.getUrl() });
+  const mail = alertDigest(fresh, {
+    now,
+    openCount,
+    settings,
+    spreadsheetUrl: spreadsheet.getUrl(),
+  });
   MailApp.sendEmail({
     to: settings.alertTo.join(','),
     subject: mail.subject,

@@ -7,8 +7,10 @@
 
 import type { NormalizedBooking } from './booking';
 import { closedReason, type ClosedDay, type ClosedReason } from './calendar';
+import { confirmationDeadlineWords, nextBusinessDayWords } from './deadlines';
 import type { OverdueLevel } from './overdue';
 import { STATUS } from './schema';
+import type { Settings } from './settings';
 import { dayOf, formatDay, formatInstant, type LocalDate } from './time';
 
 /** Overdue levels, plus a 確定 booking whose day became closed (休業日 added later). */
@@ -111,13 +113,18 @@ export function decodeAlerted(text: string | null | undefined): AlertedPairs {
   return pairs;
 }
 
-const LEVEL_HEADINGS: Record<AlertLevel, string> = {
-  stuckSending:
-    '「送信中」のまま止まっている予約（送信されたか確認が必要です。自動では再送しません）',
-  dayBefore: '確定期限（相談日の前の稼働日の15時）を過ぎても招待メールが未送信の予約',
-  nextBusinessDay: '受付の翌稼働日17時15分を過ぎても招待メールが未送信の予約',
-  closedDay: '確定済みなのに相談日が休業日になった予約（ご本人への連絡が必要です）',
-};
+/** The settings the headings say: the deadlines are 設定 values, never typed into the text. */
+export type AlertSettings = Pick<Settings, 'deadlineDays' | 'dayBeforeAlertAt' | 'officeClosesAt'>;
+
+function levelHeadings(settings: AlertSettings): Record<AlertLevel, string> {
+  return {
+    stuckSending:
+      '「送信中」のまま止まっている予約（送信されたか確認が必要です。自動では再送しません）',
+    dayBefore: `確定期限（${confirmationDeadlineWords(settings)}）を過ぎても招待メールが未送信の予約`,
+    nextBusinessDay: `${nextBusinessDayWords(settings)}を過ぎても招待メールが未送信の予約`,
+    closedDay: '確定済みなのに相談日が休業日になった予約（ご本人への連絡が必要です）',
+  };
+}
 const LEVEL_ORDER: readonly AlertLevel[] = [
   'stuckSending',
   'dayBefore',
@@ -136,9 +143,10 @@ export interface AlertMail {
  */
 export function alertDigest(
   findings: readonly AlertFinding[],
-  options: { now: Date; openCount: number; spreadsheetUrl?: string },
+  options: { now: Date; openCount: number; settings: AlertSettings; spreadsheetUrl?: string },
 ): AlertMail {
   const today: LocalDate = dayOf(options.now);
+  const headings = levelHeadings(options.settings);
   const lines = [
     'オンライン職業相談 予約台帳からのお知らせです（自動送信）。',
     `${formatInstant(options.now)} の確認で、次の予約に対応が必要になりました。`,
@@ -147,7 +155,7 @@ export function alertDigest(
   for (const level of LEVEL_ORDER) {
     const ofLevel = findings.filter((f) => f.level === level);
     if (ofLevel.length === 0) continue;
-    lines.push(`■ ${LEVEL_HEADINGS[level]}: ${ofLevel.length}件`);
+    lines.push(`■ ${headings[level]}: ${ofLevel.length}件`);
     for (const f of ofLevel) lines.push(`・予約ID ${f.id}（${f.rowNumber}行目）`);
     lines.push('');
   }

@@ -83,6 +83,32 @@ export const OCCUPYING_STATUSES: readonly Status[] = [STATUS.taken, STATUS.confi
 /** Bookings still to happen: the ones that can clash with a new booking. */
 export const UPCOMING_STATUSES: readonly Status[] = [STATUS.taken, STATUS.confirmed];
 
+/** A 受付 booking with nothing filled in: what an unreadable row is, and the self-check's base. */
+export function blankBooking(rowNumber: number): NormalizedBooking {
+  return {
+    rowNumber,
+    id: '',
+    name: '',
+    seekerNo: null,
+    email: null,
+    date: null,
+    start: null,
+    office: '',
+    officer: '',
+    meetingUrl: null,
+    status: STATUS.taken,
+    joined: false,
+    invitedAt: null,
+    sending: false,
+    sendingSince: null,
+    invitationMarked: false,
+    sendFailure: null,
+    takenAt: null,
+    updatedAt: null,
+    channel: '',
+  };
+}
+
 export function normalizeBooking(row: RawBooking, today: LocalDate): NormalizedBooking {
   return readBooking(row, today).booking;
 }
@@ -168,15 +194,4 @@ function readInvitationCell(
     invitationMarked,
     sendFailure: null,
   };
-}
-
-/** 無断キャンセル per normalised 求職番号. */
-export function countNoShows(bookings: readonly NormalizedBooking[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const b of bookings) {
-    if (b.status === STATUS.noShow && b.seekerNo !== null) {
-      counts.set(b.seekerNo, (counts.get(b.seekerNo) ?? 0) + 1);
-    }
-  }
-  return counts;
 }

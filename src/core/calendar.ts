@@ -110,6 +110,26 @@ export function nextBusinessDay(
   throw new RangeError(`nextBusinessDay: no business day within ${MAX_CLOSED_RUN} days of ${day}`);
 }
 
+/** The `n`-th business day (n ≥ 1) of `office` strictly before `day`. */
+export function businessDayBefore(
+  day: LocalDate,
+  n: number,
+  office: string | null,
+  closedDays: readonly ClosedDay[],
+): LocalDate {
+  let candidate = day;
+  let found = 0;
+  for (let i = 0; i < MAX_CLOSED_RUN; i++) {
+    candidate = addDays(candidate, -1);
+    if (isBusinessDay(candidate, office, closedDays) && ++found >= Math.max(1, n)) {
+      return candidate;
+    }
+  }
+  throw new RangeError(
+    `businessDayBefore: no business day within ${MAX_CLOSED_RUN} days of ${day}`,
+  );
+}
+
 /** The business days of month m (1–12) of year y at `office`, in order. */
 export function businessDaysInMonth(
   y: number,

@@ -2,11 +2,11 @@
 // plus the clashes that need the whole sheet (capacity, one officer or one job seeker twice at
 // one time). Pure: the caller reads the sheets, passes them in and writes チェック結果.
 
-import { addToGroup, groupBy } from './groupBy';
+import { addToGroup } from './groupBy';
 import { bookingIdNumber } from './bookingId';
-import { bookingDeadlineState, firstBookableDay } from './deadline';
+import { bookingDeadlineState, firstBookableDay } from './deadlines';
 import {
-  OCCUPYING_STATUSES,
+  blankBooking,
   readBooking,
   UPCOMING_STATUSES,
   type NormalizedBooking,
@@ -15,15 +15,19 @@ import {
 } from './booking';
 import { closedReason, type ClosedDay, type ClosedReason } from './calendar';
 import * as say from './checkMessages';
+import { eligibilityFindings, indexRoster, type RosterIndex } from './eligibility';
 import { carrierDomainOf, typoSuggestion } from './mailDomains';
 import { personKey } from './normalize';
+import { reachesNoShowThreshold } from './noShows';
 import { overdueMessages } from './overdue';
+import { isSlotStart, occupiesTime, slotCapacity, slotOccupancy, timeKey } from './slots';
 import type { RosterEntry } from './roster';
 import { BOOKING, CHECK_OK, ERROR_PREFIX, STATUS, type Status } from './schema';
 import type { Settings } from './settings';
 import { daysBetween, makeDay, tryDayOf, type LocalDate } from './time';
 
-export { countNoShows, normalizeBooking } from './booking';
+export { normalizeBooking } from './booking';
+export { countNoShows } from './noShows';
 export type { NormalizedBooking, RawBooking } from './booking';
 export { parseClosedDays } from './closedDays';
 export type { ClosedDayRow } from './closedDays';
@@ -125,28 +129,7 @@ function safeRead(row: RawBooking, today: LocalDate): ReadBooking {
 }
 
 function unreadableBooking(row: RawBooking): NormalizedBooking {
-  return {
-    rowNumber: typeof row?.rowNumber === 'number' ? row.rowNumber : 0,
-    id: '',
-    name: '',
-    seekerNo: null,
-    email: null,
-    date: null,
-    start: null,
-    office: '',
-    officer: '',
-    meetingUrl: null,
-    status: STATUS.taken,
-    joined: false,
-    invitedAt: null,
-    sending: false,
-    sendingSince: null,
-    invitationMarked: false,
-    sendFailure: null,
-    takenAt: null,
-    updatedAt: null,
-    channel: '',
-  };
+  return blankBooking(typeof row?.rowNumber === 'number' ? row.rowNumber : 0);
 }
 
 function result(r: ReadBooking, found: Findings): CheckResult {
@@ -173,7 +156,11 @@ function checkRow(
   checkFields(r, ctx.settings, found);
   const b = r.booking;
   if (b.date !== null) checkDay(b, b.date, ctx, today, found);
-  if (b.seekerNo !== null) checkEligibility(b, b.seekerNo, roster, found);
+  if (b.seekerNo !== null) {
+    const eligibility = eligibilityFindings(b, b.seekerNo, roster);
+    found.errors.push(...eligibility.errors);
+    found.warnings.push(...eligibility.warnings);
+  }
   if (b.status === STATUS.taken && r.failures.status === undefined) {
     checkNewBookingWarnings(b, ctx, found);
   }
@@ -199,7 +186,7 @@ function checkFields(r: ReadBooking, settings: Settings, found: Findings): void 
   if (f.email) errors.push(say.emailProblem(f.email));
   if (f.date) errors.push(say.dateProblem(f.date));
   if (f.start) errors.push(say.timeProblem(f.start));
-  else if (b.start !== null && !settings.slots.includes(b.start)) {
+  else if (b.start !== null && !isSlotStart(b.start, settings)) {
     errors.push(say.notASlot(b.start, settings.slotLabels));
   }
   if (b.office === '') errors.push(say.missing(BOOKING.office));
@@ -228,13 +215,13 @@ function checkDay(
     found.warnings.push(say.confirmedDayPassed(day, today));
   }
   if (b.status !== STATUS.taken) return;
-  const deadlineDays = Math.max(1, ctx.settings.deadlineDays);
+  const deadlineDays = ctx.settings.deadlineDays;
   const state = bookingDeadlineState(day, today, deadlineDays);
-  if (state === 'notAfterToday') found.errors.push(say.notAfterToday(day, today));
-  else if (state === 'tooClose') {
-    found.errors.push(
-      say.pastDeadline(day, today, deadlineDays, firstBookableDay(today, deadlineDays)),
-    );
+  const earliest = firstBookableDay(today, deadlineDays);
+  if (state === 'notAfterToday') {
+    found.errors.push(say.notAfterToday(day, today, deadlineDays, earliest));
+  } else if (state === 'tooClose') {
+    found.errors.push(say.pastDeadline(day, today, deadlineDays, earliest));
   } else if (daysBetween(today, day) > FAR_FUTURE_DAYS) found.warnings.push(say.farFuture(day));
 }
 
@@ -259,57 +246,11 @@ function closedReasonCached(
   return reason;
 }
 
-type RosterIndex = ReadonlyMap<string, readonly RosterEntry[]>;
-
-function indexRoster(entries: readonly RosterEntry[]): RosterIndex {
-  return groupBy(entries, (entry) => entry.seekerNo);
-}
-
-/** R3: in 対象者, not 利用停止, support running on 相談日; name and 窓口 as in the roster. */
-function checkEligibility(
-  b: NormalizedBooking,
-  seekerNo: string,
-  roster: RosterIndex,
-  found: Findings,
-): void {
-  const entries = roster.get(seekerNo);
-  if (entries === undefined || entries.length === 0) {
-    found.errors.push(say.notInRoster());
-    return;
-  }
-  const stopped = entries.find((e) => e.suspended);
-  if (stopped) found.errors.push(say.suspended(stopped.rowNumber));
-  // With duplicate rows (reported by parseRoster), the one whose period covers the day decides.
-  const entry = (b.date !== null && entries.find((e) => supportCovers(e, b.date))) || entries[0];
-  if (!entry) return;
-  if (b.date !== null && entry.supportStart !== null && b.date < entry.supportStart) {
-    found.errors.push(say.beforeSupport(b.date, entry.supportStart, entry.rowNumber));
-  }
-  if (b.date !== null && entry.supportEnd !== null && b.date > entry.supportEnd) {
-    found.errors.push(say.afterSupport(b.date, entry.supportEnd, entry.rowNumber));
-  }
-  const name = personKey(b.name);
-  if (name !== '' && entry.name !== '' && name !== personKey(entry.name)) {
-    found.warnings.push(say.nameDiffers(entry.rowNumber));
-  }
-  if (b.office !== '' && entry.office !== '' && b.office !== entry.office) {
-    found.warnings.push(say.officeDiffers(entry.rowNumber));
-  }
-}
-
-function supportCovers(entry: RosterEntry, day: LocalDate | null): boolean {
-  return (
-    day !== null &&
-    (entry.supportStart === null || entry.supportStart <= day) &&
-    (entry.supportEnd === null || day <= entry.supportEnd)
-  );
-}
-
 /** Warnings that matter while taking a booking: no-shows, and mail that may not arrive. */
 function checkNewBookingWarnings(b: NormalizedBooking, ctx: CheckContext, found: Findings): void {
   if (b.seekerNo !== null) {
     const noShows = ctx.noShowCounts.get(b.seekerNo) ?? 0;
-    if (noShows >= ctx.settings.suspendThreshold) {
+    if (reachesNoShowThreshold(noShows, ctx.settings)) {
       found.warnings.push(say.manyNoShows(noShows, ctx.settings.suspendThreshold));
     }
   }
@@ -331,17 +272,17 @@ function checkTogether(
   today: LocalDate,
   findings: readonly Findings[],
 ): void {
-  const bySlotAndOffice = new Map<string, number[]>();
+  const bySlotAndOffice = slotOccupancy(
+    read.map((r) => (r.empty ? null : r.booking)),
+    today,
+  );
   const bySlotAndOfficer = new Map<string, number[]>();
   const bySlotAndSeeker = new Map<string, number[]>();
   const upcomingBySeeker = new Map<string, number[]>();
   read.forEach((r, i) => {
     const b = r.booking;
-    // Past days are history: a clash there is no longer anyone's to fix.
-    if (r.empty || b.date === null || b.start === null || b.date < today) return;
-    if (!OCCUPYING_STATUSES.includes(b.status)) return;
-    const slot = `${b.date}|${b.start}`;
-    if (b.office !== '') addToGroup(bySlotAndOffice, `${slot}|${b.office}`, i);
+    if (r.empty || !occupiesTime(b, today)) return;
+    const slot = timeKey(b.date, b.start);
     const officer = personKey(b.officer);
     if (officer !== '') addToGroup(bySlotAndOfficer, `${slot}|${officer}`, i);
     if (b.seekerNo !== null) {
@@ -349,7 +290,7 @@ function checkTogether(
       if (UPCOMING_STATUSES.includes(b.status)) addToGroup(upcomingBySeeker, b.seekerNo, i);
     }
   });
-  const capacity = Math.max(1, ctx.settings.capacity);
+  const capacity = slotCapacity(ctx.settings);
   for (const group of bySlotAndOffice.values()) {
     if (group.length <= capacity) continue;
     const ordered = byPriority(group, read);

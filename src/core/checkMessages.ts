@@ -5,6 +5,7 @@
 
 import { bookingIdNumber } from './bookingId';
 import type { ClosedReason } from './calendar';
+import { deadlineDaysWords } from './deadlines';
 import type { Failure } from './normalize';
 import { quote } from './quote';
 import { BOOKING, ERROR_PREFIX, STATUSES, WARNING_PREFIX } from './schema';
@@ -214,11 +215,17 @@ export function closedDay(day: LocalDate, reason: ClosedReason, today: LocalDate
   }
 }
 
-export function notAfterToday(day: LocalDate, today: LocalDate): string {
+export function notAfterToday(
+  day: LocalDate,
+  today: LocalDate,
+  deadlineDays: number,
+  earliest: LocalDate,
+): string {
   const f = field(BOOKING.date);
   if (day === today) {
+    const from = deadlineDays <= 1 ? '明日' : showDay(earliest, today);
     return error(
-      `${f}が今日です。予約は前日までに招待メールで確定する決まりのため（規約第6条）、明日以降の日にしてください。`,
+      `${f}が今日です。予約は${deadlineDaysWords(deadlineDays)}までに招待メールで確定する決まりのため（規約第6条）、${from}以降の日にしてください。`,
     );
   }
   return error(
@@ -240,7 +247,7 @@ export function pastDeadline(
   earliest: LocalDate,
 ): string {
   return error(
-    `${field(BOOKING.date)}（${showDay(day, today)}）が近すぎます。予約は${deadlineDays}日前までに招待メールで確定する決まりです（設定「予約締切」）。${showDay(earliest, today)}以降の日にしてください。`,
+    `${field(BOOKING.date)}（${showDay(day, today)}）が近すぎます。予約は${deadlineDaysWords(deadlineDays)}までに招待メールで確定する決まりです（設定「予約締切」）。${showDay(earliest, today)}以降の日にしてください。`,
   );
 }
 

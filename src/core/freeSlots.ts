@@ -2,10 +2,17 @@
 // the text they read back to the caller once a booking is added. Pure: the caller reads 予約,
 // 設定 and 休業日 and passes them in.
 
-import { OCCUPYING_STATUSES, type NormalizedBooking } from './booking';
 import { closedReason, type ClosedDay, type ClosedReason } from './calendar';
 import type { Settings } from './settings';
-import { firstBookableDay } from './deadline';
+import { deadlineDaysWords, firstBookableDay } from './deadlines';
+import {
+  freePlaces,
+  slotCapacity,
+  slotKey,
+  slotLabel,
+  slotOccupancy,
+  type SlotBooking,
+} from './slots';
 import { addDays, formatDay, formatTime, type LocalDate, type TimeOfDay } from './time';
 
 export interface SlotView {
@@ -51,8 +58,7 @@ export type FreeSlotSettings = Pick<
   'slots' | 'capacity' | 'offices' | 'deadlineDays' | 'durationMinutes'
 >;
 
-/** The fields of a booking that decide whether it occupies a slot. */
-export type SlotBooking = Pick<NormalizedBooking, 'date' | 'start' | 'office' | 'status'>;
+export type { SlotBooking } from './slots';
 
 export interface FreeSlotsInput {
   today: LocalDate;
@@ -79,8 +85,8 @@ export function freeSlots(input: FreeSlotsInput): FreeSlotsView {
   const offices = chosenOffices(settings.offices, input.offices);
   const firstDay = firstBookableDay(today, settings.deadlineDays);
   const wanted = Math.min(Math.max(0, Math.floor(input.businessDays)), MAX_BUSINESS_DAYS);
-  const taken = countTaken(input.bookings, firstDay, settings.slots);
-  const capacity = Math.max(1, settings.capacity);
+  const taken = slotOccupancy(input.bookings, firstDay);
+  const capacity = slotCapacity(settings);
   const days: DayView[] = [];
   let open = 0;
   for (let i = 0; i < MAX_DAYS_SCANNED && open < wanted && offices.length > 0; i++) {
@@ -104,41 +110,19 @@ function chosenOffices(all: readonly string[], filter: readonly string[] | undef
   return all.filter((office) => filter.includes(office));
 }
 
-function slotKey(date: LocalDate, start: TimeOfDay, office: string): string {
-  return `${date}|${start}|${office}`;
-}
-
-/** Live bookings per day, slot and 窓口, from the first bookable day on. */
-function countTaken(
-  bookings: readonly SlotBooking[],
-  from: LocalDate,
-  slots: readonly TimeOfDay[],
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const b of bookings) {
-    if (b.date === null || b.start === null || b.office === '') continue;
-    if (b.date < from || !slots.includes(b.start) || !OCCUPYING_STATUSES.includes(b.status)) {
-      continue;
-    }
-    const key = slotKey(b.date, b.start, b.office);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
 function officeDay(
   date: LocalDate,
   office: string,
   closedDays: readonly ClosedDay[],
   settings: FreeSlotSettings,
   capacity: number,
-  taken: ReadonlyMap<string, number>,
+  taken: ReadonlyMap<string, readonly number[]>,
 ): OfficeDayView {
   const reason = closedReason(date, office, closedDays);
   if (reason !== null) return { office, closed: closedText(reason), slots: [], free: 0 };
   const slots = settings.slots.map((start): SlotView => {
-    const count = taken.get(slotKey(date, start, office)) ?? 0;
-    const free = Math.max(0, capacity - count);
+    const count = taken.get(slotKey(date, start, office))?.length ?? 0;
+    const free = freePlaces(count, capacity);
     return {
       start: formatTime(start),
       label: slotLabel(start, settings.durationMinutes),
@@ -170,11 +154,6 @@ export function closedText(reason: ClosedReason): string {
   }
 }
 
-/** '10:00～10:30'. */
-export function slotLabel(start: TimeOfDay, durationMinutes: number): string {
-  return `${formatTime(start)}～${formatTime(start + durationMinutes)}`;
-}
-
 export interface ReadBack {
   date: LocalDate;
   start: TimeOfDay;
@@ -195,7 +174,7 @@ export interface ReadBack {
  * arrives and where to phone to cancel.
  */
 export function readBackLines(b: ReadBack): string[] {
-  const when = b.deadlineDays <= 1 ? '相談日の前日まで' : `相談日の${b.deadlineDays}日前まで`;
+  const when = `相談日の${deadlineDaysWords(b.deadlineDays)}まで`;
   const lines = [
     `${formatDay(b.date)} ${slotLabel(b.start, b.durationMinutes)} ${b.office}`,
     `${b.name} 様（求職番号 ${b.seekerNo}）`,

@@ -13,21 +13,17 @@ import {
   REQUIRED_BODY_PLACEHOLDERS,
   type Placeholder,
 } from './invitationTemplate';
+import { noShowWords } from './noShows';
 import { SETTING } from './schema';
+import { dayParts, formatClock, formatDay, isLocalDate, type LocalDate } from './time';
 import { httpsUrlsInText, isHttpsUrl } from './url';
 
 export { isHttpsUrl } from './url';
 
-export interface CalendarDay {
-  y: number;
-  m: number;
-  d: number;
-}
-
 export interface InvitationInput {
   name: string;
-  /** The consultation day in Asia/Tokyo. */
-  day: CalendarDay;
+  /** The consultation day in Asia/Tokyo (checked again here: it may come from anywhere). */
+  day: LocalDate;
   /** Start, in minutes after midnight Tokyo time (10:00 → 600). */
   startMinutes: number;
   durationMinutes: number;
@@ -39,6 +35,10 @@ export interface InvitationInput {
   termsVersion: string;
   senderName: string;
   bookingId: string;
+  /** 設定 無断キャンセル判定（分）: the cautions in the mail and the .ics say this many minutes. */
+  noShowMinutes: number;
+  /** 設定 受付終了時刻, for {受付終了時刻} (the office's phone hours). */
+  officeClosesAt: number;
   /** 設定 メール件名 / メール本文; blank or missing → the shipped default. */
   subjectTemplate?: string;
   bodyTemplate?: string;
@@ -73,7 +73,6 @@ export const MAX_MESSAGE_BODY_BYTES = 200 * 1024;
 // HTML copy, escaping growth and substituted values still fit.
 export const MAX_BODY_TEMPLATE_BYTES = 32 * 1024;
 
-const WEEKDAYS = '日月火水木金土';
 const ALARM_MINUTES_BEFORE = 15;
 
 // ─── Templates ───────────────────────────────────────────────────────────────────────────────
@@ -218,23 +217,9 @@ export function singleLine(value: unknown): string {
     .trim();
 }
 
-/** `12月1日(火)`; the weekday is computed in UTC so the host's zone cannot shift it. */
-export function formatDayJa(day: CalendarDay): string {
-  const weekday = WEEKDAYS.charAt(new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay());
-  return `${day.m}月${day.d}日(${weekday})`;
-}
-
-/** `10:00` for 600. */
-export function formatTimeOfDay(minutes: number): string {
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-function isValidDay(day: CalendarDay): boolean {
-  if (!day) return false;
-  const { y, m, d } = day;
-  if (![y, m, d].every(Number.isInteger) || y < 2000 || y > 9999) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+/** A real day from 2000 on: anything else is a typo that must not reach a calendar. */
+function isValidDay(day: unknown): day is LocalDate {
+  return isLocalDate(day) && day >= '2000-01-01';
 }
 
 /** Start and end as Tokyo wall-clock times, or null when they are not a same-day slot. */
@@ -242,10 +227,8 @@ function slotTimes(input: InvitationInput): { start: TokyoDateTime; end: TokyoDa
   const { day, startMinutes: start, durationMinutes: duration } = input;
   if (!isValidDay(day) || !Number.isInteger(start) || !Number.isInteger(duration)) return null;
   if (start < 0 || duration < 1 || start + duration >= 24 * 60) return null;
-  return {
-    start: { y: day.y, m: day.m, d: day.d, minutes: start },
-    end: { y: day.y, m: day.m, d: day.d, minutes: start + duration },
-  };
+  const { y, m, d } = dayParts(day);
+  return { start: { y, m, d, minutes: start }, end: { y, m, d, minutes: start + duration } };
 }
 
 function placeholderValues(
@@ -255,9 +238,9 @@ function placeholderValues(
   const unknown = '（不明）';
   return {
     氏名: singleLine(input.name),
-    相談日: slot ? formatDayJa(input.day) : unknown,
-    開始時刻: slot ? formatTimeOfDay(slot.start.minutes) : unknown,
-    終了時刻: slot ? formatTimeOfDay(slot.end.minutes) : unknown,
+    相談日: slot ? formatDay(input.day) : unknown,
+    開始時刻: slot ? formatClock(slot.start.minutes) : unknown,
+    終了時刻: slot ? formatClock(slot.end.minutes) : unknown,
     窓口: singleLine(input.office),
     担当者: singleLine(input.officer),
     電話番号: singleLine(input.phone),
@@ -265,6 +248,8 @@ function placeholderValues(
     規約版: singleLine(input.termsVersion),
     差出人名: singleLine(input.senderName),
     予約ID: singleLine(input.bookingId),
+    無断キャンセル判定: noShowWords(input.noShowMinutes),
+    受付終了時刻: formatClock(input.officeClosesAt),
   };
 }
 
@@ -446,7 +431,7 @@ function invitationIcs(
       `窓口: ${values.窓口}（担当: ${values.担当者}）`,
       `キャンセルのご連絡: ${values.窓口} 電話 ${values.電話番号}`,
       `予約番号: ${values.予約ID}`,
-      '※予約時間前に参加することはできません。連絡がないまま予約時間を10分経過した場合はキャンセルとみなします。',
+      `※予約時間前に参加することはできません。連絡がないまま予約時間を${values.無断キャンセル判定}経過した場合はキャンセルとみなします。`,
     ].join('\n'),
     url,
     organizer: input.organizerEmail

@@ -3,7 +3,11 @@
 // steps ①–⑤, 留意事項 and 規約 (seed/000_83ff4a65331d281b.txt), because this mail is what the job
 // seeker has in hand at the start of the consultation.
 
-/** Names usable as `{名前}` in メール件名 / メール本文; each is filled from the booking or 設定. */
+/**
+ * Names usable as `{名前}` in メール件名 / メール本文; each is filled from the booking or 設定
+ * (無断キャンセル判定 is 設定「無断キャンセル判定（分）」 as '10分', 受付終了時刻 is '17:15'), so the
+ * text never says a number the settings do not.
+ */
 export const PLACEHOLDERS = [
   '氏名',
   '相談日',
@@ -16,6 +20,8 @@ export const PLACEHOLDERS = [
   '規約版',
   '差出人名',
   '予約ID',
+  '無断キャンセル判定',
+  '受付終了時刻',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -50,7 +56,7 @@ export const DEFAULT_BODY = [
   '',
   '■留意事項',
   '・キャンセルの場合は、{窓口}（電話 {電話番号}）までお電話でご連絡ください。',
-  '・ご連絡がないまま予約時間を10分経過した場合は、キャンセルとみなします。ご連絡のないキャンセルが重なった場合は、今後のご利用をお断りすることがあります。',
+  '・ご連絡がないまま予約時間を{無断キャンセル判定}経過した場合は、キャンセルとみなします。ご連絡のないキャンセルが重なった場合は、今後のご利用をお断りすることがあります。',
   '・オンライン職業相談の録画・録音は、その方法を問わず禁止です。',
   '・通信料（パケット代）など、ご利用にかかる費用はご本人のご負担となります。従量制の料金プランの場合は特にご注意ください。',
   '・秘密保持のため、個室又は周囲に他人がいない環境でご参加ください。通訳・介助者等の同席が必要な場合は、事前にお知らせください。',
@@ -66,7 +72,7 @@ export const DEFAULT_BODY = [
   '────────────────────',
   '{差出人名}',
   'オンライン職業相談 窓口：{窓口}',
-  '電話：{電話番号}（月～金 8:30～17:15、祝日・年末年始を除く）',
+  '電話：{電話番号}（月～金 8:30～{受付終了時刻}、祝日・年末年始を除く）',
   '────────────────────',
   '',
 ].join('\n');

@@ -1,6 +1,7 @@
-// No-shows and held consultations (R9): the only status changes the 10-minute tick makes. A
-// status a person set (キャンセル, 実施, 無断キャンセル, or 受付 on a booking not yet invited) is
-// never touched; only 確定 moves, and only once its time has come.
+// No-shows (R9): when a 確定 booking becomes 無断キャンセル or 実施 (the only status changes the
+// 10-minute tick makes), how no-shows are counted per job seeker, and when their number calls
+// for a warning (利用停止の目安). A status a person set (キャンセル, 実施, 無断キャンセル, or 受付 on
+// a booking not yet invited) is never touched; only 確定 moves, and only once its time has come.
 
 import type { NormalizedBooking } from './booking';
 import { STATUS, type Status } from './schema';
@@ -8,6 +9,27 @@ import type { Settings } from './settings';
 import { dayOf, instantAt, type LocalDate, type TimeOfDay } from './time';
 
 export type NoShowSettings = Pick<Settings, 'noShowMinutes' | 'durationMinutes'>;
+
+/** 無断キャンセル per normalised 求職番号 (the caller passes live and archived bookings). */
+export function countNoShows(
+  bookings: readonly Pick<NormalizedBooking, 'status' | 'seekerNo'>[],
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const b of bookings) {
+    if (b.status === STATUS.noShow && b.seekerNo !== null) {
+      counts.set(b.seekerNo, (counts.get(b.seekerNo) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** 利用停止の目安: this many no-shows or more, and a new booking of the person gets a warning. */
+export function reachesNoShowThreshold(
+  noShows: number,
+  settings: Pick<Settings, 'suspendThreshold'>,
+): boolean {
+  return noShows >= settings.suspendThreshold;
+}
 
 export interface StatusTransition {
   from: Status;
@@ -41,4 +63,9 @@ export function statusTransition(
 
 function minutesAfter(date: LocalDate, start: TimeOfDay, minutes: number): Date {
   return instantAt(date, start + minutes);
+}
+
+/** '10分': how the mail, the .ics and the column note say 無断キャンセル判定（分）. */
+export function noShowWords(noShowMinutes: number): string {
+  return `${noShowMinutes}分`;
 }

@@ -5,29 +5,15 @@
 
 import type { NormalizedBooking } from './booking';
 import type { ClosedDay } from './calendar';
-import { confirmationDeadline, nextBusinessDayDeadline as nextBusinessDayOf } from './deadline';
+import { confirmationDeadline, takenDeadline, type TakenDeadline } from './deadlines';
 import { ERROR_PREFIX, SENDING_MARK, STATUS, WARNING_PREFIX } from './schema';
 import type { Settings } from './settings';
-import {
-  addMinutes,
-  dayOf,
-  tryDayOf,
-  formatDay,
-  formatInstant,
-  formatTime,
-  instantAt,
-  type LocalDate,
-} from './time';
+import { addMinutes, dayOf, formatDay, formatInstant, formatTime, type LocalDate } from './time';
 
 /** Minutes after which a `送信中` mark means the send did not finish (a send takes seconds). */
-export const STUCK_SENDING_MINUTES = 10;
+const STUCK_SENDING_MINUTES = 10;
 
 export type OverdueLevel = 'nextBusinessDay' | 'dayBefore' | 'stuckSending';
-export const OVERDUE_LEVELS: readonly OverdueLevel[] = [
-  'nextBusinessDay',
-  'dayBefore',
-  'stuckSending',
-];
 
 export interface OverdueFlag {
   level: OverdueLevel;
@@ -48,11 +34,11 @@ export type OverdueBooking = Pick<
 
 /**
  * The findings for one booking at ctx.now, in level order:
- * - nextBusinessDay: 受付, not sent, and the office closed (17:15) on the next business day after
- *   受付日時 has passed (R6: the job seeker would have to phone); when that 17:15 is not before
+ * - nextBusinessDay: 受付, not sent, and 受付終了時刻 (17:15) of the next business day after
+ *   受付日時 has passed (R6: the job seeker would have to phone); when that time is not before
  *   the consultation, dayBefore (due on or before the day taken) raises it instead;
- * - dayBefore: 受付, not sent, and it is past 15:00 of the last business day before the
- *   consultation (core/deadline.ts), or the day has come;
+ * - dayBefore: 受付, not sent, and it is past 前日確定期限 (15:00) of the last business day before
+ *   the consultation (core/deadlines.ts), or the day has come;
  * - stuckSending: 招待メール送信日時 has said `送信中` for 10 minutes or more (or its time is
  *   unreadable): the send may or may not have happened, a person must look.
  * A 受付 booking whose 相談日 has passed is no longer flagged: the check already reports it.
@@ -67,11 +53,12 @@ export function overdueFlags(booking: OverdueBooking, ctx: OverdueContext): Over
     booking.invitedAt === null &&
     stillToCome;
   if (unsent) {
-    const deadline = nextBusinessDayDeadline(booking, ctx);
+    const closesAt = ctx.settings.officeClosesAt;
+    const deadline = takenDeadline(booking, ctx.now, closesAt, ctx.closedDays);
     // A 翌稼働日 not before the consultation would come too late: the 確定期限 alarm (dayBefore,
     // on or before the day the booking was taken, so at once or within hours) stands for it.
     if (deadline !== null && !deadline.afterConsultation && ctx.now >= deadline.at) {
-      flags.push({ level: 'nextBusinessDay', message: nextBusinessDayMessage(deadline) });
+      flags.push({ level: 'nextBusinessDay', message: nextBusinessDayMessage(deadline, closesAt) });
     }
     const dayBefore = dayBeforeFinding(booking, today, ctx);
     if (dayBefore !== null) flags.push({ level: 'dayBefore', message: dayBefore });
@@ -85,26 +72,6 @@ export function overdueFlags(booking: OverdueBooking, ctx: OverdueContext): Over
 /** The lines overdueFlags gives, for チェック結果. */
 export function overdueMessages(booking: OverdueBooking, ctx: OverdueContext): string[] {
   return overdueFlags(booking, ctx).map((flag) => flag.message);
-}
-
-interface Deadline {
-  takenOn: LocalDate;
-  day: LocalDate;
-  at: Date;
-  closesAt: number;
-  afterConsultation: boolean;
-}
-
-/** 17:15 of the first business day (of the booking's 窓口) after the day 受付日時 falls on. */
-function nextBusinessDayDeadline(booking: OverdueBooking, ctx: OverdueContext): Deadline | null {
-  // A 受付日時 still to come is a typo, not a booking taken: nothing can be overdue from it.
-  if (booking.takenAt === null || booking.takenAt > ctx.now) return null;
-  const takenOn = tryDayOf(booking.takenAt); // null for instants outside the calendar (1899 …)
-  if (takenOn === null) return null;
-  const closesAt = ctx.settings.officeClosesAt;
-  const consultation = booking.date === null ? null : instantAt(booking.date, booking.start ?? 0);
-  const found = nextBusinessDayOf(takenOn, booking.office, closesAt, consultation, ctx.closedDays);
-  return { takenOn, closesAt, ...found };
 }
 
 function dayBeforeFinding(
@@ -129,9 +96,9 @@ function dayBeforeFinding(
   );
 }
 
-function nextBusinessDayMessage(deadline: Deadline): string {
+function nextBusinessDayMessage(deadline: TakenDeadline, closesAt: number): string {
   return warning(
-    `「受付日時」（${formatDay(deadline.takenOn)}）の翌稼働日 ${formatDay(deadline.day)} ${formatTime(deadline.closesAt)} を` +
+    `「受付日時」（${formatDay(deadline.takenOn)}）の翌稼働日 ${formatDay(deadline.day)} ${formatTime(closesAt)} を` +
       '過ぎても「招待メール送信日時」が空です。ご本人から問い合わせがある前に、エラーを直して送信してください。',
   );
 }

@@ -6,7 +6,7 @@ import type { InvitationInput } from './invitation';
 import { invitationKeyOf, sentDetailsOf } from './invitationLedger';
 import { STATUS } from './schema';
 import type { Settings } from './settings';
-import { dayParts, minutesBetween, type LocalDate } from './time';
+import { minutesBetween, type LocalDate } from './time';
 
 /** A booking as the check left it; `id` is the 予約ID it has after the check (may be new). */
 export interface CheckedBooking {
@@ -140,7 +140,7 @@ export function invitationInputFor(
   const replyDomain = replyTo.slice(replyTo.lastIndexOf('@') + 1);
   const input: InvitationInput = {
     name: booking.name,
-    day: dayParts(booking.date),
+    day: booking.date,
     startMinutes: booking.start,
     durationMinutes: settings.durationMinutes,
     office: booking.office,
@@ -150,6 +150,8 @@ export function invitationInputFor(
     termsVersion: settings.termsVersion,
     senderName: settings.senderNames[booking.office] ?? '',
     bookingId: id,
+    noShowMinutes: settings.noShowMinutes,
+    officeClosesAt: settings.officeClosesAt,
     subjectTemplate: settings.mailSubject,
     bodyTemplate: settings.mailBody,
     uidDomain: /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(replyDomain)

@@ -2,11 +2,10 @@
 // command read (time zones, triggers, the last 10-minute run, mail quota, 設定, sheet structure,
 // protections). Pure: src/app/selfCheckCommand.ts reads and shows; this decides and words.
 
-import type { NormalizedBooking } from './booking';
+import { blankBooking, type NormalizedBooking } from './booking';
 import { nextBusinessDay, type ClosedDay } from './calendar';
 import type { InvitationInput } from './invitation';
 import { invitationInputFor } from './readiness';
-import { STATUS } from './schema';
 import type { Settings } from './settings';
 import { dayOf, formatInstant, minutesBetween } from './time';
 
@@ -421,26 +420,15 @@ export function sampleInvitationInput(
 ): InvitationInput | null {
   const office = settings.offices[0] ?? '';
   const booking: NormalizedBooking = {
-    rowNumber: 0,
+    ...blankBooking(0),
     id: SAMPLE_BOOKING_ID,
     name: '見本 太郎',
-    seekerNo: null,
-    email: null,
     date: nextBusinessDay(dayOf(now), office || null, closedDays),
     start: settings.slots[0] ?? null,
     office,
     officer: '見本 担当',
     meetingUrl: SAMPLE_MEETING_URL,
-    status: STATUS.taken,
-    joined: false,
-    invitedAt: null,
-    sending: false,
-    sendingSince: null,
-    invitationMarked: false,
-    sendFailure: null,
     takenAt: now,
-    updatedAt: null,
-    channel: '',
   };
   return invitationInputFor(SAMPLE_BOOKING_ID, booking, settings, now);
 }

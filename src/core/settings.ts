@@ -1,6 +1,7 @@
 // The 設定 sheet: rows of 項目 / 値 / 説明 parsed into typed Settings. A missing or malformed value
 // gives a message naming the row; the shipped default is used where a default is safe.
 
+import { parseDeadlineDays } from './deadlines';
 import { DEFAULT_BODY, DEFAULT_SUBJECT } from './invitationTemplate';
 import { nfkc, normalizeEmail, normalizeText, normalizeTime } from './normalize';
 import { quote } from './quote';
@@ -35,7 +36,7 @@ export interface Settings {
   mailBody: string;
 }
 
-/** One 設定 row as read from the sheet; rowNumber is the 1-based sheet row. */
+/** One 設定 row as read from the sheet (src/sheet/settingsSheet.ts); rowNumber is the 1-based sheet row. */
 export interface SettingRow {
   key: unknown;
   value: unknown;
@@ -87,7 +88,7 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
   row(
     SETTING.dayBeforeAlertAt,
     '15:00',
-    '相談日の前日のこの時刻を過ぎても未確定の予約を知らせます。',
+    '確定期限の日（相談日の前の稼働日。予約締切が「2日前」なら2つ前の稼働日）のこの時刻を過ぎても未確定の予約を知らせます。',
   ),
   row(
     SETTING.termsVersion,
@@ -350,19 +351,17 @@ class SettingReader {
     const key = SETTING.deadline;
     const fallback = defaultOf(key);
     const found = this.raw(key, fallback);
-    if (found === null) return 1;
-    const text = normalizeText(found.value);
-    if (text === '前日') return 1;
-    if (text === '前々日') return 2;
-    const match = /^(\d{1,2})日前$/.exec(text);
-    if (match && Number(match[1]) >= 1) return Number(match[1]);
+    const fallbackDays = parseDeadlineDays(fallback) ?? 1;
+    if (found === null) return fallbackDays;
+    const days = parseDeadlineDays(normalizeText(found.value));
+    if (days !== null) return days;
     this.bad(
       key,
       found,
       '使えません（「前日」または「2日前」のように入力してください。当日は規約で認められていません）',
       fallback,
     );
-    return 1;
+    return fallbackDays;
   }
 }
 

@@ -26,10 +26,10 @@ const MAX_YEAR = 9999;
 /** Sheets serial day 0 is 1899-12-30; serial 25569 is 1970-01-01. */
 const SHEETS_SERIAL_OF_EPOCH = 25_569;
 
-export const WEEKDAY_NAMES = ['日', '月', '火', '水', '木', '金', '土'] as const;
+const WEEKDAY_NAMES = ['日', '月', '火', '水', '木', '金', '土'] as const;
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 
-export interface DayParts {
+interface DayParts {
   y: number;
   m: number;
   d: number;
@@ -108,7 +108,7 @@ export function dayOf(instant: Date): LocalDate {
 }
 
 /** Tokyo wall-clock minutes of an instant (the minute it is in). */
-export function timeOfDayOf(instant: Date): TimeOfDay {
+function timeOfDayOf(instant: Date): TimeOfDay {
   return wrapMinutes(Math.floor((instant.getTime() + TOKYO_OFFSET_MS) / MS_PER_MINUTE));
 }
 
@@ -238,6 +238,12 @@ export function formatMonth(day: LocalDate): string {
 export function formatTime(minutes: TimeOfDay): string {
   const whole = wrapMinutes(Math.round(minutes));
   return `${pad2(Math.floor(whole / 60))}:${pad2(whole % 60)}`;
+}
+
+/** '9:00' (hours unpadded), as the invitation mail and its calendar text show a time. */
+export function formatClock(minutes: TimeOfDay): string {
+  const whole = wrapMinutes(Math.round(minutes));
+  return `${Math.floor(whole / 60)}:${pad2(whole % 60)}`;
 }
 
 /** 'yyyy/MM/dd HH:mm' in Tokyo, for cells like 招待メール送信日時 written as text. */

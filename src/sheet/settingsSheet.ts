@@ -1,21 +1,9 @@
 // 設定: one setting a row (項目 / 値 / 説明). Staff edit values; the script adds missing rows.
 import { SETTINGS_HEADERS } from '../core/schema';
+import type { SettingDefault, SettingRow } from '../core/settings';
 import { appendBelowData } from './grid';
 import type { SetupReport } from './setup';
-import { type Cell, cellText, readTable } from './table';
-
-export interface SettingRow {
-  key: string;
-  value: Cell;
-  /** 1-based sheet row, so messages can name it. */
-  rowNumber: number;
-}
-
-export interface SettingDefault {
-  key: string;
-  value: string;
-  description: string;
-}
+import { cellText, readTable } from './table';
 
 export function readSettingRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): SettingRow[] {
   const table = readTable(sheet);

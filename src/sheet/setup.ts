@@ -6,6 +6,9 @@ import {
   ALL_SHEETS,
   CHANNEL_CHOICES,
   type ColumnSpec,
+  isStaleNote,
+  type NoteSettings,
+  noteText,
   type SheetSpec,
   STATUS_CHOICES,
   type ValidationKind,
@@ -19,9 +22,11 @@ import {
   readSheetValues,
 } from './table';
 
+/** What setup takes from 設定: the dropdown lists, and the settings the header notes mention. */
 export interface DropdownChoices {
   slots: readonly string[];
   offices: readonly string[];
+  notes: NoteSettings;
 }
 
 export interface SetupReport {
@@ -58,7 +63,7 @@ export function ensureSheet(
   const columns = spec.columns.map((column) => ({ column, index: headers.indexOf(column.header) }));
   ensureFormats(sheet, spec, columns, report);
   ensureValidations(sheet, spec, columns, choices, report);
-  ensureNotes(sheet, headers, columns);
+  ensureNotes(sheet, headers, columns, choices.notes);
   for (const { column, index } of columns) {
     if (added.has(column.header)) sheet.setColumnWidth(index + 1, column.width);
   }
@@ -299,13 +304,16 @@ function sameValidation(
 }
 
 /** Header notes explain each column; a note a person wrote is kept. */
-function ensureNotes(sheet: Sheet, headers: string[], columns: PlacedColumn[]) {
+function ensureNotes(sheet: Sheet, headers: string[], columns: PlacedColumn[], by: NoteSettings) {
   const range = sheet.getRange(1, 1, 1, headers.length);
   const notes = range.getNotes()[0]!;
   let changed = false;
   for (const { column, index } of columns) {
-    if (notes[index] === '') {
-      notes[index] = column.note;
+    const now = notes[index];
+    if (now === undefined) continue;
+    const note = noteText(column, by);
+    if (now === '' || (now !== note && isStaleNote(column, now, by))) {
+      notes[index] = note;
       changed = true;
     }
   }

@@ -11,14 +11,21 @@ import {
   SHEET,
   STATUSES,
 } from '../core/schema';
+import { deadlineDaysWords } from '../core/deadlines';
+import { noShowWords } from '../core/noShows';
+import type { Settings } from '../core/settings';
 
 /** Dropdown sources; slot and office lists come from 設定 at setup time. */
 export type ValidationKind =
   'channel' | 'slot' | 'office' | 'officeOrBlank' | 'status' | 'checkbox' | 'date';
 
+/** What the header notes say of 設定: a note that mentions a setting is built from it. */
+export type NoteSettings = Pick<Settings, 'noShowMinutes' | 'deadlineDays'>;
+
 export interface ColumnSpec {
   header: string;
-  note: string;
+  /** The header note; a function when it mentions a setting (see noteText). */
+  note: string | ((settings: NoteSettings) => string);
   width: number;
   numberFormat?: string;
   validation?: ValidationKind;
@@ -72,7 +79,8 @@ const bookingColumnList: ColumnSpec[] = [
     width: 100,
     numberFormat: DATE_FORMAT,
     validation: 'date',
-    note: '相談日。平日（祝日・年末年始・休業日を除く）のみ。前日までに招待メールを送る必要があります。',
+    note: (s) =>
+      `相談日。平日（祝日・年末年始・休業日を除く）のみ。${deadlineDaysWords(s.deadlineDays)}までに招待メールを送る必要があります。`,
   },
   {
     header: BOOKING.start,
@@ -98,7 +106,8 @@ const bookingColumnList: ColumnSpec[] = [
     header: BOOKING.joined,
     width: 50,
     validation: 'checkbox',
-    note: '求職者が会議に参加したらチェックします。開始10分後までにチェックがないと無断キャンセルになります。',
+    note: (s) =>
+      `求職者が会議に参加したらチェックします。開始${noShowWords(s.noShowMinutes)}後までにチェックがないと無断キャンセルになります。`,
   },
   {
     header: BOOKING.invitedAt,
@@ -137,11 +146,31 @@ export const BOOKING_SHEET: SheetSpec = {
 };
 
 /** Same headers as 予約; no dropdowns (rows there are finished and read-only in practice). */
+/** The note 初期設定 writes for a column under these settings. */
+export function noteText(column: Pick<ColumnSpec, 'note'>, settings: NoteSettings): string {
+  return typeof column.note === 'string' ? column.note : column.note(settings);
+}
+
+/**
+ * Whether `note`, which differs from the column's note under the current settings, is one the
+ * script wrote under other settings (the same words, other numbers): 初期設定 replaces it, so a
+ * changed 無断キャンセル判定（分） or 予約締切 reaches the notes too. A note a person wrote is kept.
+ */
+export function isStaleNote(
+  column: Pick<ColumnSpec, 'note'>,
+  note: string,
+  settings: NoteSettings,
+): boolean {
+  if (typeof column.note === 'string') return false;
+  const shape = (text: string) => text.replace(/前日|\d+日前|\d+分/g, '#');
+  return shape(note) === shape(column.note(settings));
+}
+
 export const ARCHIVE_SHEET: SheetSpec = {
   name: SHEET.archive,
   columns: bookingColumns.map(({ validation: _v, scriptOwned: _o, ...c }) => ({
     ...c,
-    note: '保管された予約です。' + c.note,
+    note: (settings: NoteSettings) => '保管された予約です。' + noteText(c, settings),
   })),
   filter: true,
 };

@@ -81,18 +81,6 @@ export function cellOf(table: Pick<Table, 'headers'>, row: TableRow, header: str
   return index < 0 ? '' : (row.values[index] ?? '');
 }
 
-/** A row as header → value, for the pure core. Unknown (staff) columns are included too. */
-export function recordOf(
-  headers: readonly string[],
-  values: readonly Cell[],
-): Record<string, Cell> {
-  const record: Record<string, Cell> = {};
-  headers.forEach((header, i) => {
-    if (header !== '' && !(header in record)) record[header] = values[i] ?? '';
-  });
-  return record;
-}
-
 /** Headers that appear more than once: the script cannot tell which column is meant. */
 export function duplicatedHeaders(headers: readonly string[]): string[] {
   const seen = new Set<string>();

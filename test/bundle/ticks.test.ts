@@ -270,7 +270,7 @@ describe('missing invitations (R5, R6): flagged and alerted once per level', () 
     expect(alerts(emu)).toEqual([]);
     tick(emu, '2026-12-01T15:00:00+09:00');
     expect(alerts(emu)).toHaveLength(1);
-    expect(alerts(emu)[0]!.body).toContain('確定期限（相談日の前の稼働日の15時）');
+    expect(alerts(emu)[0]!.body).toContain('確定期限（相談日の前の稼働日の15:00）');
     tick(emu, '2026-12-01T15:10:00+09:00');
     tick(emu, '2026-12-01T15:20:00+09:00');
     expect(alerts(emu)).toHaveLength(1);

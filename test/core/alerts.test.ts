@@ -12,6 +12,7 @@ import {
   type AlertLevel,
 } from '../../src/core/alerts';
 import { STATUS } from '../../src/core/schema';
+import { defaultSettings } from '../../src/core/settings';
 import { at, booking, day } from './tickFixtures';
 
 const f = (id: string, level: AlertLevel, rowNumber = 2): AlertFinding => ({
@@ -136,6 +137,7 @@ describe('alertDigest', () => {
     {
       now: at('2026-12-07 17:20'),
       openCount: 5,
+      settings: defaultSettings(),
       spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc',
     },
   );

@@ -178,6 +178,9 @@ function toRow(p: Plan, i: number): RawBooking {
 /** Why this row must not pass, by R1–R5, or [] when it may. */
 function violations(p: Plan): string[] {
   const found: string[] = [];
+  // A row with nothing typed is no booking (checked as empty, result ''): nothing to break.
+  const typed = [p.name, p.seekerNo, p.email, p.start, p.office, p.meetingUrl, p.status];
+  if (p.day === null && typed.every((v) => v === '')) return found;
   if (p.start !== '' && !SLOTS.includes(p.start)) found.push('R1 slot');
   if (p.day !== null && closedReason(p.day, p.office || null, []) !== null) found.push('R2 closed');
   if (p.seekerNo !== '' && !IN_ROSTER.includes(p.seekerNo)) found.push('R3 roster');

@@ -5,12 +5,13 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { renderInvitation, singleLine, type InvitationInput } from '../../src/core/invitation';
+import type { LocalDate } from '../../src/core/time';
 
 const URL = 'https://teleoffice.example.jp/join/abc123?pw=x1';
 
 const sample: InvitationInput = {
   name: '倉敷 太郎',
-  day: { y: 2026, m: 12, d: 1 },
+  day: '2026-12-01' as LocalDate,
   startMinutes: 600,
   durationMinutes: 30,
   office: '倉敷わかもの',
@@ -20,6 +21,8 @@ const sample: InvitationInput = {
   termsVersion: '令和4年5月30日制定（令和4年8月24日改正）',
   senderName: '倉敷わかものハローワーク',
   bookingId: 'R000123',
+  noShowMinutes: 10,
+  officeClosesAt: 17 * 60 + 15,
   uidDomain: 'kurashiki-online.example.jp',
   now: new Date('2026-11-20T09:15:00+09:00'),
 };

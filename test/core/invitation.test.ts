@@ -3,11 +3,11 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import {
   MAX_SUBJECT_CHARS,
-  formatDayJa,
   renderInvitation,
   validateTemplate,
   type InvitationInput,
 } from '../../src/core/invitation';
+import type { LocalDate } from '../../src/core/time';
 import { DEFAULT_BODY, DEFAULT_SUBJECT, PLACEHOLDERS } from '../../src/core/invitationTemplate';
 
 const TERMS = '令和4年5月30日制定（令和4年8月24日改正）';
@@ -15,7 +15,7 @@ const URL = 'https://teleoffice.example.jp/join/abc123?pw=x1&lang=ja';
 
 const sample: InvitationInput = {
   name: '倉敷 太郎',
-  day: { y: 2026, m: 12, d: 1 },
+  day: '2026-12-01' as LocalDate,
   startMinutes: 600,
   durationMinutes: 30,
   office: '倉敷わかもの',
@@ -25,6 +25,8 @@ const sample: InvitationInput = {
   termsVersion: TERMS,
   senderName: '倉敷わかものハローワーク',
   bookingId: 'R000123',
+  noShowMinutes: 10,
+  officeClosesAt: 17 * 60 + 15,
   uidDomain: 'kurashiki-online.example.jp',
   now: new Date('2026-11-20T09:15:00+09:00'),
 };
@@ -123,9 +125,11 @@ describe('default invitation', () => {
 describe('dates and times', () => {
   it('computes the weekday for Tokyo days regardless of the host zone', () => {
     expect(process.env.TZ).toBe('America/Los_Angeles');
-    expect(formatDayJa({ y: 2026, m: 12, d: 1 })).toBe('12月1日(火)');
-    expect(formatDayJa({ y: 2027, m: 1, d: 1 })).toBe('1月1日(金)');
-    expect(formatDayJa({ y: 2026, m: 3, d: 8 })).toBe('3月8日(日)'); // US DST starts that night
+    const dayOfMail = (day: string) =>
+      /・相談日：(.+)/.exec(renderInvitation({ ...sample, day: day as LocalDate }).body)?.[1];
+    expect(dayOfMail('2026-12-01')).toBe('12月1日(火)');
+    expect(dayOfMail('2027-01-01')).toBe('1月1日(金)');
+    expect(dayOfMail('2026-03-08')).toBe('3月8日(日)'); // US DST starts that night
   });
 
   it('renders the afternoon slot and a custom duration', () => {
@@ -135,7 +139,7 @@ describe('dates and times', () => {
   });
 
   it('reports an impossible day or slot instead of inventing one, and attaches no calendar', () => {
-    const badDay = renderInvitation({ ...sample, day: { y: 2026, m: 2, d: 30 } });
+    const badDay = renderInvitation({ ...sample, day: '2026-02-30' as LocalDate });
     expect(badDay.problems.join('\n')).toContain('相談日が正しい日付ではありません');
     expect(badDay.ics).toBeNull();
     const late = renderInvitation({ ...sample, startMinutes: 23 * 60 + 50 });

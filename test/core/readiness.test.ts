@@ -163,7 +163,7 @@ describe('invitationInputFor', () => {
     const input = invitationInputFor('R0001', booking(), settings, NOW)!;
     expect(input).toMatchObject({
       name: '倉敷 太郎',
-      day: { y: 2026, m: 12, d: 2 },
+      day: '2026-12-02',
       startMinutes: 600,
       durationMinutes: 30,
       office: '倉敷わかもの',

@@ -281,7 +281,7 @@ describe('the sample invitation', () => {
     const input = sampleInvitationInput(settings, [], new Date('2026-12-04T18:00:00+09:00'))!;
     expect(input).toMatchObject({
       name: '見本 太郎',
-      day: { y: 2026, m: 12, d: 7 },
+      day: '2026-12-07',
       meetingUrl: SAMPLE_MEETING_URL,
     });
     expect(input.office).toBe(settings.offices[0]);

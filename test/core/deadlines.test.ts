@@ -1,12 +1,16 @@
-// core/deadline.ts: 予約締切 counts calendar days, 確定期限 and 翌稼働日 count business days.
+// core/deadlines.ts: 予約締切 counts calendar days, 確定期限 and 翌稼働日 count business days.
 import { describe, expect, it } from 'vitest';
+import { businessDayBefore } from '../../src/core/calendar';
 import {
   bookingDeadlineState,
-  businessDayBefore,
   confirmationDeadline,
+  confirmationDeadlineWords,
+  deadlineDaysWords,
   firstBookableDay,
   nextBusinessDayDeadline,
-} from '../../src/core/deadline';
+  nextBusinessDayWords,
+  parseDeadlineDays,
+} from '../../src/core/deadlines';
 import { at, day, settings } from './tickFixtures';
 
 describe('予約締切 (calendar days, as the terms say 前日)', () => {
@@ -45,5 +49,27 @@ describe('翌稼働日', () => {
     expect(fri).toEqual({ day: '2026-12-07', at: at('2026-12-07 17:15'), afterConsultation: true });
     const later = nextBusinessDayDeadline(day('2026-12-04'), '', 1035, at('2026-12-08 10:00'), []);
     expect(later.afterConsultation).toBe(false);
+  });
+});
+
+describe('the deadlines in words, from the settings', () => {
+  it('reads 予約締切 and says it back the same way', () => {
+    expect(parseDeadlineDays('前日')).toBe(1);
+    expect(parseDeadlineDays('前々日')).toBe(2);
+    expect(parseDeadlineDays('3日前')).toBe(3);
+    expect(parseDeadlineDays('当日')).toBeNull();
+    expect(parseDeadlineDays('0日前')).toBeNull();
+    expect(deadlineDaysWords(1)).toBe('前日');
+    expect(deadlineDaysWords(3)).toBe('3日前');
+  });
+
+  it('says 確定期限 and 翌稼働日 with the times of 設定', () => {
+    expect(confirmationDeadlineWords({ deadlineDays: 1, dayBeforeAlertAt: 15 * 60 })).toBe(
+      '相談日の前の稼働日の15:00',
+    );
+    expect(confirmationDeadlineWords({ deadlineDays: 2, dayBeforeAlertAt: 14 * 60 + 30 })).toBe(
+      '相談日の2つ前の稼働日の14:30',
+    );
+    expect(nextBusinessDayWords({ officeClosesAt: 17 * 60 })).toBe('受付の翌稼働日17:00');
   });
 });

@@ -1,6 +1,8 @@
-// 予約締切 and 確定期限 (R5 "confirmed by the day before", R6 "invited by the next business day"):
-// the one place that says when a booking can still be taken and when its missing invitation
-// becomes the office's alarm. check.ts, freeSlots.ts and overdue.ts all ask here.
+// 予約締切, 確定期限 and 翌稼働日 (R5 "confirmed by the day before", R6 "invited by the next
+// business day"): the one place that says when a booking can still be taken and when its missing
+// invitation becomes the office's alarm, and how those deadlines are said in words (from the
+// settings, never as typed numbers). settings.ts, check.ts, freeSlots.ts, overdue.ts, alerts.ts
+// and the column notes all ask here.
 //
 // Decisions (README "Deadlines"):
 // - 予約締切 (taking a booking) counts calendar days, as the terms say 前日: the invitation goes by
@@ -17,11 +19,43 @@
 //   when it has passed (Friday 15:30 for Monday), else at 15:00 that day (Thursday 10:00 for
 //   Friday). An alarm for every next-day booking the moment it is typed would teach staff to
 //   ignore alarms, before the automatic send even had its chance.
-import { isBusinessDay, nextBusinessDay, type ClosedDay } from './calendar';
-import { addDays, daysBetween, instantAt, type LocalDate, type TimeOfDay } from './time';
+import { businessDayBefore, nextBusinessDay, type ClosedDay } from './calendar';
+import {
+  addDays,
+  daysBetween,
+  formatTime,
+  instantAt,
+  tryDayOf,
+  type LocalDate,
+  type TimeOfDay,
+} from './time';
 
-/** A bound on the search: no real calendar closes an office for more than this many days. */
-const MAX_CLOSED_RUN = 3660;
+/** What 設定「予約締切」 says, as days before the consultation: 前日 = 1, 前々日 = 2, 3日前 = 3. */
+export function parseDeadlineDays(text: string): number | null {
+  if (text === '前日') return 1;
+  if (text === '前々日') return 2;
+  const match = /^(\d{1,2})日前$/.exec(text);
+  return match && Number(match[1]) >= 1 ? Number(match[1]) : null;
+}
+
+/** The inverse, for sentences: 1 → '前日', 3 → '3日前'. */
+export function deadlineDaysWords(deadlineDays: number): string {
+  return deadlineDays <= 1 ? '前日' : `${deadlineDays}日前`;
+}
+
+/** '相談日の前の稼働日の15:00' (with 2日前: '相談日の2つ前の稼働日の15:00'): the 確定期限 in words. */
+export function confirmationDeadlineWords(settings: {
+  deadlineDays: number;
+  dayBeforeAlertAt: TimeOfDay;
+}): string {
+  const which = settings.deadlineDays <= 1 ? '前' : `${settings.deadlineDays}つ前`;
+  return `相談日の${which}の稼働日の${formatTime(settings.dayBeforeAlertAt)}`;
+}
+
+/** '受付の翌稼働日17:15': the 翌稼働日 deadline (R6) in words. */
+export function nextBusinessDayWords(settings: { officeClosesAt: TimeOfDay }): string {
+  return `受付の翌稼働日${formatTime(settings.officeClosesAt)}`;
+}
 
 /** 予約締切: the first 相談日 that can still be booked on `today` (前日 = 1: tomorrow). */
 export function firstBookableDay(today: LocalDate, deadlineDays: number): LocalDate {
@@ -36,26 +70,6 @@ export function bookingDeadlineState(
 ): 'notAfterToday' | 'tooClose' | 'ok' {
   if (daysBetween(today, day) <= 0) return 'notAfterToday';
   return day < firstBookableDay(today, deadlineDays) ? 'tooClose' : 'ok';
-}
-
-/** The `n`-th business day (n ≥ 1) of `office` strictly before `day`. */
-export function businessDayBefore(
-  day: LocalDate,
-  n: number,
-  office: string | null,
-  closedDays: readonly ClosedDay[],
-): LocalDate {
-  let candidate = day;
-  let found = 0;
-  for (let i = 0; i < MAX_CLOSED_RUN; i++) {
-    candidate = addDays(candidate, -1);
-    if (isBusinessDay(candidate, office, closedDays) && ++found >= Math.max(1, n)) {
-      return candidate;
-    }
-  }
-  throw new RangeError(
-    `businessDayBefore: no business day within ${MAX_CLOSED_RUN} days of ${day}`,
-  );
 }
 
 export interface Deadline {
@@ -93,4 +107,39 @@ export function nextBusinessDayDeadline(
   const day = nextBusinessDay(takenOn, office === '' ? null : office, closedDays);
   const at = instantAt(day, closesAt);
   return { day, at, afterConsultation: consultation !== null && at >= consultation };
+}
+
+/** The 翌稼働日 deadline of a booking taken at `takenAt`, with the day it was taken. */
+export interface TakenDeadline extends Deadline {
+  takenOn: LocalDate;
+  afterConsultation: boolean;
+}
+
+/**
+ * 翌稼働日 for one booking at `now`: null when 受付日時 is missing, still to come (a typo, not a
+ * booking taken) or outside the calendar (1899 …): nothing can be overdue from it.
+ */
+export function takenDeadline(
+  booking: {
+    takenAt: Date | null;
+    date: LocalDate | null;
+    start: TimeOfDay | null;
+    office: string;
+  },
+  now: Date,
+  closesAt: TimeOfDay,
+  closedDays: readonly ClosedDay[],
+): TakenDeadline | null {
+  if (booking.takenAt === null || booking.takenAt > now) return null;
+  const takenOn = tryDayOf(booking.takenAt);
+  if (takenOn === null) return null;
+  const consultation = booking.date === null ? null : instantAt(booking.date, booking.start ?? 0);
+  const found = nextBusinessDayDeadline(
+    takenOn,
+    booking.office,
+    closesAt,
+    consultation,
+    closedDays,
+  );
+  return { takenOn, ...found };
 }
