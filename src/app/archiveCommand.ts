@@ -63,8 +63,8 @@ export interface ArchiveRun {
   /** Appended rows that did not read back as written: kept in 予約. */
   notVerified: string[];
   /**
-   * Rows still in 予約 after the deletion (a person edited, moved or copied them during the
-   * run): their copies were taken back out of 予約_保管, so they are in 予約 only.
+   * Rows not deleted from 予約 (a person edited, moved, copied or deleted them during the run):
+   * their copies were taken back out of 予約_保管, so each is in one sheet at most.
    */
   left: string[];
   /** Rows in both sheets: their copies could not be taken back; marked エラー: in 予約_保管. */
@@ -176,16 +176,26 @@ export function archiveOldBookings(spreadsheet: Spreadsheet, now: Date): Archive
   );
   const deletion = deleteRowsById(sheets.bookings.sheet, BOOKING.id, toDelete);
 
-  // Which of the rows meant to go are still in 予約 now (one call): refused (edited, moved or
-  // copied during the run), or deleted in the one-call window and still there, in which case
-  // deleteRows removed another row in their place. Their copies come back out of 予約_保管 so
-  // that every booking is in one sheet only (see takeBack).
+  // Every row meant to go whose block was not deleted stays in 予約 (refused: edited, moved,
+  // copied or its 予約ID changed during the run; or its copy did not read back right): its copy
+  // comes back out of 予約_保管, so the booking is in one sheet only, with the person's change
+  // (see takeBack). A row whose block was deleted but whose 予約ID is still in 予約 afterwards
+  // (one call) was moved or copied in the one call before deleteRows: another row may have been
+  // deleted in its place. Which of the two rows is the booking cannot be told, so both stay, the
+  // copy in 予約_保管 is marked and the dialog says what to check.
   const meant = [...plan.toAppend, ...plan.alreadyArchived];
   const liveNow =
-    meant.length > 0 ? countRowsById(sheets.bookings.sheet, BOOKING.id) : deletion.remainingIds;
-  const left = meant.filter((row) => liveNow.has(row.id));
+    deletion.deleted.size > 0
+      ? countRowsById(sheets.bookings.sheet, BOOKING.id)
+      : deletion.remainingIds;
+  const left = meant.filter((row) => !deletion.deleted.has(row.id));
+  const displaced = meant.filter((row) => deletion.deleted.has(row.id) && liveNow.has(row.id));
   const copies = copiesToTakeBack(plan, readBack, archivedRows, mapping, left);
-  const back = takeBack(sheets.archive.sheet, copies);
+  const back = takeBack(
+    sheets.archive.sheet,
+    copies,
+    displaced.map((r) => r.id),
+  );
 
   const wholeArchive = [
     ...archivedRows,
@@ -201,16 +211,15 @@ export function archiveOldBookings(spreadsheet: Spreadsheet, now: Date): Archive
   const idColumn = mapping.archiveHeaders.indexOf(BOOKING.id);
   // The taken-back rows' ids stay counted: they are still in 予約 and keep their 予約ID.
   keepCounterAbove(highestNumber([...archivedRows, ...readBack].map((row) => row[idColumn] ?? '')));
-  const leftIds = new Set(left.map((r) => r.id));
-  const moved = meant.filter((row) => !leftIds.has(row.id));
+  const moved = meant.filter((row) => deletion.deleted.has(row.id) && !liveNow.has(row.id));
   return summarise(plan, {
     months: sheets.months,
     appended: plan.toAppend.length,
     deleted: moved.length,
     notVerified: notVerified.filter((id) => back.removed.has(id)),
     left: left.map((r) => r.id).filter((id) => back.removed.has(id) && !notVerified.includes(id)),
-    inBoth: left.map((r) => r.id).filter((id) => !back.removed.has(id)),
-    displaced: [...deletion.deleted].filter((id) => leftIds.has(id)),
+    inBoth: back.inBoth,
+    displaced: displaced.map((r) => r.id),
     addedHeaders,
     archivedNoShowSeekers: noShows.size,
     noShowsRecorded,
@@ -243,37 +252,41 @@ function copiesToTakeBack(
 
 /** チェック結果 of a 予約_保管 row left in both sheets. */
 export const IN_BOTH_MARK =
-  `${ERROR_PREFIX} 同じ予約IDの行が「${SHEET.bookings}」にもあります（保管の途中で「${SHEET.bookings}」の行が編集・移動され、この行を取り消せませんでした）。` +
-  `「${SHEET.bookings}」の行が今の内容です。2つの行を見比べてから、この行を削除してください。`;
+  `${ERROR_PREFIX} 同じ予約IDの行が「${SHEET.bookings}」にもあります（保管の途中で「${SHEET.bookings}」の行が編集・移動・コピーされました）。` +
+  `2つの行を見比べ、この行を残すなら「${SHEET.bookings}」の行を、「${SHEET.bookings}」の行を残すならこの行を削除してください。`;
 
 /**
  * Takes the copies of rows that stayed in 予約 back out of 予約_保管 (a sheet only the script
  * writes), so no booking is in both sheets: they are found again by 予約ID (exactly once), and
  * each block is re-read, every column, right before its deleteRows and deleted only if it still
  * holds exactly the copy (deleteRowsById). Nothing is lost: the live row in 予約 holds the
- * booking, with whatever the person changed meanwhile. The alternative, deleting the live rows
- * anyway or leaving both, would lose the person's edit or keep the booking twice (a re-run no
- * longer sees a row whose 状態 the person changed). A copy that cannot be taken back gets an
- * エラー: in its チェック結果 and a log line. Calls: none when nothing stayed; otherwise one read,
- * two per block of rows taken back, and one read and one write for the marks.
+ * booking, with whatever the person changed meanwhile (or the person deleted it, and then it is
+ * not moved either). The alternatives lose something: deleting the live row anyway loses the
+ * person's edit, and leaving both keeps the booking twice for good (a re-run no longer sees a
+ * row whose 状態 the person changed). A copy that cannot be taken back, and the copy of a
+ * `displaced` row, get an エラー: in their チェック結果 and a log line (counts only). Calls: none
+ * when nothing stayed; otherwise one read, two per block taken back, one read and one write for
+ * the marks.
  */
 function takeBack(
   sheet: Sheet,
   copies: ReadonlyMap<string, readonly Cell[]>,
-): { removed: Set<string> } {
-  if (copies.size === 0) return { removed: new Set() };
-  const outcome = deleteRowsById(sheet, BOOKING.id, copies);
-  const kept = new Set([...copies.keys()].filter((id) => !outcome.deleted.has(id)));
-  if (kept.size > 0) {
-    const marked = markRowsById(sheet, BOOKING.id, BOOKING.checkResult, kept, IN_BOTH_MARK);
+  displaced: readonly string[],
+): { removed: Set<string>; inBoth: string[] } {
+  const outcome =
+    copies.size > 0 ? deleteRowsById(sheet, BOOKING.id, copies) : { deleted: new Set<string>() };
+  const kept = [...copies.keys()].filter((id) => !outcome.deleted.has(id));
+  const toMark = new Set([...kept, ...displaced]);
+  if (toMark.size > 0) {
+    const marked = markRowsById(sheet, BOOKING.id, BOOKING.checkResult, toMark, IN_BOTH_MARK);
     console.warn(
-      `archive: ${kept.size} row(s) left in both ${SHEET.bookings} and ${SHEET.archive}; ${marked} marked in ${SHEET.archive}`,
+      `archive: ${toMark.size} booking(s) left in both ${SHEET.bookings} and ${SHEET.archive} (${displaced.length} after a move in the call before deleteRows); ${marked} row(s) marked in ${SHEET.archive}`,
     );
   }
   if (outcome.deleted.size > 0) {
     console.log(`archive: ${outcome.deleted.size} copy(ies) taken back out of ${SHEET.archive}`);
   }
-  return { removed: outcome.deleted };
+  return { removed: outcome.deleted, inBoth: [...toMark] };
 }
 
 function summarise(
@@ -412,9 +425,9 @@ function confirmText(preview: { count: number; cutoff: LocalDate; months: number
 export function countsLine(run: ArchiveRun): string {
   const parts = [`${run.deleted}件を予約から削除（うち今回書き写し${run.appended}件）`];
   const kept = run.notVerified.length + run.left.length + run.conflicting.length;
-  if (kept > 0) parts.push(`確認が必要で予約に残した${kept}件`);
+  if (kept > 0) parts.push(`移さなかった${kept}件`);
   const takenBack = run.notVerified.length + run.left.length;
-  if (takenBack > 0) parts.push(`うち予約_保管から書き写しを取り消した${takenBack}件`);
+  if (takenBack > 0) parts.push(`うち書き写しを予約_保管から取り消した${takenBack}件`);
   if (run.inBoth.length > 0) parts.push(`両方のシートに残った${run.inBoth.length}件`);
   if (run.displaced.length > 0) {
     parts.push(`削除の直前に行が動き別の行を削除した可能性${run.displaced.length}件`);
@@ -438,20 +451,20 @@ export function followUps(run: ArchiveRun): string[] {
   }
   if (run.left.length > 0) {
     lines.push(
-      `・${run.left.length}件（${listIds(run.left)}）は、保管の途中で「${SHEET.bookings}」の行が編集・移動・コピーされたため、「${SHEET.bookings}」に残しました（「${SHEET.archive}」に書き写した行は取り消しました。どの行も片方のシートにだけあります）。` +
-        `もう一度「${CAPTION}」を実行すると、その時の内容で移します。`,
+      `・${run.left.length}件（${listIds(run.left)}）は、保管の途中で「${SHEET.bookings}」の行が編集・移動・コピー・削除されたため、移していません（「${SHEET.archive}」に書き写した行は取り消しました。どの予約も片方のシートにだけあります）。` +
+        `「${SHEET.bookings}」に残っている行は、もう一度「${CAPTION}」を実行すると、その時の内容で移します。`,
     );
   }
   if (run.inBoth.length > 0) {
     lines.push(
-      `・${run.inBoth.length}件（${listIds(run.inBoth)}）は「${SHEET.bookings}」と「${SHEET.archive}」の両方にあります（保管の途中で行が動き、書き写しを取り消せませんでした）。` +
-        `「${SHEET.archive}」のその行の「${BOOKING.checkResult}」に印を付けました。「${SHEET.bookings}」の行が今の内容です。2つの行を見比べてから、「${SHEET.archive}」の行を削除してください。`,
+      `・${run.inBoth.length}件（${listIds(run.inBoth)}）は「${SHEET.bookings}」と「${SHEET.archive}」の両方にあります（保管の途中で行が動いたかコピーされ、どちらを残すか決められませんでした）。` +
+        `「${SHEET.archive}」のその行の「${BOOKING.checkResult}」に印を付けました。2つの行を見比べ、片方を削除してください。`,
     );
   }
   if (run.displaced.length > 0) {
     lines.push(
-      `・削除の直前に「${SHEET.bookings}」の行が動いた（行の挿入・削除・並べ替え）ため、${listIds(run.displaced)} の行の代わりに別の行を削除した可能性があります。` +
-        `「${SHEET.bookings}」から消えた予約がないか確かめ、あれば「ファイル」>「変更履歴」から戻してください。${listIds(run.displaced)} は「${SHEET.bookings}」に残しました。`,
+      `・削除の直前に「${SHEET.bookings}」の行が動いた（行の挿入・削除・並べ替え・コピー）ため、${listIds(run.displaced)} の行の代わりに別の行を削除した可能性があります。` +
+        `「${SHEET.bookings}」から消えた予約がないか確かめ、あれば「ファイル」>「変更履歴」から戻してください。`,
     );
   }
   if (run.conflicting.length > 0) {

@@ -162,7 +162,9 @@ describe('過去の予約を保管', () => {
     for (const id of archivedIds) expect(liveIds).not.toContain(id);
     const message = emu.ui.lastDialog()!.message;
     expect(message).toMatch(/1件の予約を「予約_保管」に移しました/);
-    expect(message).toMatch(/3件（.*）は、保管の途中で「予約」の行が編集・移動・コピーされたため/);
+    expect(message).toMatch(
+      /3件（.*）は、保管の途中で「予約」の行が編集・移動・コピー・削除されたため/,
+    );
     expect(message).toContain('「予約_保管」に書き写した行は取り消しました');
     expect(message).not.toContain('両方');
     // The re-run finishes: the left rows are recognised in 予約_保管 and deleted from 予約.
@@ -208,7 +210,9 @@ describe('過去の予約を保管', () => {
     }
     const message = emu.ui.lastDialog()!.message;
     expect(message).toContain('「予約_保管」に移した予約はありません。');
-    expect(message).toMatch(/4件（.*）は、保管の途中で「予約」の行が編集・移動・コピーされたため/);
+    expect(message).toMatch(
+      /4件（.*）は、保管の途中で「予約」の行が編集・移動・コピー・削除されたため/,
+    );
     // The re-run moves them.
     emu.ui.queueResponse('YES');
     expect(emu.menu(CAPTION).error).toBeUndefined();
@@ -359,10 +363,10 @@ describe('過去の予約を保管 while a person edits 予約: each booking end
     const message = emu.ui.lastDialog()!.message;
     expect(message).toMatch(/3件の予約を「予約_保管」に移しました/);
     expect(message).toContain(
-      `1件（${String(id)}）は、保管の途中で「予約」の行が編集・移動・コピーされたため、「予約」に残しました（「予約_保管」に書き写した行は取り消しました。`,
+      `1件（${String(id)}）は、保管の途中で「予約」の行が編集・移動・コピー・削除されたため、移していません（「予約_保管」に書き写した行は取り消しました。`,
     );
     const log = String(emu.records(SHEET.log).at(-1)!['内容']);
-    expect(log).toMatch(/3件を予約から削除（うち今回書き写し4件）、確認が必要で予約に残した1件/);
+    expect(log).toMatch(/3件を予約から削除（うち今回書き写し4件）、移さなかった1件/);
     expect(log).not.toMatch(/33010|example\.jp|見本|Y0/);
     // Run again: 受付 is not finished, so the row stays where it is, once.
     expect(emu.menu(CAPTION).error).toBeUndefined();
