@@ -500,4 +500,29 @@ describe('過去の予約を保管 while a person edits 予約: each booking end
     expect(log).toContain('両方のシートに残った1件');
     expect(log).not.toMatch(/33010|example\.jp|見本|Y0/);
   });
+
+  it('a sort in the one call before deleteRows: the dialog says another row may be gone', () => {
+    const emu = workbook();
+    const statusColumn = emu.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.status) + 1;
+    emu.hooks.before('Sheet.deleteRows', ({ emu: e }) => {
+      e.person.sortRows(SHEET.bookings, { column: statusColumn, ascending: true });
+    });
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(emu.hooks.pending()).toEqual([]);
+    // The bottom block (row 8) was deleted after the sort moved another row there: its booking
+    // is still in 予約, and its copy in 予約_保管 is marked for a person.
+    const live = new Set(bookings(emu).map((r) => r[BOOKING.id]));
+    const inBoth = emu.records(SHEET.archive).filter((r) => live.has(r[BOOKING.id]));
+    expect(inBoth).toHaveLength(1);
+    expect(String(inBoth[0]![BOOKING.checkResult])).toMatch(
+      /^エラー: 同じ予約IDの行が「予約」にもあります/,
+    );
+    const id = String(inBoth[0]![BOOKING.id]);
+    const message = emu.ui.lastDialog()!.message;
+    expect(message).toContain(`1件（${id}）は「予約」と「予約_保管」の両方にあります`);
+    expect(message).toContain(`${id} の行の代わりに別の行を削除した可能性があります`);
+    expect(message).toContain('「ファイル」>「変更履歴」から戻してください');
+    const log = String(emu.records(SHEET.log).at(-1)!['内容']);
+    expect(log).toContain('削除の直前に行が動き別の行を削除した可能性1件');
+  });
 });
