@@ -1,12 +1,17 @@
 // 過去の予約を保管 (menu): moves finished bookings older than 保管までの月数 from 予約 to 予約_保管.
-// Nothing is deleted before it is copied and read back: under the script lock, in a fixed number
-// of calls, the run
+// Nothing is deleted before it is copied and read back, and no booking ends in both sheets:
+// under the script lock, in a fixed number of calls, the run
 //   1. reads 予約 and the whole 予約_保管 (its ids tell which rows an earlier run already copied);
 //   2. adds to 予約_保管's header row any 予約 column it lacks, then appends the rows not there yet;
 //   3. flushes, reads the appended block back and compares it, id and every value, with the plan;
-//   4. re-reads the 予約ID column and deletes the rows still carrying a verified id, bottom block
-//      first (a person may have sorted meanwhile);
-//   5. recomputes PROPERTY.archivedNoShowCounts from the whole archive.
+//   4. re-reads 予約 and deletes the rows still carrying a verified id and still holding every
+//      value copied, bottom block first, each block re-read (every column) right before its
+//      deleteRows (a person may have sorted or edited meanwhile);
+//   5. re-reads 予約's ids: a row meant to go that is still there (refused in 4, or moved in the
+//      one call before deleteRows) stays in 予約 with the person's edit, and its copy is taken
+//      back out of 予約_保管 (found by 予約ID, re-read right before its deletion: see takeBack);
+//      a copy that cannot be taken back is marked エラー: in 予約_保管 and logged;
+//   6. recomputes PROPERTY.archivedNoShowCounts from the whole archive.
 // Stopped at any point, a re-run finds the copied rows by 予約ID, appends nothing twice and
 // finishes the deletion. See core/archive.ts for which rows move and how columns are matched.
 import { addToGroup } from '../core/groupBy';
@@ -22,9 +27,15 @@ import {
 } from '../core/archive';
 import { normalizeBooking } from '../core/booking';
 import { countNoShows } from '../core/noShows';
-import { BOOKING, SETTING, SHEET } from '../core/schema';
+import { BOOKING, ERROR_PREFIX, SETTING, SHEET } from '../core/schema';
 import { dayOf, formatDayWithYear, type LocalDate } from '../core/time';
-import { appendAndReadBack, appendHeaders, deleteRowsById } from '../sheet/archive';
+import {
+  appendAndReadBack,
+  appendHeaders,
+  countRowsById,
+  deleteRowsById,
+  markRowsById,
+} from '../sheet/archive';
 import { bookingReader, bookingRows } from '../sheet/bookings';
 import { type Cell, cellText, fieldReader, readTable, type Table } from '../sheet/table';
 import { NeedsPerson, requireBookingSheet } from './checkService';
@@ -37,6 +48,7 @@ import { alert, confirm, toast } from './ui';
 import { documentProperties, PROPERTY } from './properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const CAPTION = captionOf('menuArchiveOldBookings');
 /** Booking ids named in a dialog; the rest are counted. */
@@ -51,10 +63,18 @@ export interface ArchiveRun {
   deleted: number;
   /** Appended rows that did not read back as written: kept in 予約. */
   notVerified: string[];
-  /** Verified rows that could not be found again (exactly once) by 予約ID: kept in 予約. */
-  notFound: string[];
-  /** Copied rows left in 予約 because the sheet changed just before their deletion. */
-  stopped: string[];
+  /**
+   * Rows not deleted from 予約 (a person edited, moved, copied or deleted them during the run):
+   * their copies were taken back out of 予約_保管, so each is in one sheet at most.
+   */
+  left: string[];
+  /** Rows in both sheets: their copies could not be taken back; marked エラー: in 予約_保管. */
+  inBoth: string[];
+  /**
+   * Rows whose block was deleted but which are still in 予約: rows moved in the one call before
+   * deleteRows, so another row was deleted in their place (a person must check 予約).
+   */
+  displaced: string[];
   /** Headers added to the end of 予約_保管. */
   addedHeaders: string[];
   /** What stayed in 予約 for a person, from the plan. */
@@ -150,31 +170,117 @@ export function archiveOldBookings(spreadsheet: Spreadsheet, now: Date): Archive
   );
   const deletion = deleteRowsById(sheets.bookings.sheet, BOOKING.id, toDelete);
 
+  // Every row meant to go whose block was not deleted stays in 予約 (refused: edited, moved,
+  // copied or its 予約ID changed during the run; or its copy did not read back right): its copy
+  // comes back out of 予約_保管, so the booking is in one sheet only, with the person's change
+  // (see takeBack). A row whose block was deleted but whose 予約ID is still in 予約 afterwards
+  // (one call) was moved or copied in the one call before deleteRows: another row may have been
+  // deleted in its place. Which of the two rows is the booking cannot be told, so both stay, the
+  // copy in 予約_保管 is marked and the dialog says what to check.
+  const meant = [...plan.toAppend, ...plan.alreadyArchived];
+  const liveNow =
+    deletion.deleted.size > 0
+      ? countRowsById(sheets.bookings.sheet, BOOKING.id)
+      : deletion.remainingIds;
+  const left = meant.filter((row) => !deletion.deleted.has(row.id));
+  const displaced = meant.filter((row) => deletion.deleted.has(row.id) && liveNow.has(row.id));
+  const copies = copiesToTakeBack(plan, readBack, archivedRows, mapping, left);
+  const back = takeBack(
+    sheets.archive.sheet,
+    copies,
+    displaced.map((r) => r.id),
+  );
+
   const wholeArchive = [
     ...archivedRows,
     ...readBack.map((r) => padTo(r, mapping.archiveHeaders.length)),
-  ];
+  ].filter((row) => !back.removed.has(cellText(row[mapping.archiveHeaders.indexOf(BOOKING.id)])));
   const noShows = archivedNoShows(
     mapping.archiveHeaders,
     wholeArchive,
-    deletion.remainingIds,
+    new Set(liveNow.keys()),
     today,
   );
   const noShowsRecorded = recordArchivedNoShows(noShows);
   const idColumn = mapping.archiveHeaders.indexOf(BOOKING.id);
-  keepCounterAbove(highestNumber(wholeArchive.map((row) => row[idColumn])));
+  // The taken-back rows' ids stay counted: they are still in 予約 and keep their 予約ID.
+  keepCounterAbove(highestNumber([...archivedRows, ...readBack].map((row) => row[idColumn] ?? '')));
+  const moved = meant.filter((row) => deletion.deleted.has(row.id) && !liveNow.has(row.id));
   return summarise(plan, {
     months: sheets.months,
     appended: plan.toAppend.length,
-    deleted: deletion.deleted.size,
-    notVerified,
-    notFound: [...deletion.notFound],
-    stopped: [...deletion.stopped],
+    deleted: moved.length,
+    notVerified: notVerified.filter((id) => back.removed.has(id)),
+    left: left.map((r) => r.id).filter((id) => back.removed.has(id) && !notVerified.includes(id)),
+    inBoth: back.inBoth,
+    displaced: displaced.map((r) => r.id),
     addedHeaders,
     archivedNoShowSeekers: noShows.size,
     noShowsRecorded,
     settingProblems: sheets.settingProblems,
   });
+}
+
+/** What the run appended (or found already copied) for the rows still in 予約, by 予約ID. */
+function copiesToTakeBack(
+  plan: ArchivePlan,
+  readBack: readonly Cell[][],
+  archivedRows: readonly ArchiveValue[][],
+  mapping: ColumnMapping,
+  left: readonly LiveRow[],
+): Map<string, Cell[]> {
+  const idColumn = mapping.archiveHeaders.indexOf(BOOKING.id);
+  const copies = new Map<string, Cell[]>();
+  for (const row of left) {
+    const appended = plan.toAppend.indexOf(row);
+    const copy =
+      appended >= 0
+        ? readBack[appended]
+        : archivedRows.find(
+            (r) => cellText(r[idColumn]) === row.id && holdsRow(mapping, row.values, r),
+          );
+    if (copy) copies.set(row.id, [...copy]);
+  }
+  return copies;
+}
+
+/** チェック結果 of a 予約_保管 row left in both sheets. */
+export const IN_BOTH_MARK =
+  `${ERROR_PREFIX} 同じ予約IDの行が「${SHEET.bookings}」にもあります（保管の途中で「${SHEET.bookings}」の行が編集・移動・コピーされました）。` +
+  `2つの行を見比べ、この行を残すなら「${SHEET.bookings}」の行を、「${SHEET.bookings}」の行を残すならこの行を削除してください。`;
+
+/**
+ * Takes the copies of rows that stayed in 予約 back out of 予約_保管 (a sheet only the script
+ * writes), so no booking is in both sheets: they are found again by 予約ID (exactly once), and
+ * each block is re-read, every column, right before its deleteRows and deleted only if it still
+ * holds exactly the copy (deleteRowsById). Nothing is lost: the live row in 予約 holds the
+ * booking, with whatever the person changed meanwhile (or the person deleted it, and then it is
+ * not moved either). The alternatives lose something: deleting the live row anyway loses the
+ * person's edit, and leaving both keeps the booking twice for good (a re-run no longer sees a
+ * row whose 状態 the person changed). A copy that cannot be taken back, and the copy of a
+ * `displaced` row, get an エラー: in their チェック結果 and a log line (counts only). Calls: none
+ * when nothing stayed; otherwise one read, two per block taken back, one read and one write for
+ * the marks.
+ */
+function takeBack(
+  sheet: Sheet,
+  copies: ReadonlyMap<string, readonly Cell[]>,
+  displaced: readonly string[],
+): { removed: Set<string>; inBoth: string[] } {
+  const outcome =
+    copies.size > 0 ? deleteRowsById(sheet, BOOKING.id, copies) : { deleted: new Set<string>() };
+  const kept = [...copies.keys()].filter((id) => !outcome.deleted.has(id));
+  const toMark = new Set([...kept, ...displaced]);
+  if (toMark.size > 0) {
+    const marked = markRowsById(sheet, BOOKING.id, BOOKING.checkResult, toMark, IN_BOTH_MARK);
+    console.warn(
+      `archive: ${toMark.size} booking(s) left in both ${SHEET.bookings} and ${SHEET.archive} (${displaced.length} after a move in the call before deleteRows); ${marked} row(s) marked in ${SHEET.archive}`,
+    );
+  }
+  if (outcome.deleted.size > 0) {
+    console.log(`archive: ${outcome.deleted.size} copy(ies) taken back out of ${SHEET.archive}`);
+  }
+  return { removed: outcome.deleted, inBoth: [...toMark] };
 }
 
 function summarise(
@@ -312,9 +418,14 @@ function confirmText(preview: { count: number; cutoff: LocalDate; months: number
 
 export function countsLine(run: ArchiveRun): string {
   const parts = [`${run.deleted}件を予約から削除（うち今回書き写し${run.appended}件）`];
-  const kept =
-    run.notVerified.length + run.notFound.length + run.stopped.length + run.conflicting.length;
-  if (kept > 0) parts.push(`確認が必要で残した${kept}件`);
+  const kept = run.notVerified.length + run.left.length + run.conflicting.length;
+  if (kept > 0) parts.push(`移さなかった${kept}件`);
+  const takenBack = run.notVerified.length + run.left.length;
+  if (takenBack > 0) parts.push(`うち書き写しを予約_保管から取り消した${takenBack}件`);
+  if (run.inBoth.length > 0) parts.push(`両方のシートに残った${run.inBoth.length}件`);
+  if (run.displaced.length > 0) {
+    parts.push(`削除の直前に行が動き別の行を削除した可能性${run.displaced.length}件`);
+  }
   if (run.deferred > 0) parts.push(`次回に回した${run.deferred}件`);
   return `${parts.join('、')}。基準日 ${run.cutoff}`;
 }
@@ -329,18 +440,25 @@ export function followUps(run: ArchiveRun): string[] {
   const lines: string[] = [];
   if (run.notVerified.length > 0) {
     lines.push(
-      `・${run.notVerified.length}件（${listIds(run.notVerified)}）は「${SHEET.archive}」への書き込みを確認できなかったため、「${SHEET.bookings}」に残しました。もう一度実行してください。続けて起きる場合は管理者に連絡してください。`,
+      `・${run.notVerified.length}件（${listIds(run.notVerified)}）は「${SHEET.archive}」への書き込みを確認できなかったため、「${SHEET.bookings}」に残しました（書き込んだ行は取り消しました）。もう一度実行してください。続けて起きる場合は管理者に連絡してください。`,
     );
   }
-  if (run.notFound.length > 0) {
+  if (run.left.length > 0) {
     lines.push(
-      `・${run.notFound.length}件（${listIds(run.notFound)}）は、保管の間に行が移動・編集されたため「${SHEET.bookings}」から削除していません。もう一度実行すると続きを処理します（二重には保管されません）。`,
+      `・${run.left.length}件（${listIds(run.left)}）は、保管の途中で「${SHEET.bookings}」の行が編集・移動・コピー・削除されたため、移していません（「${SHEET.archive}」に書き写した行は取り消しました。どの予約も片方のシートにだけあります）。` +
+        `「${SHEET.bookings}」に残っている行は、もう一度「${CAPTION}」を実行すると、その時の内容で移します。`,
     );
   }
-  if (run.stopped.length > 0) {
+  if (run.inBoth.length > 0) {
     lines.push(
-      `・${run.stopped.length}件（${listIds(run.stopped)}）は「${SHEET.archive}」に書き写し済みですが、削除の直前に「${SHEET.bookings}」の行が動いた（行の挿入・削除・並べ替え）ため、削除を止めました。` +
-        `同じ予約IDの行が両方のシートにあります（どの行も失われていません）。もう一度「${CAPTION}」を実行すると「${SHEET.bookings}」から削除されます（二重には保管されません）。`,
+      `・${run.inBoth.length}件（${listIds(run.inBoth)}）は「${SHEET.bookings}」と「${SHEET.archive}」の両方にあります（保管の途中で行が動いたかコピーされ、どちらを残すか決められませんでした）。` +
+        `「${SHEET.archive}」のその行の「${BOOKING.checkResult}」に印を付けました。2つの行を見比べ、片方を削除してください。`,
+    );
+  }
+  if (run.displaced.length > 0) {
+    lines.push(
+      `・削除の直前に「${SHEET.bookings}」の行が動いた（行の挿入・削除・並べ替え・コピー）ため、${listIds(run.displaced)} の行の代わりに別の行を削除した可能性があります。` +
+        `「${SHEET.bookings}」から消えた予約がないか確かめ、あれば「ファイル」>「変更履歴」から戻してください。`,
     );
   }
   if (run.conflicting.length > 0) {
@@ -378,10 +496,13 @@ export function followUps(run: ArchiveRun): string[] {
 }
 
 function report(run: ArchiveRun): void {
+  const attempted = run.appended > 0 || run.left.length + run.inBoth.length > 0;
   const done =
-    run.deleted === 0
-      ? `保管する予約はありませんでした（相談日が${formatDayWithYear(run.cutoff)}より前の、終わった予約が対象です）。`
-      : `${run.deleted}件の予約を「${SHEET.archive}」に移しました（相談日が${formatDayWithYear(run.cutoff)}より前の終わった予約）。`;
+    run.deleted > 0
+      ? `${run.deleted}件の予約を「${SHEET.archive}」に移しました（相談日が${formatDayWithYear(run.cutoff)}より前の終わった予約）。`
+      : attempted
+        ? `「${SHEET.archive}」に移した予約はありません。`
+        : `保管する予約はありませんでした（相談日が${formatDayWithYear(run.cutoff)}より前の、終わった予約が対象です）。`;
   const added =
     run.addedHeaders.length > 0
       ? [`「${SHEET.archive}」に列を追加しました: ${run.addedHeaders.join('、')}`]

@@ -1,10 +1,11 @@
 // The sheet side of 過去の予約を保管: extend 予約_保管's header row, append rows and read them back,
-// and delete 予約 rows found again by 予約ID. Each step is a fixed number of calls (the deletion:
-// one call per block of adjacent rows, bounded by core/archive.ts MAX_DELETE_RUNS).
+// and delete rows found again by 予約ID (from 予約, or copies taken back out of 予約_保管). Each
+// step is a fixed number of calls (the deletion: two calls per block of adjacent rows, bounded by
+// core/archive.ts MAX_DELETE_RUNS).
 import { addToGroup } from '../core/groupBy';
 import { deletionRuns, type ArchiveValue } from '../core/archive';
 import { sameCell } from './ownedWrites';
-import { type Cell, cellText, readSheetValues, readTable } from './table';
+import { type Cell, cellText, columnLetter, readSheetValues, readTable } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -65,9 +66,9 @@ export interface DeletionOutcome {
    */
   notFound: Set<string>;
   /**
-   * Ids not deleted because, just before their block's deleteRows, its 予約ID cells no longer
-   * held the ids expected there (a person inserted, deleted or sorted rows): the run stopped
-   * deleting. These rows are in both sheets; a re-run finishes them.
+   * Ids not deleted because, just before their block's deleteRows, its rows no longer held the
+   * ids expected there with the values copied (a person inserted, deleted, sorted or edited
+   * rows): the run stopped deleting. The caller takes their copies back.
    */
   stopped: Set<string>;
   /** Every 予約ID left on the sheet, for the no-show counts of the archive. */
@@ -117,33 +118,39 @@ export function deleteRowsById(
     // Sheets refuses to delete every row below a frozen header: keep one empty row.
     const maxRows = sheet.getMaxRows();
     if (targets.length >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
-    deleteVerifiedBlocks(sheet, column + 1, deletionRuns(targets), idAt, outcome);
+    const width = Math.max(1, current[0]?.length ?? 1);
+    deleteVerifiedBlocks(sheet, width, column, deletionRuns(targets), idAt, copied, outcome);
   }
   for (const id of rowsOf.keys()) if (!outcome.deleted.has(id)) outcome.remainingIds.add(id);
   return outcome;
 }
 
 /**
- * Bottom block first: re-reads the block's 予約ID cells (one call) right before deleting it, and
- * stops at the first block that no longer holds exactly the ids expected there. Deleting a block
- * never moves the blocks above it, so only a person's edit can cause a mismatch. What remains
- * open is the one call between that read and deleteRows (README "Known limitations").
+ * Bottom block first: re-reads the block's rows, every column (one call), right before deleting
+ * it, and stops at the first block whose rows no longer hold exactly the ids expected there with
+ * exactly the values that were copied. Deleting a block never moves the blocks above it, so only
+ * a person's act can cause a mismatch. What remains open is the one call between that read and
+ * deleteRows (README "Known limitations"); the caller re-reads 予約 afterwards and reports a row
+ * that should have gone but is still there (a different row was then deleted in its place).
  */
 function deleteVerifiedBlocks(
   sheet: Sheet,
-  idColumn: number,
+  width: number,
+  idIndex: number,
   runs: readonly { start: number; count: number }[],
   idAt: ReadonlyMap<number, string>,
+  copied: ReadonlyMap<string, readonly Cell[]>,
   outcome: DeletionOutcome,
 ): void {
   let stopped = false;
   for (const run of runs) {
     const expected = Array.from({ length: run.count }, (_, i) => idAt.get(run.start + i) ?? '');
     if (!stopped) {
-      const now = readSheetValues(sheet, run.start, idColumn, run.count, 1).map((r) =>
-        cellText(r[0]),
-      );
-      stopped = expected.some((id, i) => now[i] !== id);
+      const now = readSheetValues(sheet, run.start, 1, run.count, width);
+      stopped = expected.some((id, i) => {
+        const values = now[i] ?? [];
+        return cellText(values[idIndex]) !== id || !sameRow(values, copied.get(id) ?? []);
+      });
     }
     if (stopped) {
       expected.forEach((id) => outcome.stopped.add(id));
@@ -152,6 +159,42 @@ function deleteVerifiedBlocks(
     sheet.deleteRows(run.start, run.count);
     expected.forEach((id) => outcome.deleted.add(id));
   }
+}
+
+/** How many rows of the sheet carry each 予約ID now (one call). */
+export function countRowsById(sheet: Sheet, idHeader: string): Map<string, number> {
+  const table = readTable(sheet);
+  const column = table.headers.indexOf(idHeader);
+  const counts = new Map<string, number>();
+  if (column < 0) return counts;
+  for (const row of table.rows) {
+    const id = cellText(row.values[column]);
+    if (id !== '') counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Writes `text` into the `header` cell of every row carrying one of `ids` (one read, one
+ * RangeList write; nothing when there is no such column or row). Returns the rows written.
+ */
+export function markRowsById(
+  sheet: Sheet,
+  idHeader: string,
+  header: string,
+  ids: ReadonlySet<string>,
+  text: string,
+): number {
+  if (ids.size === 0) return 0;
+  const table = readTable(sheet);
+  const idColumn = table.headers.indexOf(idHeader);
+  const column = table.headers.indexOf(header);
+  if (idColumn < 0 || column < 0) return 0;
+  const a1s = table.rows
+    .filter((row) => ids.has(cellText(row.values[idColumn])))
+    .map((row) => `${columnLetter(column + 1)}${row.rowNumber}`);
+  if (a1s.length > 0) sheet.getRangeList(a1s).setValue(text);
+  return a1s.length;
 }
 
 /** Cell by cell, as the sheet compares (Dates by instant); trailing blanks do not count. */

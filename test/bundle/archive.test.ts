@@ -156,10 +156,17 @@ describe('過去の予約を保管', () => {
     for (const kept of expected.kept) {
       expect(live.find((r) => r[BOOKING.id] === kept[BOOKING.id])).toEqual(kept);
     }
+    // The block not deleted stays in 予約 only: its copies were taken back out of 予約_保管.
+    expect(archivedIds).toHaveLength(1);
+    const liveIds = live.map((r) => r[BOOKING.id]);
+    for (const id of archivedIds) expect(liveIds).not.toContain(id);
     const message = emu.ui.lastDialog()!.message;
     expect(message).toMatch(/1件の予約を「予約_保管」に移しました/);
-    expect(message).toContain('削除を止めました');
-    expect(message).toContain('同じ予約IDの行が両方のシートにあります');
+    expect(message).toMatch(
+      /3件（.*）は、保管の途中で「予約」の行が編集・移動・コピー・削除されたため/,
+    );
+    expect(message).toContain('「予約_保管」に書き写した行は取り消しました');
+    expect(message).not.toContain('両方');
     // The re-run finishes: the left rows are recognised in 予約_保管 and deleted from 予約.
     emu.ui.queueResponse('YES');
     expect(emu.menu(CAPTION).error).toBeUndefined();
@@ -195,8 +202,21 @@ describe('過去の予約を保管', () => {
     for (const kept of expected.kept) {
       expect(live.find((r) => r[BOOKING.id] === kept[BOOKING.id])).toEqual(kept);
     }
-    for (const moved of expected.moved) expect(archivedIds).toContain(moved[BOOKING.id]);
-    expect(emu.ui.lastDialog()!.message).toContain('削除を止めました');
+    // Nothing deleted (the rows moved under the re-read), so every copy was taken back.
+    const liveIds = live.map((r) => r[BOOKING.id]);
+    for (const moved of expected.moved) {
+      expect(liveIds.filter((id) => id === moved[BOOKING.id])).toHaveLength(1);
+      expect(archivedIds).not.toContain(moved[BOOKING.id]);
+    }
+    const message = emu.ui.lastDialog()!.message;
+    expect(message).toContain('「予約_保管」に移した予約はありません。');
+    expect(message).toMatch(
+      /4件（.*）は、保管の途中で「予約」の行が編集・移動・コピー・削除されたため/,
+    );
+    // The re-run moves them.
+    emu.ui.queueResponse('YES');
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expectArchived(emu, expected);
   });
 
   it('does not delete a copied row a person edited before the delete: the edit survives', () => {
@@ -306,5 +326,203 @@ describe('過去の予約を保管, stopped at each spreadsheet call and run aga
     expect(completed).toBe(true);
     expect(stops).toBeGreaterThan(25);
     expect(stoppedWhileInBoth).toBeGreaterThan(3);
+  });
+});
+
+/** A1 address of `header`'s cell in `row` of `sheet` (columns A–Z). */
+function cellOf(emu: Emulator, sheet: string, header: string, row: number): string {
+  const column = emu.sheetValues(sheet)[0]!.map(String).indexOf(header);
+  expect(column, header).toBeGreaterThanOrEqual(0);
+  return `${String.fromCharCode(65 + column)}${row}`;
+}
+
+/** 1-based row of the 予約 row carrying `id`. */
+function rowOf(emu: Emulator, id: unknown): number {
+  return emu.sheetValues(SHEET.bookings).findIndex((r) => r.includes(id as string)) + 1;
+}
+
+describe('過去の予約を保管 while a person edits 予約: each booking ends in one sheet, edits intact', () => {
+  it('a 状態 changed after the copy: the row stays in 予約 as typed, its copy is taken back', () => {
+    const emu = workbook();
+    const expected = expectedAfter(emu);
+    const target = expected.moved[0]!;
+    const id = target[BOOKING.id];
+    // After the copy is read back, before the deletion re-read: 実施 → 受付.
+    emu.hooks.after('SpreadsheetApp.flush', ({ emu: e }) => {
+      e.person.setValues(SHEET.bookings, cellOf(e, SHEET.bookings, BOOKING.status, rowOf(e, id)), [
+        [STATUS.taken],
+      ]);
+    });
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(emu.hooks.pending()).toEqual([]);
+    const live = bookings(emu).filter((r) => r[BOOKING.id] === id);
+    expect(live).toEqual([{ ...target, [BOOKING.status]: STATUS.taken }]);
+    const archive = emu.records(SHEET.archive);
+    expect(archive.map((r) => r[BOOKING.id])).not.toContain(id);
+    expect(archive).toHaveLength(3);
+    const message = emu.ui.lastDialog()!.message;
+    expect(message).toMatch(/3件の予約を「予約_保管」に移しました/);
+    expect(message).toContain(
+      `1件（${String(id)}）は、保管の途中で「予約」の行が編集・移動・コピー・削除されたため、移していません（「予約_保管」に書き写した行は取り消しました。`,
+    );
+    const log = String(emu.records(SHEET.log).at(-1)!['内容']);
+    expect(log).toMatch(/3件を予約から削除（うち今回書き写し4件）、移さなかった1件/);
+    expect(log).not.toMatch(/33010|example\.jp|見本|Y0/);
+    // Run again: 受付 is not finished, so the row stays where it is, once.
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(bookings(emu).filter((r) => r[BOOKING.id] === id)).toHaveLength(1);
+    expect(emu.records(SHEET.archive).map((r) => r[BOOKING.id])).not.toContain(id);
+  });
+
+  it('an address typed after the deletion re-read, before its block is re-read: kept in 予約 only', () => {
+    const emu = workbook();
+    const expected = expectedAfter(emu);
+    // The last old row (row 8) is a block of its own and is deleted first; type into it after
+    // the whole-sheet re-read of the deletion, before its block's own re-read.
+    const target = expected.moved.at(-1)!;
+    const id = target[BOOKING.id];
+    let armed = false;
+    let fired = 0;
+    emu.hooks.after('SpreadsheetApp.flush', () => {
+      armed = true;
+    });
+    emu.hooks.after(
+      'Sheet.getSheetValues',
+      ({ emu: e }) => {
+        if (!armed || fired > 0) return;
+        fired++;
+        e.person.setValues(SHEET.bookings, cellOf(e, SHEET.bookings, BOOKING.email, rowOf(e, id)), [
+          ['new.address@example.jp'],
+        ]);
+      },
+      { times: Infinity },
+    );
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(fired).toBe(1);
+    const live = bookings(emu).filter((r) => r[BOOKING.id] === id);
+    expect(live).toEqual([{ ...target, [BOOKING.email]: 'new.address@example.jp' }]);
+    expect(emu.records(SHEET.archive).map((r) => r[BOOKING.id])).not.toContain(id);
+    // The block re-read stops the deletion there: the rows above are left too, every one in 予約
+    // only, and a re-run moves all four (with the new address).
+    const liveIds = new Set(bookings(emu).map((r) => r[BOOKING.id]));
+    for (const r of emu.records(SHEET.archive)) expect(liveIds.has(r[BOOKING.id])).toBe(false);
+    expect(emu.ui.lastDialog()!.message).toContain('「予約_保管」に書き写した行は取り消しました');
+    emu.ui.queueResponse('YES');
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    const copy = emu.records(SHEET.archive).find((r) => r[BOOKING.id] === id);
+    expect(copy?.[BOOKING.email]).toBe('new.address@example.jp');
+    expect(emu.records(SHEET.archive)).toHaveLength(4);
+    expect(bookings(emu).map((r) => r[BOOKING.id])).not.toContain(id);
+  });
+
+  it('a row pasted with the same 予約ID during the run: both stay in 予約, the copy is taken back', () => {
+    const emu = workbook();
+    const expected = expectedAfter(emu);
+    const target = expected.moved[2]!; // 無断キャンセル, 2026/04/01: a block of its own
+    const id = target[BOOKING.id];
+    emu.hooks.after('SpreadsheetApp.flush', ({ emu: e }) => {
+      const row = rowOf(e, id);
+      const values = e.sheetValues(SHEET.bookings)[row - 1]!;
+      e.person.insertRows(SHEET.bookings, row + 1, 1);
+      e.person.setValues(SHEET.bookings, `A${row + 1}`, [values.map((v) => v ?? '')]);
+    });
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(emu.hooks.pending()).toEqual([]);
+    const live = bookings(emu).filter((r) => r[BOOKING.id] === id);
+    expect(live).toHaveLength(2);
+    for (const r of live) {
+      for (const [header, value] of Object.entries(target))
+        expect(r[header], header).toEqual(value);
+    }
+    const archivedIds = emu.records(SHEET.archive).map((r) => r[BOOKING.id]);
+    expect(archivedIds).not.toContain(id);
+    const others = expected.moved.filter((r) => r[BOOKING.id] !== id).map((r) => r[BOOKING.id]);
+    expect([...archivedIds].sort()).toEqual([...others].sort());
+    for (const other of others) {
+      expect(bookings(emu).map((r) => r[BOOKING.id])).not.toContain(other);
+    }
+    const message = emu.ui.lastDialog()!.message;
+    expect(message).toMatch(/3件の予約を「予約_保管」に移しました/);
+    expect(message).toContain(`1件（${String(id)}）は、保管の途中で`);
+    expect(message).not.toContain('両方');
+    // The re-run leaves the duplicated id for a person (and says so); still nothing twice.
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(emu.records(SHEET.archive).map((r) => r[BOOKING.id])).not.toContain(id);
+    expect(emu.ui.lastDialog()!.message).toContain(
+      `予約ID ${String(id)} は「予約」の複数の行にある`,
+    );
+  });
+
+  it('a copy that cannot be taken back is marked エラー: in 予約_保管 and the dialog says so', () => {
+    const emu = workbook();
+    const expected = expectedAfter(emu);
+    const target = expected.moved[0]!;
+    const id = target[BOOKING.id];
+    // After the read-back (at the deletion's re-read): a person changes the live row (so it
+    // stays) and types into its copy in 予約_保管 (so the copy no longer holds what the run
+    // wrote, and is not deleted).
+    let armed = false;
+    emu.hooks.after('SpreadsheetApp.flush', () => {
+      armed = true;
+    });
+    emu.hooks.after(
+      'Sheet.getSheetValues',
+      ({ emu: e }) => {
+        if (!armed) return;
+        armed = false;
+        e.person.setValues(
+          SHEET.bookings,
+          cellOf(e, SHEET.bookings, BOOKING.status, rowOf(e, id)),
+          [[STATUS.taken]],
+        );
+        const archiveRow =
+          e.sheetValues(SHEET.archive).findIndex((r) => r.includes(id as string)) + 1;
+        e.person.setValues(SHEET.archive, cellOf(e, SHEET.archive, BOOKING.note, archiveRow), [
+          ['保管側のメモ'],
+        ]);
+      },
+      { times: Infinity },
+    );
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(bookings(emu).filter((r) => r[BOOKING.id] === id)).toEqual([
+      { ...target, [BOOKING.status]: STATUS.taken },
+    ]);
+    const copies = emu.records(SHEET.archive).filter((r) => r[BOOKING.id] === id);
+    expect(copies).toHaveLength(1);
+    expect(copies[0]![BOOKING.note]).toBe('保管側のメモ');
+    expect(String(copies[0]![BOOKING.checkResult])).toMatch(
+      /^エラー: 同じ予約IDの行が「予約」にもあります.*この行を削除してください。$/,
+    );
+    const message = emu.ui.lastDialog()!.message;
+    expect(message).toContain(`1件（${String(id)}）は「予約」と「予約_保管」の両方にあります`);
+    expect(message).toContain('「チェック結果」に印を付けました');
+    const log = String(emu.records(SHEET.log).at(-1)!['内容']);
+    expect(log).toContain('両方のシートに残った1件');
+    expect(log).not.toMatch(/33010|example\.jp|見本|Y0/);
+  });
+
+  it('a sort in the one call before deleteRows: the dialog says another row may be gone', () => {
+    const emu = workbook();
+    const statusColumn = emu.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.status) + 1;
+    emu.hooks.before('Sheet.deleteRows', ({ emu: e }) => {
+      e.person.sortRows(SHEET.bookings, { column: statusColumn, ascending: true });
+    });
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(emu.hooks.pending()).toEqual([]);
+    // The bottom block (row 8) was deleted after the sort moved another row there: its booking
+    // is still in 予約, and its copy in 予約_保管 is marked for a person.
+    const live = new Set(bookings(emu).map((r) => r[BOOKING.id]));
+    const inBoth = emu.records(SHEET.archive).filter((r) => live.has(r[BOOKING.id]));
+    expect(inBoth).toHaveLength(1);
+    expect(String(inBoth[0]![BOOKING.checkResult])).toMatch(
+      /^エラー: 同じ予約IDの行が「予約」にもあります/,
+    );
+    const id = String(inBoth[0]![BOOKING.id]);
+    const message = emu.ui.lastDialog()!.message;
+    expect(message).toContain(`1件（${id}）は「予約」と「予約_保管」の両方にあります`);
+    expect(message).toContain(`${id} の行の代わりに別の行を削除した可能性があります`);
+    expect(message).toContain('「ファイル」>「変更履歴」から戻してください');
+    const log = String(emu.records(SHEET.log).at(-1)!['内容']);
+    expect(log).toContain('削除の直前に行が動き別の行を削除した可能性1件');
   });
 });
