@@ -29,14 +29,17 @@ import { normalizeBooking } from '../core/booking';
 import { countNoShows } from '../core/noShows';
 import { BOOKING, ERROR_PREFIX, SETTING, SHEET } from '../core/schema';
 import { dayOf, formatDayWithYear, type LocalDate } from '../core/time';
+import { writeCheckLine } from '../core/writeChecks';
 import {
   appendAndReadBack,
   appendHeaders,
   countRowsById,
   deleteRowsById,
+  type DeletionOutcome,
   markRowsById,
 } from '../sheet/archive';
-import { bookingReader, bookingRows } from '../sheet/bookings';
+import { forSheet } from '../sheet/ownedWrites';
+import { BOOKING_WRITE_PLAN, bookingReader, bookingRows } from '../sheet/bookings';
 import { type Cell, cellText, fieldReader, readTable, type Table } from '../sheet/table';
 import { NeedsPerson, requireBookingSheet } from './checkService';
 import { highestNumber, keepCounterAbove } from './bookingIds';
@@ -45,6 +48,7 @@ import { loadSettings } from './context';
 import { describeError } from './runAction';
 import { captionOf, runCommand } from './command';
 import { alert, confirm, toast } from './ui';
+import { parseLastStaffEdit } from './onEdit';
 import { documentProperties, PROPERTY } from './properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -75,6 +79,14 @@ export interface ArchiveRun {
    * deleteRows, so another row was deleted in their place (a person must check 予約).
    */
   displaced: string[];
+  /**
+   * Rows of 予約 that were not meant to go but are gone after the deletion (deleted in place of
+   * a moved block, or by a person in that call): rebuilt from the re-read before the deletion at
+   * the bottom of 予約, flagged エラー: (書き込みの確認) for a person.
+   */
+  restored: string[];
+  /** Rows deleted just after staff edited them (onEdit's note): their copy is flagged. */
+  editedMeanwhile: string[];
   /** Headers added to the end of 予約_保管. */
   addedHeaders: string[];
   /** What stayed in 予約 for a person, from the plan. */
@@ -168,6 +180,7 @@ export function archiveOldBookings(spreadsheet: Spreadsheet, now: Date): Archive
   const toDelete = new Map(
     [...verified, ...plan.alreadyArchived].map((row) => [row.id, row.values]),
   );
+  const deletionStart = Date.now();
   const deletion = deleteRowsById(sheets.bookings.sheet, BOOKING.id, toDelete);
 
   // Every row meant to go whose block was not deleted stays in 予約 (refused: edited, moved,
@@ -184,11 +197,33 @@ export function archiveOldBookings(spreadsheet: Spreadsheet, now: Date): Archive
       : deletion.remainingIds;
   const left = meant.filter((row) => !deletion.deleted.has(row.id));
   const displaced = meant.filter((row) => deletion.deleted.has(row.id) && liveNow.has(row.id));
-  const copies = copiesToTakeBack(plan, readBack, archivedRows, mapping, left);
+  const restored =
+    displaced.length > 0 || deletion.deleted.size > 0
+      ? restoreDeletedInPlace(sheets.bookings.sheet, sheets.bookings.headers, deletion, liveNow)
+      : [];
+  // A displaced row still in 予約 exactly once holds the booking: moved there (the block took
+  // other rows, rebuilt above) or a copy pasted in that call (same 予約ID and, verified by the
+  // take-back, the same values as the copy). Either way its copy comes back out of 予約_保管, so
+  // the booking is in one sheet; a re-run moves it. Held by several rows: which one is the
+  // booking cannot be told, so the copy stays, marked.
+  const liveCount = (id: string): number =>
+    liveNow instanceof Map ? (liveNow.get(id) ?? 0) : liveNow.has(id) ? 1 : 0;
+  const displacedOnce = displaced.filter((row) => liveCount(row.id) === 1);
+  const copies = copiesToTakeBack(plan, readBack, archivedRows, mapping, [
+    ...left,
+    ...displacedOnce,
+  ]);
   const back = takeBack(
     sheets.archive.sheet,
     copies,
-    displaced.map((r) => r.id),
+    displaced.filter((row) => !displacedOnce.includes(row)).map((r) => r.id),
+  );
+
+  const editedMeanwhile = flagCopiesEditedMeanwhile(
+    sheets.archive.sheet,
+    deletion,
+    deletionStart,
+    back.removed,
   );
 
   const wholeArchive = [
@@ -211,14 +246,90 @@ export function archiveOldBookings(spreadsheet: Spreadsheet, now: Date): Archive
     appended: plan.toAppend.length,
     deleted: moved.length,
     notVerified: notVerified.filter((id) => back.removed.has(id)),
-    left: left.map((r) => r.id).filter((id) => back.removed.has(id) && !notVerified.includes(id)),
+    left: [...left, ...displacedOnce]
+      .map((r) => r.id)
+      .filter((id) => back.removed.has(id) && !notVerified.includes(id)),
     inBoth: back.inBoth,
     displaced: displaced.map((r) => r.id),
+    restored,
+    editedMeanwhile,
     addedHeaders,
     archivedNoShowSeekers: noShows.size,
     noShowsRecorded,
     settingProblems: sheets.settingProblems,
   });
+}
+
+/**
+ * Rows the re-read before the deletions saw, not meant to go, and gone now: deleteRows took them
+ * in place of a block a person moved in the one call before it (or the person deleted them in
+ * that call: the script cannot tell which). Never lose a booking: each is appended again
+ * (appendRow, atomic) as it was read, its チェック結果 a write-check エラー saying what to check;
+ * a person deletes it again if they meant to. Calls: one appendRow per row, only when it happens.
+ */
+function restoreDeletedInPlace(
+  sheet: Sheet,
+  headers: readonly string[],
+  deletion: DeletionOutcome,
+  liveNow: ReadonlyMap<string, number> | ReadonlySet<string>,
+): string[] {
+  const checkIndex = headers.indexOf(BOOKING.checkResult);
+  const candidates = [...deletion.readBefore.keys()].filter(
+    (id) => !deletion.deleted.has(id) && !liveNow.has(id),
+  );
+  if (candidates.length === 0) return [];
+  // A row whose 予約ID a person cleared is still there: known by its staff cells (one read).
+  const present = new Map<string, number>();
+  for (const row of readTable(sheet).rows) {
+    const key = BOOKING_WRITE_PLAN.fingerprint(headers, row.values);
+    present.set(key, (present.get(key) ?? 0) + 1);
+  }
+  const gone = candidates.filter((id) => {
+    const key = BOOKING_WRITE_PLAN.fingerprint(headers, deletion.readBefore.get(id)!);
+    const n = present.get(key) ?? 0;
+    if (n > 0) present.set(key, n - 1);
+    return n === 0;
+  });
+  const line = writeCheckLine(
+    new Date(),
+    `「${CAPTION}」の削除の直前に行が動いたため、この予約の行が「${SHEET.bookings}」から消えました。消える前に読んだ内容で、この行を作り直しました。` +
+      `内容を確かめてください（その間にこの行を削除したのなら、もう一度削除してください）。`,
+  );
+  for (const id of gone) {
+    const row = deletion.readBefore.get(id)!;
+    sheet.appendRow(row.map((cell, i) => (i === checkIndex ? line : forSheet(cell))));
+  }
+  if (gone.length > 0) {
+    console.warn(`archive: ${gone.length} row(s) deleted in place of a moved block, rebuilt`);
+  }
+  return gone;
+}
+
+/** チェック結果 of a 予約_保管 row whose 予約 row was edited in the call before its deletion. */
+export const EDITED_BEFORE_DELETE_MARK =
+  `${ERROR_PREFIX} 保管の直前に「${SHEET.bookings}」でこの予約の行が編集されました。その編集はこの行に入っていない可能性があります。` +
+  `この行の内容（「状態」「メールアドレス」など）を確かめて、違っていれば直してください（操作ログ参照）。`;
+
+/**
+ * A row deleted from 予約 right after a person edited it (onEdit notes the ids of edited rows in
+ * PROPERTY.lastStaffEdit): the edit landed in the one call between the block's re-read and its
+ * deleteRows, so the copy in 予約_保管 may lack it. Its copy is marked. One property read; one
+ * read and one write of 予約_保管 only when it happens.
+ */
+function flagCopiesEditedMeanwhile(
+  archiveSheet: Sheet,
+  deletion: DeletionOutcome,
+  since: number,
+  takenBack: ReadonlySet<string>,
+): string[] {
+  if (deletion.deleted.size === 0) return [];
+  const note = parseLastStaffEdit(documentProperties().getProperty(PROPERTY.lastStaffEdit));
+  if (note === null || note.at < since) return [];
+  const ids = new Set(note.ids.filter((id) => deletion.deleted.has(id) && !takenBack.has(id)));
+  if (ids.size === 0) return [];
+  markRowsById(archiveSheet, BOOKING.id, BOOKING.checkResult, ids, EDITED_BEFORE_DELETE_MARK);
+  console.warn(`archive: ${ids.size} row(s) edited just before their deletion, copies marked`);
+  return [...ids];
 }
 
 /** What the run appended (or found already copied) for the rows still in 予約, by 予約ID. */
@@ -426,6 +537,10 @@ export function countsLine(run: ArchiveRun): string {
   if (run.displaced.length > 0) {
     parts.push(`削除の直前に行が動き別の行を削除した可能性${run.displaced.length}件`);
   }
+  if (run.editedMeanwhile.length > 0) {
+    parts.push(`削除の直前に編集された${run.editedMeanwhile.length}件に印`);
+  }
+  if (run.restored.length > 0) parts.push(`誤って消えた行を作り直した${run.restored.length}件`);
   if (run.deferred > 0) parts.push(`次回に回した${run.deferred}件`);
   return `${parts.join('、')}。基準日 ${run.cutoff}`;
 }
@@ -459,6 +574,16 @@ export function followUps(run: ArchiveRun): string[] {
     lines.push(
       `・削除の直前に「${SHEET.bookings}」の行が動いた（行の挿入・削除・並べ替え・コピー）ため、${listIds(run.displaced)} の行の代わりに別の行を削除した可能性があります。` +
         `「${SHEET.bookings}」から消えた予約がないか確かめ、あれば「ファイル」>「変更履歴」から戻してください。`,
+    );
+  }
+  if (run.editedMeanwhile.length > 0) {
+    lines.push(
+      `・${listIds(run.editedMeanwhile)} は、「${SHEET.bookings}」から削除する直前に行が編集されました。「${SHEET.archive}」の行にその編集が入っていない可能性があるため、「${BOOKING.checkResult}」に印を付けました。内容を確かめてください。`,
+    );
+  }
+  if (run.restored.length > 0) {
+    lines.push(
+      `・削除の直前に行が動いたため、${listIds(run.restored)} の行が「${SHEET.bookings}」から消えていました。消える前の内容で「${SHEET.bookings}」の下に作り直し、「${BOOKING.checkResult}」にエラーを付けました。内容を確かめてください（その間に自分で削除した行なら、もう一度削除してください）。`,
     );
   }
   if (run.conflicting.length > 0) {

@@ -6,6 +6,7 @@ import { BOOKING, SCRIPT_OWNED_BOOKING_FIELDS, SHEET } from '../core/schema';
 import { isDateCell } from '../core/time';
 import { sameCell } from '../sheet/ownedWrites';
 import { type Cell, cellText, columnLetter, isBlankRow, readHeaderRow } from '../sheet/table';
+import { documentProperties, PROPERTY } from './properties';
 import { describeError } from './runAction';
 
 const OWNED_HEADERS: ReadonlySet<string> = new Set(
@@ -45,6 +46,7 @@ function stampEditedRows(range: GoogleAppsScript.Spreadsheet.Range, typed: unkno
   const rows = sheet.getSheetValues(firstRow, 1, count, width) as Cell[][];
   const oneCell = range.getNumRows() === 1 && range.getNumColumns() === 1;
   if (oneCell && !stillTyped(rows[0]?.[range.getColumn() - 1], typed)) return; // moved: a sort
+  noteEditedIds(rows.map((values) => cellText(values[headers.indexOf(BOOKING.id)])));
   // An unticked checkbox (FALSE) alone is no staff content: such rows are no bookings.
   const ignored = new Set(headers.flatMap((h, i) => (OWNED_HEADERS.has(h) ? [i] : [])));
   const hasStaffContent = rows.map((values) => !isBlankRow(values, ignored));
@@ -88,4 +90,35 @@ function sameBooking(
   return headers.every(
     (header, i) => OWNED_HEADERS.has(header) || sameCell(before[i] ?? '', now[i] ?? ''),
   );
+}
+
+/** Edits within this long of each other are kept together in PROPERTY.lastStaffEdit. */
+const EDIT_WINDOW_MS = 60_000;
+const MAX_NOTED_IDS = 50;
+
+/**
+ * Which bookings staff just edited (two property calls). 過去の予約を保管 reads it after its
+ * deletions: a row edited in the one call before its deleteRows went to 予約_保管 without the
+ * edit, and its copy is flagged. Ids only, never cell values.
+ */
+function noteEditedIds(ids: readonly string[]): void {
+  const edited = ids.filter((id) => id !== '');
+  if (edited.length === 0) return;
+  const properties = documentProperties();
+  const now = Date.now();
+  const previous = parseLastStaffEdit(properties.getProperty(PROPERTY.lastStaffEdit));
+  const recent = previous !== null && now - previous.at < EDIT_WINDOW_MS ? previous.ids : [];
+  const all = [...new Set([...edited, ...recent])].slice(0, MAX_NOTED_IDS);
+  properties.setProperty(PROPERTY.lastStaffEdit, JSON.stringify({ at: now, ids: all }));
+}
+
+export function parseLastStaffEdit(text: string | null): { at: number; ids: string[] } | null {
+  if (text === null) return null;
+  try {
+    const data = JSON.parse(text) as { at?: unknown; ids?: unknown };
+    if (typeof data.at !== 'number' || !Array.isArray(data.ids)) return null;
+    return { at: data.at, ids: data.ids.map(String) };
+  } catch {
+    return null;
+  }
 }

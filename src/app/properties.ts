@@ -20,6 +20,12 @@ export const PROPERTY = {
    * mail quota was spent (sendService.ts).
    */
   quotaAlertDay: 'quotaAlertDay',
+  /**
+   * `{"at": ms, "ids": [...]}`: when staff last edited 予約 and the 予約ID of the rows edited
+   * (onEdit.ts writes; archiveCommand.ts reads, to flag a copy whose row was edited in the one
+   * call before its deleteRows).
+   */
+  lastStaffEdit: 'lastStaffEdit',
 } as const;
 
 export function documentProperties(): GoogleAppsScript.Properties.Properties {

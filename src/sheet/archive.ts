@@ -71,6 +71,12 @@ export interface DeletionOutcome {
    * rows): the run stopped deleting. The caller takes their copies back.
    */
   stopped: Set<string>;
+  /**
+   * Every row of the re-read before the deletions, by its 予約ID (ids on one row only): a row
+   * deleted in place of a block (a person moved rows in the one call before deleteRows) can be
+   * rebuilt from it.
+   */
+  readBefore: Map<string, Cell[]>;
   /** Every 予約ID left on the sheet, for the no-show counts of the archive. */
   remainingIds: Set<string>;
 }
@@ -92,6 +98,7 @@ export function deleteRowsById(
     notFound: new Set(),
     stopped: new Set(),
     remainingIds: new Set(),
+    readBefore: new Map(),
   };
   const table = readTable(sheet);
   const column = table.headers.indexOf(idHeader);
@@ -105,6 +112,9 @@ export function deleteRowsById(
     const id = cellText(values[column]);
     if (id !== '') addToGroup(rowsOf, id, i + 2);
   });
+  for (const [id, rows] of rowsOf) {
+    if (rows.length === 1) outcome.readBefore.set(id, [...current[rows[0]! - 2]!]);
+  }
   const targets: number[] = [];
   const idAt = new Map<number, string>();
   for (const [id, values] of copied) {

@@ -501,28 +501,62 @@ describe('過去の予約を保管 while a person edits 予約: each booking end
     expect(log).not.toMatch(/33010|example\.jp|見本|Y0/);
   });
 
-  it('a sort in the one call before deleteRows: the dialog says another row may be gone', () => {
+  it('an edit in the one call before deleteRows: the copy in 予約_保管 is marked for a person', () => {
     const emu = workbook();
-    const statusColumn = emu.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.status) + 1;
+    const headers = emu.sheetValues(SHEET.bookings)[0]!.map(String);
+    const note = String.fromCharCode(65 + headers.indexOf(BOOKING.note));
+    const id = String(bookings(emu)[6]![BOOKING.id]); // row 8: the bottom block, deleted first
+    let edited = 0;
     emu.hooks.before('Sheet.deleteRows', ({ emu: e }) => {
-      e.person.sortRows(SHEET.bookings, { column: statusColumn, ascending: true });
+      e.edit(SHEET.bookings, `${note}8`, [['折返し電話あり']]);
+      edited++;
     });
     expect(emu.menu(CAPTION).error).toBeUndefined();
-    expect(emu.hooks.pending()).toEqual([]);
-    // The bottom block (row 8) was deleted after the sort moved another row there: its booking
-    // is still in 予約, and its copy in 予約_保管 is marked for a person.
-    const live = new Set(bookings(emu).map((r) => r[BOOKING.id]));
-    const inBoth = emu.records(SHEET.archive).filter((r) => live.has(r[BOOKING.id]));
-    expect(inBoth).toHaveLength(1);
-    expect(String(inBoth[0]![BOOKING.checkResult])).toMatch(
-      /^エラー: 同じ予約IDの行が「予約」にもあります/,
+    expect(edited).toBe(1);
+    const copy = emu.records(SHEET.archive).find((r) => r[BOOKING.id] === id)!;
+    expect(copy[BOOKING.note]).not.toBe('折返し電話あり'); // the edit did not reach the copy …
+    expect(String(copy[BOOKING.checkResult])).toMatch(
+      /^エラー: 保管の直前に「予約」でこの予約の行が編集されました/,
+    ); // … and the copy says so
+    expect(emu.ui.lastDialog()!.message).toContain(
+      `${id} は、「予約」から削除する直前に行が編集されました`,
     );
-    const id = String(inBoth[0]![BOOKING.id]);
+    // The other copies are not marked.
+    const others = emu.records(SHEET.archive).filter((r) => r[BOOKING.id] !== id);
+    expect(others.every((r) => !String(r[BOOKING.checkResult]).includes('保管の直前'))).toBe(true);
+  });
+
+  it('a sort in the one call before deleteRows: the rows deleted in place are rebuilt, flagged, and no booking is in both sheets', () => {
+    const emu = workbook();
+    const before = new Set(bookings(emu).map((r) => String(r[BOOKING.id])));
+    const statusColumn = emu.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.status) + 1;
+    let sorted = 0;
+    emu.hooks.before('Sheet.deleteRows', ({ emu: e }) => {
+      e.person.sortRows(SHEET.bookings, { column: statusColumn, ascending: true });
+      sorted++;
+    });
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    expect(sorted).toBe(1);
+    const live = bookings(emu).map((r) => String(r[BOOKING.id]));
+    const archived = emu.records(SHEET.archive).map((r) => String(r[BOOKING.id]));
+    // Every booking is in exactly one of the two sheets: nothing lost, nothing twice.
+    for (const id of before) {
+      expect(
+        live.filter((x) => x === id).length + archived.filter((x) => x === id).length,
+        id,
+      ).toBe(1);
+    }
+    const rebuilt = bookings(emu).filter((r) =>
+      /^エラー: 書き込みの確認（[^）]+）: 「過去の予約を保管」の削除の直前に行が動いた/m.test(
+        String(r[BOOKING.checkResult]),
+      ),
+    );
+    expect(rebuilt.length).toBeGreaterThan(0);
     const message = emu.ui.lastDialog()!.message;
-    expect(message).toContain(`1件（${id}）は「予約」と「予約_保管」の両方にあります`);
-    expect(message).toContain(`${id} の行の代わりに別の行を削除した可能性があります`);
-    expect(message).toContain('「ファイル」>「変更履歴」から戻してください');
+    expect(message).toContain(
+      'の行が「予約」から消えていました。消える前の内容で「予約」の下に作り直し',
+    );
     const log = String(emu.records(SHEET.log).at(-1)!['内容']);
-    expect(log).toContain('削除の直前に行が動き別の行を削除した可能性1件');
+    expect(log).toContain(`誤って消えた行を作り直した${rebuilt.length}件`);
   });
 });
