@@ -324,6 +324,13 @@ export interface Outcome {
   /** Spreadsheet calls the perturbed run made. */
   calls: number;
   violations: Violation[];
+  /**
+   * Breakages inside the one window Sheets cannot close, which the run told the person about:
+   * a booking typed into a row inserted in the one call before the archive's deleteRows was never
+   * read by the script, so deleteRows may take it in place of a block row (README "Known
+   * limitations"). Counted and reported, not failed, only when the dialog names the check.
+   */
+  residuals: Violation[];
   /** Runs made for the case (perturbed + re-runs + onEdit triggers). */
   runs: number;
   story: string[];
@@ -518,6 +525,7 @@ export function runCase(base: Base, c: Case): Outcome {
   if (c.entry === 'sidebar') expected.set(`url:${SIDEBAR_KEY}`, sidebarRow);
   const run = runEntry(emu, c.entry);
   runs++;
+  const toldPerson = emu.ui.dialogs.map((d) => d.message).join('\n');
   emu.hooks.clear();
   story.push(
     `${ENTRY_TITLES[c.entry]}: before spreadsheet call #${c.call} (${fired?.method ?? 'never reached'}) the person ${fired?.did ?? '—'}` +
@@ -565,6 +573,20 @@ export function runCase(base: Base, c: Case): Outcome {
     });
   }
   checkInvariants(emu, base, expected, violations);
+  const inDeleteWindow =
+    c.entry === 'archive' &&
+    fired?.method === 'Sheet.deleteRows' &&
+    c.action.kind === 'insertAbove' &&
+    c.action.typeBooking;
+  const unreadRowLost = (v: Violation) =>
+    v.invariant === 'row kept once' && v.message.startsWith(`${NEW_MARKER} is in 予約 0×`);
+  const residuals =
+    inDeleteWindow &&
+    toldPerson.includes('別の行を削除した可能性') &&
+    toldPerson.includes('変更履歴')
+      ? violations.filter(unreadRowLost)
+      : [];
+  for (const r of residuals) violations.splice(violations.indexOf(r), 1);
   const mails = [...base.mails, ...invitations(emu)];
   if (violations.length > 0) {
     story.push(`  invitations: ${mails.map((m) => `${m.id}/${m.key}→${m.to}`).join(', ')}`);
@@ -573,7 +595,7 @@ export function runCase(base: Base, c: Case): Outcome {
     story.push(`  予約_保管 at the end:`);
     for (const r of emu.records(SHEET.archive)) story.push(`    ${rowLine(r)}`);
   }
-  return { fired, calls: index, violations, runs, story };
+  return { fired, calls: index, violations, residuals, runs, story };
 }
 
 function rowLine(r: Record<string, CellValue>): string {

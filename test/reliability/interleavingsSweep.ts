@@ -87,6 +87,8 @@ const tally = {
   fired: Object.fromEntries(ACTION_KINDS.map((k) => [k, 0])) as Record<ActionKind, number>,
   effective: Object.fromEntries(ACTION_KINDS.map((k) => [k, 0])) as Record<ActionKind, number>,
   failing: 0,
+  /** Cases inside the deleteRows window that the run told the person about (Outcome.residuals). */
+  residual: 0,
 };
 /** Survey mode: cases breaking each invariant, by entry point and action kind. */
 const survey = new Map<string, { count: number; first: Case; example: string }>();
@@ -100,6 +102,7 @@ function record(c: Case, out: Outcome): void {
     if (out.fired.effective) tally.effective[c.action.kind]++;
   }
   if (out.violations.length > 0) tally.failing++;
+  if (out.residuals.length > 0) tally.residual++;
 }
 
 function scenario(c: Case, out: Outcome): string {
@@ -317,6 +320,7 @@ function report(): void {
       `interleavings: seed ${SEED}; ${tally.cases} cases (${tally.runs} script runs), by entry point: ${ENTRY_POINTS.map((e) => `${e} ${tally.byEntry[e]}`).join(', ')}`,
       `  hooks fired by action kind: ${kinds.join(', ')}`,
       `  cases breaking an invariant: ${tally.failing}`,
+      `  cases in the archive's deleteRows window, told to the person (residual): ${tally.residual}`,
     ].join('\n'),
   );
   if (SURVEY) {
