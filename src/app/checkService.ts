@@ -37,16 +37,6 @@ export class NeedsPerson extends Error {
   }
 }
 
-/** The work's value, or the NeedsPerson it threw (for a dialog); other errors propagate. */
-export function needsPersonOr<T>(work: () => T): T | NeedsPerson {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof NeedsPerson) return error;
-    throw error;
-  }
-}
-
 /**
  * 予約, read in one batch, with the headers this action needs (the script-owned ones and 状態
  * always); otherwise a NeedsPerson saying to run 初期設定.

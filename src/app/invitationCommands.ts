@@ -6,7 +6,8 @@ import { nothingToSend, SEND_CANCELLED, sendQuestion, sendReport } from '../core
 import { actorName, AuditLog } from './auditLog';
 import { checkAndRecord } from './checkService';
 import { runCommand } from './command';
-import { sendReadyInvitations, surveyReadiness } from './sendService';
+import { surveyReadiness } from './send/survey';
+import { sendReadyInvitations } from './sendService';
 import { alert, confirm } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -17,7 +17,7 @@ export const PROPERTY = {
   triggerOwner: 'triggerOwner',
   /**
    * Prefix: `quotaAlertDay:<e-mail>` holds the Tokyo day staff were last told that account's
-   * mail quota was spent (sendService.ts).
+   * mail quota was spent (app/send/quota.ts).
    */
   quotaAlertDay: 'quotaAlertDay',
   /**

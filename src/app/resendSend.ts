@@ -10,7 +10,9 @@ import {
   resendLogDetail,
   resent,
 } from '../core/resendWords';
+import { classifyMailError, failureLine } from '../core/mailPolicy';
 import { BOOKING, CHECK_OK, STATUS } from '../core/schema';
+import { appendLine, toTheMinute } from '../core/sendPlan';
 import { dayOf } from '../core/time';
 import type { OwnedChange } from '../sheet/ownedWrites';
 import { cellOf } from '../sheet/table';
@@ -18,13 +20,7 @@ import { writeBookingCells } from './bookingWrites';
 import type { Command } from './command';
 import { InvitationLedger } from './invitationLedger';
 import type { ResendRow } from './resendCommand';
-import {
-  appendLine,
-  classifyMailError,
-  failureLine,
-  invitationMessage,
-  toTheMinute,
-} from './sendService';
+import { invitationMessage } from './send/message';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -1,11 +1,6 @@
 // 自己診断's second half: a sample invitation to the person's own address, made from the current
 // settings. The only write is one 操作ログ line once the mail went (words: core/selfCheckWords).
-import {
-  escapeHtml,
-  renderInvitation,
-  singleLine,
-  type RenderedInvitation,
-} from '../core/invitation';
+import { escapeHtml, renderInvitation, type RenderedInvitation } from '../core/invitation';
 import { SAMPLE_NOTICE, SAMPLE_SUBJECT_PREFIX, sampleInvitationInput } from '../core/selfCheck';
 import {
   SAMPLE_LOG_DETAIL,
@@ -21,11 +16,10 @@ import type { Command } from './command';
 import { readClosedDays } from './context';
 import { withScriptLock } from './lock';
 import { describeError } from './runAction';
+import { mailMessage } from './send/message';
 import { alert, confirm } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const ICS_CONTENT_TYPE = 'text/calendar';
 
 export function offerSampleInvitation(
   command: Command,
@@ -66,28 +60,21 @@ function logSampleSent(command: Command, spreadsheet: Spreadsheet): void {
   }
 }
 
-/** The same shape as a real invitation (see sendService), marked as a sample in the subject and body. */
+/** The same shape as a real invitation (app/send/message), marked as a sample in the subject and body. */
 function sampleMessage(
   to: string,
   mail: RenderedInvitation,
   settings: Settings,
   office: string,
 ): GoogleAppsScript.Mail.MailAdvancedParameters {
-  const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
-    to,
+  const sample = {
+    ...mail,
     subject: SAMPLE_SUBJECT_PREFIX + mail.subject,
     body: `${SAMPLE_NOTICE}\n\n${mail.body}`,
     htmlBody: mail.htmlBody.replace(
       '<body>',
       `<body><p><strong>${escapeHtml(SAMPLE_NOTICE)}</strong></p>`,
     ),
-    name: singleLine(settings.senderNames[office] ?? ''),
   };
-  if (settings.replyTo) message.replyTo = settings.replyTo;
-  if (mail.ics) {
-    message.attachments = [
-      Utilities.newBlob(mail.ics.content, ICS_CONTENT_TYPE, mail.ics.fileName),
-    ];
-  }
-  return message;
+  return mailMessage(to, sample, settings, office);
 }

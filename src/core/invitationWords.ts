@@ -1,5 +1,5 @@
-// What 招待メールを送信 asks and tells the person. Inputs are plain data (app/sendService's
-// survey and summary fit them).
+// What 招待メールを送信 asks and tells the person. Inputs are plain data (app/send/survey's
+// survey and core/sendSummary fit them).
 import { notReadyLines, type NotReadyReason } from './readiness';
 import { BOOKING } from './schema';
 
