@@ -9,9 +9,9 @@ export const PROPERTY = {
   invitationLedger: 'invitationLedger',
   /** No-show counts of archived bookings per 求職番号, JSON (archiveCommand.ts writes, context.ts reads; chunked). */
   archivedNoShowCounts: 'archivedNoShowCounts',
-  /** The (予約ID, level) pairs already alerted about (tickService.ts; chunked). */
+  /** The (予約ID, level) pairs already alerted about (app/tick/alertedProperty.ts; chunked). */
   overdueAlerted: 'overdueAlerted',
-  /** When the last 10-minute run finished and whether a step failed (tickService.ts; 自己診断, onOpen). */
+  /** When the last 10-minute run finished and whether a step failed (app/tick/heartbeat.ts; 自己診断, onOpen). */
   lastTenMinuteRun: 'lastTenMinuteRun',
   /** The account that owns the time-driven triggers (triggers.ts; 自己診断). */
   triggerOwner: 'triggerOwner',

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { STATUS } from '../../src/core/schema';
+import {
+  ALERT_SENDER_NAME,
+  alertedDetail,
+  TICK_LOG_ACTION,
+  transitionAction,
+  transitionDetail,
+} from '../../src/core/tickWords';
+
+describe('tickWords', () => {
+  it('names the automatic no-show and its minutes from the settings', () => {
+    const t = { from: STATUS.confirmed, to: STATUS.noShow } as const;
+    expect(transitionAction(t)).toBe('無断キャンセル（自動判定）');
+    expect(transitionDetail(t, { noShowMinutes: 10 })).toBe(
+      `状態 ${STATUS.confirmed} → ${STATUS.noShow}（開始から10分を過ぎても参加なし）`,
+    );
+    expect(transitionDetail(t, { noShowMinutes: 25 })).toContain('開始から25分を過ぎても');
+  });
+
+  it('names the automatic 実施', () => {
+    const t = { from: STATUS.confirmed, to: STATUS.held } as const;
+    expect(transitionAction(t)).toBe('実施（自動判定）');
+    expect(transitionDetail(t, { noShowMinutes: 10 })).toBe(
+      `状態 ${STATUS.confirmed} → ${STATUS.held}（参加あり・終了時刻を過ぎました）`,
+    );
+  });
+
+  it('words the alert log lines and the digest sender', () => {
+    expect(TICK_LOG_ACTION.alerted).toBe('送信漏れなどの通知');
+    expect(alertedDetail('closedDay')).toBe('通知先メールへ知らせました（closedDay）');
+    expect(ALERT_SENDER_NAME).toBe('オンライン相談 予約台帳');
+  });
+});
