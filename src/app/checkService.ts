@@ -104,6 +104,7 @@ export function checkAndRecord(
   const read = bookingReader(table);
   const today = dayOf(options.now);
   const ledger = InvitationLedger.load();
+  const sameInvitationAs = ledger.sameInvitationIndex();
   // A row whose 予約ID was cleared gets it back when it shows an invitation the ledger holds
   // under an id no row has: the booking stays one booking (and is never mailed again).
   const idsOnSheet = new Set(table.rows.map((row) => cellText(row.values[idIndex])));
@@ -113,7 +114,7 @@ export function checkAndRecord(
       { rowNumber: rows[i]!.rowNumber, values: read(rows[i]!) },
       today,
     );
-    const id = ledger.sameInvitationAs('', sentDetailsOf(booking));
+    const id = sameInvitationAs('', sentDetailsOf(booking));
     if (id === undefined || idsOnSheet.has(id)) continue;
     idsOnSheet.add(id);
     restoredIds.set(i, id);
@@ -154,7 +155,7 @@ export function checkAndRecord(
   }).map((result, i) => {
     const id = idOf.get(i) ?? cellText(rows[i]!.values[idIndex]);
     const entry = ledger.get(id);
-    const sameAs = entry ? undefined : ledger.sameInvitationAs(id, sentDetailsOf(result.booking));
+    const sameAs = entry ? undefined : sameInvitationAs(id, sentDetailsOf(result.booking));
     const previous = cellText(rows[i]!.values[table.headers.indexOf(BOOKING.checkResult)]);
     return withCarriedWriteChecks(withLedgerFindings(result, entry, sameAs), previous);
   });

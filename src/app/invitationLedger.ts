@@ -9,6 +9,7 @@ import {
   parseLedger,
   pruneLedger,
   sameInvitationAs,
+  sameInvitationIndex,
   type SentDetails,
   serializeLedger,
 } from '../core/invitationLedger';
@@ -43,6 +44,11 @@ export class InvitationLedger {
   /** Another 予約ID under which this same invitation (address, day, time, URL) was mailed. */
   sameInvitationAs(id: string, details: SentDetails | null): string | undefined {
     return sameInvitationAs(this.entries, id, details);
+  }
+
+  /** sameInvitationAs for a whole check: the ledger indexed once (see core). */
+  sameInvitationIndex(): (id: string, details: SentDetails | null) => string | undefined {
+    return sameInvitationIndex(this.entries);
   }
 
   /** invitationKeyOf → 予約ID, for the readiness rule. */

@@ -93,12 +93,25 @@ export function sameInvitationAs(
   id: string,
   details: SentDetails | null,
 ): string | undefined {
-  if (details === null) return undefined;
-  const key = invitationKeyOf(details);
+  return sameInvitationIndex(ledger)(id, details);
+}
+
+/**
+ * sameInvitationAs for many rows: the ledger is indexed by invitationKeyOf once (in ledger
+ * order), so a check of every row costs one lookup a row, not a walk of the ledger.
+ */
+export function sameInvitationIndex(
+  ledger: Ledger,
+): (id: string, details: SentDetails | null) => string | undefined {
+  const idsByKey = new Map<string, string[]>();
   for (const [other, entry] of ledger) {
-    if (other !== id && invitationKeyOf(entry) === key) return other;
+    const key = invitationKeyOf(entry);
+    idsByKey.set(key, [...(idsByKey.get(key) ?? []), other]);
   }
-  return undefined;
+  return (id, details) =>
+    details === null
+      ? undefined
+      : idsByKey.get(invitationKeyOf(details))?.find((other) => other !== id);
 }
 
 /** The headers whose content differs from what the mail said, in LEDGER_FIELDS order. */
