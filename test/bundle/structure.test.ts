@@ -35,9 +35,11 @@ describe('dist/Code.js', () => {
   it('is unminified and small enough for the Apps Script editor', () => {
     expect(code.split('\n').length).toBeGreaterThan(200);
     // A regression guard, not a platform limit: unminified (readable stack traces in the editor),
-    // the whole product is about 320 KB (自己診断, the invitation ledger and 招待メールを再送 added
-    // ~70 KB to the earlier 250 KB), of which the one dependency (japanese-holidays) is 10 KB.
-    expect(Buffer.byteLength(code)).toBeLessThan(360 * 1024);
+    // the whole product was about 350 KB at the end of issue 14 (自己診断, the invitation ledger
+    // and 招待メールを再送 had added ~70 KB to the earlier 250 KB), of which the one dependency
+    // (japanese-holidays) is 10 KB. Raised to 440 KB for issues 15–17 (reminders, change and
+    // cancellation mails, erasure, any office): growth beyond that should be looked at.
+    expect(Buffer.byteLength(code)).toBeLessThan(440 * 1024);
   });
 
   it('ships a manifest in Asia/Tokyo on V8 with explicit scopes', () => {
