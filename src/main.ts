@@ -17,5 +17,5 @@ export {
   sidebarAddBooking,
 } from './app/sidebar';
 export { menuUpdateMonthlyReport } from './app/monthlyReport';
-export { menuArchiveOldBookings } from './app/archiveCommand';
+export { menuArchiveOldBookings } from './app/archive';
 export { onTenMinuteTick, onDailyTick, onMonthlyTick } from './app/ticks';

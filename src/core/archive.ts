@@ -1,5 +1,5 @@
 // 過去の予約を保管 (SPEC §3 予約_保管): which 予約 rows move, how their cells map onto the archive's
-// columns, and how the rows to delete group into runs. Pure; src/app/archiveCommand.ts does the
+// columns, and how the rows to delete group into runs. Pure; src/app/archive/ does the
 // copy → read back → compare → delete sequence around it.
 //
 // Decisions (also in the operations guide):
