@@ -1,5 +1,6 @@
 // Shared set-up for bundle tests: a spreadsheet after 初期設定 with a roster, settings and
 // bookings typed in as staff would type them (by header, never by column position).
+import { expect } from 'vitest';
 import type { Emulator } from '../../emulator/index';
 import type { Variants } from '../../emulator/variants';
 import type { BookingForm } from '../../src/ui/shared/sidebarApi';
@@ -7,7 +8,14 @@ import { setSetting, typeRows } from '../../runner/staff';
 import { createEmulator } from '../world';
 
 export { setSetting };
-import { BOOKING, type BookingField, ROSTER, type RosterField, SHEET } from '../../src/core/schema';
+import {
+  BOOKING,
+  type BookingField,
+  ROSTER,
+  type RosterField,
+  SETTING,
+  SHEET,
+} from '../../src/core/schema';
 
 /** Tuesday 2026-12-01, 09:00 in Tokyo: a business day with business days around it. */
 export const START = '2026-12-01T09:00:00+09:00';
@@ -163,4 +171,24 @@ export function sidebarForm(overrides: Partial<BookingForm> = {}): BookingForm {
     channel: '電話',
     ...overrides,
   };
+}
+
+/** An office that can send: 返信先 set (the rest as 初期設定 left it). */
+export function office(emu: Emulator): Emulator {
+  setSetting(emu, SETTING.replyTo, 'soudan@hellowork.example.jp');
+  return emu;
+}
+
+/** 招待メールを送信, confirmed with はい; the run must not fail. */
+export function send(emu: Emulator): void {
+  emu.ui.queueResponse('YES');
+  const run = emu.menu('招待メールを送信');
+  expect(run.error).toBeUndefined();
+}
+
+/** The column letter of `header` in 予約's header row, as the person sees it. */
+export function column(emu: Emulator, header: string): string {
+  const index = (emu.person.values(SHEET.bookings)[0] ?? []).map(String).indexOf(header);
+  if (index < 0) throw new Error(`no column ${header}`);
+  return String.fromCharCode(65 + index);
 }

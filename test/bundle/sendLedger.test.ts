@@ -5,23 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/index';
 import { BOOKING, LOG, SETTING, SHEET, STATUS } from '../../src/core/schema';
-import { bookingOf, bookings, setSetting, typeBookings, workbookWith } from './helpers';
+import {
+  bookingOf,
+  bookings,
+  column,
+  office,
+  send,
+  setSetting,
+  typeBookings,
+  workbookWith,
+} from './helpers';
 
 const SEND = '招待メールを送信';
 const RESEND = '招待メールを再送';
 const CHECK_ALL = 'すべての予約をチェック';
 const LEDGER = 'invitationLedger';
-
-function office(emu: Emulator): Emulator {
-  setSetting(emu, SETTING.replyTo, 'soudan@hellowork.example.jp');
-  return emu;
-}
-
-function send(emu: Emulator): void {
-  emu.ui.queueResponse('YES');
-  const run = emu.menu(SEND);
-  expect(run.error).toBeUndefined();
-}
 
 /** The send menu when nothing is ready: one OK dialog. */
 function sendNothing(emu: Emulator): string {
@@ -29,12 +27,6 @@ function sendNothing(emu: Emulator): string {
   const run = emu.menu(SEND);
   expect(run.error).toBeUndefined();
   return emu.ui.lastDialog()?.message ?? '';
-}
-
-function column(emu: Emulator, header: string): string {
-  const index = (emu.person.values(SHEET.bookings)[0] ?? []).map(String).indexOf(header);
-  if (index < 0) throw new Error(`no column ${header}`);
-  return String.fromCharCode(65 + index);
 }
 
 function columnNumber(emu: Emulator, header: string): number {

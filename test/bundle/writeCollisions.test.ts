@@ -5,28 +5,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/index';
 import { BOOKING, LOG, SETTING, SHEET, STATUS } from '../../src/core/schema';
-import { bookingOf, bookings, setSetting, typeBookings, workbookWith } from './helpers';
+import {
+  bookingOf,
+  bookings,
+  column,
+  office,
+  send,
+  setSetting,
+  typeBookings,
+  workbookWith,
+} from './helpers';
 
 const SEND = '招待メールを送信';
 const CHECK_ALL = 'すべての予約をチェック';
 const WRITES = ['Range.setValue', 'Range.setValues', 'RangeList.setValue'] as const;
-
-function office(emu: Emulator): Emulator {
-  setSetting(emu, SETTING.replyTo, 'soudan@hellowork.example.jp');
-  return emu;
-}
-
-function send(emu: Emulator): void {
-  emu.ui.queueResponse('YES');
-  const run = emu.menu(SEND);
-  expect(run.error).toBeUndefined();
-}
-
-function column(emu: Emulator, header: string): string {
-  const index = (emu.person.values(SHEET.bookings)[0] ?? []).map(String).indexOf(header);
-  if (index < 0) throw new Error(`no column ${header}`);
-  return String.fromCharCode(65 + index);
-}
 
 function tick(emu: Emulator): void {
   emu.advance({ minutes: 30 });
