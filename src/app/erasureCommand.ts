@@ -24,11 +24,12 @@ import {
   settingBlocksErasure,
 } from '../core/retentionWords';
 import { normalizeDate } from '../core/normalize';
-import { BOOKING, ROSTER, SHEET } from '../core/schema';
+import { BOOKING, ROSTER, SETTING, SHEET } from '../core/schema';
 import { compareDays, dayOf, type LocalDate } from '../core/time';
 import { writeExactCells } from '../sheet/ownedWrites';
 import { readRosterSheet } from '../sheet/roster';
 import { cellText, readTable, type Table } from '../sheet/table';
+import { actorName, AuditLog } from './auditLog';
 import { captionOf, runCommand } from './command';
 import { loadSettings } from './context';
 import { InvitationLedger } from './invitationLedger';
@@ -70,6 +71,25 @@ export function menuErasePersonalData(): void {
     });
     alert(erasureReport(outcome) + review, CAPTION);
   });
+}
+
+/**
+ * The monthly trigger's part, under its lock: when 個人情報の自動消去 is はい, erases every row
+ * that qualifies (no dialog) and logs one line; a malformed 保存年数 erases nothing and says so
+ * in the log. Returns whether it ran.
+ */
+export function monthlyErasure(spreadsheet: Spreadsheet, now: Date): boolean {
+  const { settings } = loadSettings(spreadsheet);
+  if (!settings.autoErase) return false;
+  const log = new AuditLog(actorName('trigger'));
+  const years = settings.retentionYears;
+  const detail =
+    years === null
+      ? `「${SETTING.retentionYears}」が読めないため消去しませんでした`
+      : erasureLogLine(erasePersonalData(spreadsheet, dayOf(now), years, null));
+  log.add({ action: CAPTION, detail });
+  log.flush(spreadsheet);
+  return true;
 }
 
 /**

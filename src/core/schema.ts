@@ -154,6 +154,7 @@ export const SETTING = {
   termsVersion: '規約版',
   archiveAfterMonths: '保管までの月数',
   retentionYears: '個人情報の保存年数',
+  autoErase: '個人情報の自動消去',
   mailSubject: 'メール件名',
   mailBody: 'メール本文',
 } as const;

@@ -38,6 +38,8 @@ export interface Settings {
    * stops with the problem's message instead of falling back.
    */
   retentionYears: number | null;
+  /** 個人情報の自動消去: the monthly trigger also runs the erasure (default いいえ). */
+  autoErase: boolean;
   mailSubject: string;
   mailBody: string;
 }
@@ -108,6 +110,11 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
     '相談日からこの年数が過ぎた予約の氏名・メールアドレス・求職番号・会議URL・備考を「保存期間を過ぎた個人情報を消去」で消します（運用ガイド 2.6）。',
   ),
   row(
+    SETTING.autoErase,
+    NO,
+    '「はい」なら、毎月1日の自動実行でも保存期間を過ぎた個人情報を消去します（確認なし。操作ログに件数を記録）。',
+  ),
+  row(
     SETTING.mailSubject,
     DEFAULT_SUBJECT,
     '招待メールの件名。{相談日} などの差し込みが使えます。',
@@ -166,6 +173,7 @@ export function parseSettings(rows: readonly SettingRow[]): {
     termsVersion: read.text(SETTING.termsVersion),
     archiveAfterMonths: read.integer(SETTING.archiveAfterMonths, 1, 120),
     retentionYears: read.integerOrNull(SETTING.retentionYears, 1, 30),
+    autoErase: read.yesNo(SETTING.autoErase),
     mailSubject: read.text(SETTING.mailSubject),
     mailBody: read.text(SETTING.mailBody),
   };

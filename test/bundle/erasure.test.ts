@@ -255,3 +255,27 @@ describe(CAPTION, () => {
     expect(killed).toBeGreaterThan(0);
   });
 });
+
+describe(`${CAPTION} from the monthly trigger`, () => {
+  it('runs only when 個人情報の自動消去 is はい, without a dialog, and logs one line', () => {
+    const off = knownWorkbook();
+    const before = archived(off);
+    expect(off.fireTimeTrigger('onMonthlyTick').error).toBeUndefined();
+    expect(archived(off)).toEqual(before);
+    expect(off.records(SHEET.log).filter((r) => r['操作'] === CAPTION)).toHaveLength(0);
+
+    const on = knownWorkbook();
+    setSetting(on, '個人情報の自動消去', 'はい');
+    const dialogs = on.ui.dialogs.length;
+    expect(on.fireTimeTrigger('onMonthlyTick').error).toBeUndefined();
+    expect(on.ui.dialogs.length).toBe(dialogs);
+    const after = archived(on);
+    for (const id of OLD)
+      expect(personal(after.get(id)), id).toEqual(PERSONAL_HEADERS.map(() => ''));
+    for (const id of KEPT) expect(after.get(id), id).toEqual(before.get(id));
+    const lines = on.records(SHEET.log).filter((r) => r['操作'] === CAPTION);
+    expect(lines).toHaveLength(1);
+    expect(String(lines[0]!['内容'])).toContain('消去3件');
+    expect(String(lines[0]!['実行者'])).toBe('自動（時間主導トリガー）');
+  });
+});

@@ -189,3 +189,12 @@ describe('個人情報の保存年数', () => {
     expect(missing.problems).toEqual([expect.stringContaining(`設定「${key}」の行がありません`)]);
   });
 });
+
+describe('個人情報の自動消去', () => {
+  it('is いいえ as shipped', () => {
+    expect(parseSettings(rows(COMPLETE)).settings.autoErase).toBe(false);
+    expect(
+      parseSettings(rows({ ...COMPLETE, [SETTING.autoErase]: 'はい' })).settings.autoErase,
+    ).toBe(true);
+  });
+});
