@@ -18,4 +18,5 @@ export {
 } from './app/sidebar';
 export { menuUpdateMonthlyReport } from './app/monthlyReport';
 export { menuArchiveOldBookings } from './app/archive';
+export { menuErasePersonalData } from './app/erasureCommand';
 export { onTenMinuteTick, onDailyTick, onMonthlyTick } from './app/ticks';

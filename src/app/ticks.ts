@@ -7,6 +7,7 @@ import { NeedsPerson } from './checkService';
 import { withScriptLock } from './lock';
 import { monthlyReportLogLine, rebuildMonthlyReport } from './monthlyReport';
 import { describeError } from './runAction';
+import { monthlyErasure } from './erasureCommand';
 import { recordHeartbeat, runDailyWork, runTenMinuteWork } from './tickService';
 
 /** A tick waits briefly: a menu action or the previous tick holding the lock is doing the work. */
@@ -48,6 +49,7 @@ export function onMonthlyTick(): void {
       const log = new AuditLog(actorName('trigger'));
       log.add({ action: '月次集計を更新', detail: monthlyReportLogLine(run) });
       log.flush(spreadsheet);
+      monthlyErasure(spreadsheet, new Date()); // only when 設定 個人情報の自動消去 is はい
     } catch (error) {
       // 初期設定 not run yet: staff see that in the menus; a failure mail every month is noise.
       if (error instanceof NeedsPerson)

@@ -115,6 +115,7 @@ export const MENU_ITEMS = [
   { caption: '月次集計を更新', handler: 'menuUpdateMonthlyReport' },
   { caption: '過去の予約を保管', handler: 'menuArchiveOldBookings' },
   { caption: '招待メールを再送', handler: 'menuResendInvitation' },
+  { caption: '保存期間を過ぎた個人情報を消去', handler: 'menuErasePersonalData' },
   { caption: '初期設定', handler: 'menuSetup' },
   { caption: '自己診断', handler: 'menuSelfCheck' },
 ] as const;
@@ -152,6 +153,8 @@ export const SETTING = {
   dayBeforeAlertAt: '前日確定期限',
   termsVersion: '規約版',
   archiveAfterMonths: '保管までの月数',
+  retentionYears: '個人情報の保存年数',
+  autoErase: '個人情報の自動消去',
   mailSubject: 'メール件名',
   mailBody: 'メール本文',
 } as const;

@@ -32,6 +32,14 @@ export interface Settings {
   dayBeforeAlertAt: TimeOfDay;
   termsVersion: string;
   archiveAfterMonths: number;
+  /**
+   * Years 予約_保管 keeps a booking's personal cells after its 相談日 (個人情報の保存年数).
+   * null when the value is malformed: erasing with a guessed period is not safe, so erasure
+   * stops with the problem's message instead of falling back.
+   */
+  retentionYears: number | null;
+  /** 個人情報の自動消去: the monthly trigger also runs the erasure (default いいえ). */
+  autoErase: boolean;
   mailSubject: string;
   mailBody: string;
 }
@@ -97,6 +105,16 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
   ),
   row(SETTING.archiveAfterMonths, '6', '終わった予約をこの月数が過ぎたら「予約_保管」に移します。'),
   row(
+    SETTING.retentionYears,
+    '3',
+    '相談日からこの年数が過ぎた予約の氏名・メールアドレス・求職番号・会議URL・備考を「保存期間を過ぎた個人情報を消去」で消します（運用ガイド 2.6）。',
+  ),
+  row(
+    SETTING.autoErase,
+    NO,
+    '「はい」なら、毎月1日の自動実行でも保存期間を過ぎた個人情報を消去します（確認なし。操作ログに件数を記録）。',
+  ),
+  row(
     SETTING.mailSubject,
     DEFAULT_SUBJECT,
     '招待メールの件名。{相談日} などの差し込みが使えます。',
@@ -154,6 +172,8 @@ export function parseSettings(rows: readonly SettingRow[]): {
     dayBeforeAlertAt: read.time(SETTING.dayBeforeAlertAt),
     termsVersion: read.text(SETTING.termsVersion),
     archiveAfterMonths: read.integer(SETTING.archiveAfterMonths, 1, 120),
+    retentionYears: read.integerOrNull(SETTING.retentionYears, 1, 30),
+    autoErase: read.yesNo(SETTING.autoErase),
     mailSubject: read.text(SETTING.mailSubject),
     mailBody: read.text(SETTING.mailBody),
   };
@@ -239,6 +259,38 @@ class SettingReader {
     if (n < min || n > max) {
       this.bad(key, found, `${min}～${max}の範囲にしてください`, String(fallback));
       return fallback;
+    }
+    return n;
+  }
+
+  /**
+   * Like integer, but a missing, blank or malformed value gives null (with a problem naming the
+   * row) instead of the default: for a setting where a guessed value would do harm.
+   */
+  integerOrNull(key: string, min: number, max: number): number | null {
+    const found = this.found.get(keyOf(key));
+    const stop = '直すまで、この設定を使う処理は行いません。';
+    if (found === undefined) {
+      this.problems.push(
+        `設定「${key}」の行がありません。「初期設定」を実行すると行が追加されます。${stop}`,
+      );
+      return null;
+    }
+    const text = normalizeText(found.value).replace(/年$/, '');
+    if (text === '') {
+      this.problems.push(`設定「${key}」（${found.rowNumber}行目）が空です。${stop}`);
+      return null;
+    }
+    if (!/^\d+$/.test(text)) {
+      this.bad(key, found, '数値ではありません', '');
+      this.problems[this.problems.length - 1] += stop;
+      return null;
+    }
+    const n = Number(text);
+    if (n < min || n > max) {
+      this.bad(key, found, `${min}～${max}の範囲にしてください`, '');
+      this.problems[this.problems.length - 1] += stop;
+      return null;
     }
     return n;
   }

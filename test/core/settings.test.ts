@@ -163,3 +163,38 @@ describe('parseSettings', () => {
     expect(problems.every((p) => p.includes('設定「') || p.includes('電話番号'))).toBe(true);
   });
 });
+
+describe('個人情報の保存年数', () => {
+  const key = SETTING.retentionYears;
+  it('is 3 as shipped and reads 5 or 5年', () => {
+    expect(parseSettings(rows(COMPLETE)).settings.retentionYears).toBe(3);
+    expect(parseSettings(rows({ ...COMPLETE, [key]: '5年' })).settings.retentionYears).toBe(5);
+    expect(parseSettings(rows({ ...COMPLETE, [key]: 5 })).settings.retentionYears).toBe(5);
+  });
+
+  it('a malformed, blank or missing value is null (no guessed period), named by its row', () => {
+    for (const value of ['三年', '0', '31', '', '1.5']) {
+      const { settings, problems } = parseSettings(rows({ ...COMPLETE, [key]: value }));
+      expect(settings.retentionYears, value).toBeNull();
+      expect(problems).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `設定「${key}」（${rowOf(key)}行目）.*直すまで、この設定を使う処理は行いません。`,
+          ),
+        ),
+      ]);
+    }
+    const missing = parseSettings(rows(COMPLETE, [key]));
+    expect(missing.settings.retentionYears).toBeNull();
+    expect(missing.problems).toEqual([expect.stringContaining(`設定「${key}」の行がありません`)]);
+  });
+});
+
+describe('個人情報の自動消去', () => {
+  it('is いいえ as shipped', () => {
+    expect(parseSettings(rows(COMPLETE)).settings.autoErase).toBe(false);
+    expect(
+      parseSettings(rows({ ...COMPLETE, [SETTING.autoErase]: 'はい' })).settings.autoErase,
+    ).toBe(true);
+  });
+});
