@@ -28,7 +28,7 @@ import { BOOKING, ROSTER, SETTING, SHEET } from '../core/schema';
 import { compareDays, dayOf, type LocalDate } from '../core/time';
 import { writeExactCells } from '../sheet/ownedWrites';
 import { readRosterSheet } from '../sheet/roster';
-import { cellText, readTable, type Table } from '../sheet/table';
+import { type Cell, cellText, readTable, type Table } from '../sheet/table';
 import { actorName, AuditLog } from './auditLog';
 import { captionOf, runCommand } from './command';
 import { loadSettings } from './context';
@@ -104,8 +104,10 @@ export function erasePersonalData(
 ): ErasureOutcome {
   const cutoff = retentionCutoff(today, years);
   const sheet = spreadsheet.getSheetByName(SHEET.archive);
-  if (!sheet)
-    return { plan: planErasure([], cutoff), years, erased: 0, skipped: 0, notVerified: 0 };
+  if (!sheet) {
+    const plan = planErasure([], cutoff);
+    return { plan, years, erased: 0, skipped: 0, notVerified: 0, restored: 0, notRestored: 0 };
+  }
   const table = readTable(sheet);
   const plan = planOf(table, today, cutoff);
   const idIndex = table.headers.indexOf(BOOKING.id);
@@ -123,11 +125,51 @@ export function erasePersonalData(
   const skipped = confirmed === null ? 0 : [...confirmed].filter((id) => !written.has(id)).length;
   writeExactCells(sheet, writes);
   SpreadsheetApp.flush();
-  // Verify: every written id still found once, its personal cells blank.
-  const after = planOf(readTable(sheet), today, cutoff);
+  // Verify: every written id still found once, its personal cells blank; a row a sort or an
+  // insert carried under the write in the one call before it gets its cells back.
+  const afterTable = readTable(sheet);
+  const displaced = restoreDisplaced(table, afterTable, writes, written);
+  const after = planOf(afterTable, today, cutoff);
   const notVerified = [...written].filter((id) => after.erase.has(id)).length;
   dropOldLedgerEntries(today, cutoff);
-  return { plan, years, erased: written.size - notVerified, skipped, notVerified };
+  return { plan, years, erased: written.size - notVerified, skipped, notVerified, ...displaced };
+}
+
+/**
+ * The window between the re-read and the write is one call wide, but a person's sort or insert
+ * can land in it: the blanks then fall on a row that was not to be erased. The re-read before
+ * the write still holds that row's cells (found by its 予約ID), so they are written back; a row
+ * the re-read does not know (typed in that call) cannot be restored and is counted, so the
+ * report and 操作ログ say so.
+ */
+function restoreDisplaced(
+  before: Table,
+  after: Table,
+  writes: readonly { rowNumber: number; column: number }[],
+  erased: ReadonlySet<string>,
+): { restored: number; notRestored: number } {
+  const idIndex = after.headers.indexOf(BOOKING.id);
+  const expected = new Map(before.rows.map((r) => [r.rowNumber, cellText(r.values[idIndex])]));
+  const beforeById = new Map(before.rows.map((r) => [cellText(r.values[idIndex]), r]));
+  const afterByRow = new Map(after.rows.map((r) => [r.rowNumber, r]));
+  const restore: { rowNumber: number; column: number; value: Cell }[] = [];
+  const restoredIds = new Set<string>();
+  const lost = new Set<number>();
+  for (const write of writes) {
+    const now = afterByRow.get(write.rowNumber);
+    const id = now === undefined ? '' : cellText(now.values[idIndex]);
+    if (now === undefined || id === expected.get(write.rowNumber) || erased.has(id)) continue;
+    const old = id === '' ? undefined : beforeById.get(id);
+    const value = old?.values[after.headers.indexOf(before.headers[write.column] ?? '')];
+    if (old === undefined) {
+      lost.add(write.rowNumber);
+    } else if (cellText(value) !== '' && cellText(now.values[write.column]) === '') {
+      restore.push({ rowNumber: write.rowNumber, column: write.column, value: value! });
+      restoredIds.add(id);
+    }
+  }
+  writeExactCells(after.sheet, restore);
+  return { restored: restoredIds.size, notRestored: lost.size };
 }
 
 /**

@@ -35,6 +35,10 @@ export interface ErasureOutcome {
   skipped: number;
   /** Rows written but not read back blank: a person must look. */
   notVerified: number;
+  /** Rows a sort carried under the write in its one-call window, given their cells back. */
+  restored: number;
+  /** Sheet rows blanked by mistake that the re-read did not know (typed meanwhile). */
+  notRestored: number;
 }
 
 export function erasureReport(outcome: ErasureOutcome): string {
@@ -51,6 +55,14 @@ export function erasureReport(outcome: ErasureOutcome): string {
     lines.push(
       `${outcome.notVerified}件は書き込み後の確認で空になっていませんでした。もう一度実行してください。`,
     );
+  if (outcome.restored > 0)
+    lines.push(
+      `${outcome.restored}件は消去の最中に並べ替えで行が動いたため、消してしまった欄を元に戻しました。`,
+    );
+  if (outcome.notRestored > 0)
+    lines.push(
+      `${outcome.notRestored}行は消去の最中に入力された行の欄を空にしてしまい、戻せませんでした。予約_保管を確認し、版の履歴から戻してください。`,
+    );
   if (plan.withoutUniqueId > 0)
     lines.push(
       `${plan.withoutUniqueId}件は予約IDが空か重複しているため消去していません。予約_保管の予約IDを確認してください。`,
@@ -60,10 +72,15 @@ export function erasureReport(outcome: ErasureOutcome): string {
 }
 
 export function nothingToErase(plan: ErasurePlan): string {
-  return erasureReport({ plan, years: 0, erased: 0, skipped: 0, notVerified: 0 }).replace(
-    /予約0件の個人情報を消去しました。/,
-    '予約で、個人情報が残っているものはありません。',
-  );
+  return erasureReport({
+    plan,
+    years: 0,
+    erased: 0,
+    skipped: 0,
+    notVerified: 0,
+    restored: 0,
+    notRestored: 0,
+  }).replace(/予約0件の個人情報を消去しました。/, '予約で、個人情報が残っているものはありません。');
 }
 
 /** The 操作ログ line: counts only. */
@@ -75,6 +92,8 @@ export function erasureLogLine(outcome: ErasureOutcome): string {
   if (outcome.plan.alreadyBlank > 0) parts.push(`消去済み${outcome.plan.alreadyBlank}件`);
   if (outcome.skipped > 0) parts.push(`見送り${outcome.skipped}件`);
   if (outcome.notVerified > 0) parts.push(`確認できず${outcome.notVerified}件`);
+  if (outcome.restored > 0) parts.push(`行の移動で書き戻し${outcome.restored}件`);
+  if (outcome.notRestored > 0) parts.push(`書き戻せず${outcome.notRestored}行`);
   if (outcome.plan.withoutUniqueId > 0) parts.push(`予約ID不備${outcome.plan.withoutUniqueId}件`);
   if (outcome.plan.undated > 0) parts.push(`相談日不明${outcome.plan.undated}件`);
   return parts.join('、');

@@ -254,6 +254,39 @@ describe(CAPTION, () => {
     }
     expect(killed).toBeGreaterThan(0);
   });
+
+  it('a sort in the one call before the write: the rows it carried under the blanks get their cells back', () => {
+    const emu = knownWorkbook();
+    const rowsBefore = archived(emu);
+    const dateColumn = emu.sheetValues(SHEET.archive)[0]!.indexOf(BOOKING.date) + 1;
+    let sorted = 0;
+    for (const method of ['Range.setValue', 'Range.setValues', 'RangeList.setValue'] as const) {
+      emu.hooks.before(method, (ctx) => {
+        if (sorted > 0) return;
+        sorted++;
+        // 相談日 descending: kept Y900007 (2026) and Y900002 land on rows 2 and 4, where the
+        // old Y900001 and Y900003 were to be blanked.
+        ctx.emu.person.sortRows(SHEET.archive, { column: dateColumn, ascending: false });
+      });
+    }
+    const run = erase(emu);
+    expect(run.error).toBeUndefined();
+    expect(sorted).toBe(1);
+    const after = archived(emu);
+    // Rows that were to stay hold exactly what they held (the blanks written on them are undone).
+    for (const id of KEPT)
+      expect(personal(after.get(id)), id).toEqual(personal(rowsBefore.get(id)));
+    expect(emu.ui.lastDialog()!.message).toContain('消してしまった欄を元に戻しました');
+    const line = emu.records(SHEET.log).find((r) => r['操作'] === CAPTION);
+    expect(String(line?.['内容'])).toContain('行の移動で書き戻し2件');
+    // A re-run finishes the rows the sort took out from under the write.
+    erase(emu);
+    const finished = archived(emu);
+    for (const id of OLD)
+      expect(personal(finished.get(id)), id).toEqual(PERSONAL_HEADERS.map(() => ''));
+    for (const id of KEPT)
+      expect(personal(finished.get(id)), id).toEqual(personal(rowsBefore.get(id)));
+  });
 });
 
 describe(`${CAPTION} from the monthly trigger`, () => {

@@ -67,7 +67,15 @@ describe('planErasure', () => {
 
   it('the log line has counts only', () => {
     const plan = planErasure(rows, cutoff);
-    const line = erasureLogLine({ plan, years: 3, erased: 2, skipped: 0, notVerified: 0 });
+    const line = erasureLogLine({
+      plan,
+      years: 3,
+      erased: 2,
+      skipped: 0,
+      notVerified: 0,
+      restored: 0,
+      notRestored: 0,
+    });
     expect(line).toBe(
       '個人情報の保存年数3年、相談日2023-12-01より前、消去2件、消去済み1件、予約ID不備3件、相談日不明1件',
     );
