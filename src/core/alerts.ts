@@ -125,6 +125,17 @@ function levelHeadings(settings: AlertSettings): Record<AlertLevel, string> {
     closedDay: '確定済みなのに相談日が休業日になった予約（ご本人への連絡が必要です）',
   };
 }
+/** Each level as 操作ログ names it: the words staff know from the digest, never code names. */
+export function alertLevelName(level: AlertLevel, settings: AlertSettings): string {
+  const names: Record<AlertLevel, string> = {
+    stuckSending: '「送信中」のまま止まっている',
+    dayBefore: `確定期限（${confirmationDeadlineWords(settings)}）を過ぎても未送信`,
+    nextBusinessDay: `${nextBusinessDayWords(settings)}を過ぎても未送信`,
+    closedDay: '確定済みの相談日が休業日になった',
+  };
+  return names[level];
+}
+
 const LEVEL_ORDER: readonly AlertLevel[] = [
   'stuckSending',
   'dayBefore',

@@ -1,6 +1,7 @@
 // What the time-driven work writes for people: 操作ログ actions and details of the automatic
 // status changes and of the staff alert digest (booking ids and levels only), and the digest's
 // sender name.
+import { alertLevelName, type AlertLevel, type AlertSettings } from './alerts';
 import type { StatusTransition } from './noShows';
 import { STATUS } from './schema';
 import type { Settings } from './settings';
@@ -30,6 +31,6 @@ export function transitionDetail(
 }
 
 /** The 操作ログ detail of one finding mailed to staff. */
-export function alertedDetail(level: string): string {
-  return `通知先メールへ知らせました（${level}）`;
+export function alertedDetail(level: AlertLevel, settings: AlertSettings): string {
+  return `通知先メールへ知らせました（${alertLevelName(level, settings)}）`;
 }

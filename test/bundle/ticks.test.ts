@@ -198,9 +198,14 @@ describe('missing invitations (R5, R6): flagged and alerted once per level', () 
     for (const at of ['2026-12-07T17:30', '2026-12-07T17:40', '2026-12-08T09:00'])
       tick(emu, `${at}:00+09:00`);
     expect(alerts(emu)).toHaveLength(1);
-    expect(
-      logRows(emu).filter((r) => r[LOG.bookingId] === id && r[LOG.action] === '送信漏れなどの通知'),
-    ).toHaveLength(1);
+    const logged = logRows(emu).filter(
+      (r) => r[LOG.bookingId] === id && r[LOG.action] === '送信漏れなどの通知',
+    );
+    expect(logged).toHaveLength(1);
+    // 操作ログ names the level in the digest's words, not as a code name (issue 16 point 6).
+    expect(logged[0]![LOG.detail]).toBe(
+      '通知先メールへ知らせました（受付の翌稼働日17:15を過ぎても未送信）',
+    );
   });
 
   it('writes the flag into チェック結果 (the check appends overdueMessages)', () => {

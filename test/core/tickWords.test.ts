@@ -8,6 +8,9 @@ import {
   transitionDetail,
 } from '../../src/core/tickWords';
 
+/** 前日 15:00 and 17:15, as 設定 holds them by default. */
+const ALERT_SETTINGS = { deadlineDays: 1, dayBeforeAlertAt: 15 * 60, officeClosesAt: 17 * 60 + 15 };
+
 describe('tickWords', () => {
   it('names the automatic no-show and its minutes from the settings', () => {
     const t = { from: STATUS.confirmed, to: STATUS.noShow } as const;
@@ -28,7 +31,16 @@ describe('tickWords', () => {
 
   it('words the alert log lines and the digest sender', () => {
     expect(TICK_LOG_ACTION.alerted).toBe('送信漏れなどの通知');
-    expect(alertedDetail('closedDay')).toBe('通知先メールへ知らせました（closedDay）');
+    expect(alertedDetail('closedDay', ALERT_SETTINGS)).toBe(
+      '通知先メールへ知らせました（確定済みの相談日が休業日になった）',
+    );
+    // Every level in Japanese, its deadline from 設定 (no code name such as dayBefore).
+    const later = { ...ALERT_SETTINGS, dayBeforeAlertAt: 16 * 60, officeClosesAt: 17 * 60 };
+    for (const level of ['stuckSending', 'dayBefore', 'nextBusinessDay', 'closedDay'] as const) {
+      expect(alertedDetail(level, ALERT_SETTINGS)).not.toMatch(/[A-Za-z]/);
+    }
+    expect(alertedDetail('dayBefore', later)).toContain('16:00');
+    expect(alertedDetail('nextBusinessDay', later)).toContain('17:00');
     expect(ALERT_SENDER_NAME).toBe('オンライン相談 予約台帳');
   });
 });

@@ -68,8 +68,10 @@ export function alertStaff(
     saveAlerted(properties, rememberAlerted(current, stored.pairs, []), loadAlerted(properties));
     throw error;
   }
-  for (const f of fresh)
-    log.add({ action: TICK_LOG_ACTION.alerted, bookingId: f.id, detail: alertedDetail(f.level) });
+  for (const f of fresh) {
+    const detail = alertedDetail(f.level, settings);
+    log.add({ action: TICK_LOG_ACTION.alerted, bookingId: f.id, detail });
+  }
 }
 
 function canMailDigest(settings: Settings, count: number): boolean {
