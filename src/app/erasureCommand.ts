@@ -148,22 +148,26 @@ function restoreDisplaced(
   writes: readonly { rowNumber: number; column: number }[],
   erased: ReadonlySet<string>,
 ): { restored: number; notRestored: number } {
-  const idIndex = after.headers.indexOf(BOOKING.id);
-  const expected = new Map(before.rows.map((r) => [r.rowNumber, cellText(r.values[idIndex])]));
-  const beforeById = new Map(before.rows.map((r) => [cellText(r.values[idIndex]), r]));
+  const beforeId = before.headers.indexOf(BOOKING.id);
+  const afterId = after.headers.indexOf(BOOKING.id);
+  const expected = new Map(before.rows.map((r) => [r.rowNumber, cellText(r.values[beforeId])]));
+  const beforeById = new Map(before.rows.map((r) => [cellText(r.values[beforeId]), r]));
   const afterByRow = new Map(after.rows.map((r) => [r.rowNumber, r]));
   const restore: { rowNumber: number; column: number; value: Cell }[] = [];
   const restoredIds = new Set<string>();
   const lost = new Set<number>();
   for (const write of writes) {
     const now = afterByRow.get(write.rowNumber);
-    const id = now === undefined ? '' : cellText(now.values[idIndex]);
+    const id = now === undefined ? '' : cellText(now.values[afterId]);
     if (now === undefined || id === expected.get(write.rowNumber) || erased.has(id)) continue;
     const old = id === '' ? undefined : beforeById.get(id);
-    const value = old?.values[after.headers.indexOf(before.headers[write.column] ?? '')];
     if (old === undefined) {
       lost.add(write.rowNumber);
-    } else if (cellText(value) !== '' && cellText(now.values[write.column]) === '') {
+      continue;
+    }
+    // The blank went to this sheet position: give back what the row held under that header.
+    const value = old.values[before.headers.indexOf(after.headers[write.column] ?? '')];
+    if (cellText(value) !== '' && cellText(now.values[write.column]) === '') {
       restore.push({ rowNumber: write.rowNumber, column: write.column, value: value! });
       restoredIds.add(id);
     }
