@@ -168,6 +168,13 @@ function triggerFindings(input: SelfCheckInput): Finding[] {
       );
     return found;
   }
+  return [...found, ...ownTriggerFindings(input, counts)];
+}
+
+/** The owner's own triggers: each expected one exactly once, and none the register does not use. */
+function ownTriggerFindings(input: SelfCheckInput, counts: ReadonlyMap<string, number>): Finding[] {
+  const topic = '自動実行（トリガー）';
+  const found: Finding[] = [];
   for (const trigger of input.expectedTriggers) {
     const n = counts.get(trigger.handler) ?? 0;
     if (n === 1) found.push(ok(topic, `${trigger.describe}: 設定済み`));

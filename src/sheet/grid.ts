@@ -14,13 +14,18 @@ export function ensureGrid(sheet: Sheet, lastRow: number, lastColumn: number): v
 }
 
 /**
- * Writes `rows` (each `width` cells) under the last row with content, growing the grid first,
- * in one write. Returns the first row written.
+ * Writes `rows` (each `width` cells) under the last row with content, growing the grid first.
+ * One row goes in with appendRow, one call that grows the sheet itself and picks the row on
+ * Google's side (no window between finding the last row and writing); several rows in one write
+ * after growing the grid (4 calls whatever their number).
  */
-export function appendBelowData(sheet: Sheet, rows: readonly Cell[][], width: number): number {
+export function appendBelowData(sheet: Sheet, rows: readonly Cell[][], width: number): void {
+  if (rows.length === 0) return;
+  if (rows.length === 1) {
+    sheet.appendRow(rows[0]!.slice(0, Math.max(width, 1)));
+    return;
+  }
   const first = sheet.getLastRow() + 1;
-  if (rows.length === 0) return first;
   ensureGrid(sheet, first + rows.length - 1, width);
   sheet.getRange(first, 1, rows.length, width).setValues(rows as Cell[][]);
-  return first;
 }

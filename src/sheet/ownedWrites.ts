@@ -190,6 +190,33 @@ export function writeOwnedCells(
   const changes = requested.filter((c) => !sameCell(c.expected, c.value));
   if (changes.length === 0) return outcome;
   const { table, allIds } = readForWrite(sheet, plan, changes);
+  const writes = writesStillWanted(plan, table, allIds, changes, outcome);
+  markTextCells(sheet, plan, table, writes);
+  outcome.written = writeExactCells(sheet, writes);
+  const verified = verifyWrites(sheet, plan, table, writes);
+  outcome.moved = verified.moved;
+  outcome.overlapped = verified.overlapped;
+  for (const moved of outcome.moved) {
+    if (moved.putRight) continue;
+    outcome.written--;
+    outcome.movedMeanwhile++;
+    outcome.skipped.push(moved.change);
+  }
+  return outcome;
+}
+
+/**
+ * Against the re-read: the changes still to write. A row no longer found, a cell or guard a
+ * person changed since the plan's read, or an id now in use elsewhere is skipped and counted in
+ * `outcome`; a cell that already holds the value needs no write.
+ */
+function writesStillWanted(
+  plan: WritePlan,
+  table: Table,
+  allIds: readonly string[],
+  changes: readonly OwnedChange[],
+  outcome: WriteOutcome,
+): PlannedWrite[] {
   const locate = rowLocator(plan, table, allIds);
   const idIndex = table.headers.indexOf(plan.idHeader);
   const idsNow = new Set(allIds);
@@ -221,18 +248,7 @@ export function writeOwnedCells(
     const rowNumber = table.rows[rowIndex]!.rowNumber;
     writes.push({ change, rowIndex, rowNumber, column, value: change.value });
   }
-  markTextCells(sheet, plan, table, writes);
-  outcome.written = writeExactCells(sheet, writes);
-  const verified = verifyWrites(sheet, plan, table, writes);
-  outcome.moved = verified.moved;
-  outcome.overlapped = verified.overlapped;
-  for (const moved of outcome.moved) {
-    if (moved.putRight) continue;
-    outcome.written--;
-    outcome.movedMeanwhile++;
-    outcome.skipped.push(moved.change);
-  }
-  return outcome;
+  return writes;
 }
 
 /** What a writer sees just before writing: some or all rows, and every id on the sheet. */
@@ -547,6 +563,41 @@ function flagOverlappingEdits(
   return overlapped;
 }
 
+/** The booking a stray write was meant for ('' for a row that had no id yet). */
+function intendedId(w: PlannedWrite): string {
+  return 'id' in w.change.key ? w.change.key.id : '';
+}
+
+/** The rows a repair touches, as re-read in one call, and what their cells will hold after it. */
+class RepairGrid {
+  private readonly edits = new Map<string, Cell>();
+  constructor(
+    private readonly block: readonly Cell[][],
+    private readonly top: number,
+  ) {}
+  row(row: number): readonly Cell[] {
+    return this.block[row - this.top] ?? [];
+  }
+  fresh(row: number, column: number): Cell {
+    return this.row(row)[column] ?? '';
+  }
+  at(row: number, column: number): Cell {
+    return this.edits.get(`${row}:${column}`) ?? this.fresh(row, column);
+  }
+  set(row: number, column: number, value: Cell): void {
+    this.edits.set(`${row}:${column}`, value);
+  }
+  /** Only the cells whose repaired value differs from what the sheet holds now. */
+  changedCells(): CellWrite[] {
+    const cells: CellWrite[] = [];
+    for (const [key, value] of this.edits) {
+      const [row, column] = key.split(':').map(Number) as [number, number];
+      if (!sameCell(this.fresh(row, column), value)) cells.push({ rowNumber: row, column, value });
+    }
+    return cells;
+  }
+}
+
 function putRight(
   sheet: Sheet,
   plan: WritePlan,
@@ -559,87 +610,97 @@ function putRight(
     .slice(1)
     .map((r) => cellText(r[0]));
   const rowOfId = uniqueIndexes(allIds);
-  const tableIds = table.rows.map((r) => cellText(r.values[idIndex]));
-  const indexBefore = uniqueIndexes(tableIds);
-  const fingerprints = table.rows.map((r) => plan.fingerprint(table.headers, r.values));
-  const indexByFingerprint = uniqueIndexes(fingerprints);
-  const intendedId = (w: PlannedWrite) => ('id' in w.change.key ? w.change.key.id : '');
   const targets = strays.map((w) => {
     const index = intendedId(w) === '' ? undefined : rowOfId.get(intendedId(w));
     return index === undefined ? undefined : index + 2;
   });
   const involved = [...strays.map((w) => w.rowNumber), ...targets.filter((n) => n !== undefined)];
   const top = Math.min(...involved);
-  const block = readSheetValues(
-    sheet,
-    top,
-    1,
-    Math.max(...involved) - top + 1,
-    table.headers.length,
-  );
-  const fresh = (row: number, column: number): Cell => block[row - top]?.[column] ?? '';
-  const grid = new Map<string, Cell>(); // what the cells will hold once repaired
-  const at = (row: number, column: number) => grid.get(`${row}:${column}`) ?? fresh(row, column);
-  const set = (row: number, column: number, value: Cell) => grid.set(`${row}:${column}`, value);
+  const height = Math.max(...involved) - top + 1;
+  const grid = new RepairGrid(readSheetValues(sheet, top, 1, height, table.headers.length), top);
+  // First put back what landed on the wrong row, then write each value where its id is now:
+  // rows swapped among themselves need both, in this order.
+  const moved = putBackStrays(plan, table, strays, idWritten, grid);
+  writeWhereIdsAreNow(table, strays, targets, moved, grid);
+  const at = (row: number, column: number) => grid.at(row, column);
+  const set = (row: number, column: number, value: Cell) => grid.set(row, column, value);
+  flagForPerson(plan, table, moved, targets, at, set);
+  writeExactCells(sheet, grid.changedCells());
+  return moved;
+}
+
+/** Each stray value's cell gets back what the row now under it held in the re-read. */
+function putBackStrays(
+  plan: WritePlan,
+  table: Table,
+  strays: readonly PlannedWrite[],
+  idWritten: ReadonlySet<number>,
+  grid: RepairGrid,
+): MovedWrite[] {
+  const idIndex = table.headers.indexOf(plan.idHeader);
+  const tableIds = table.rows.map((r) => cellText(r.values[idIndex]));
+  const indexBefore = uniqueIndexes(tableIds);
+  const fingerprints = table.rows.map((r) => plan.fingerprint(table.headers, r.values));
+  const indexByFingerprint = uniqueIndexes(fingerprints);
   /** Which row of the re-read now sits where the value landed (our own id there tells nothing). */
   const landedOn = (row: number): number | undefined =>
     idWritten.has(row)
-      ? indexByFingerprint.get(plan.fingerprint(table.headers, block[row - top] ?? []))
-      : indexBefore.get(cellText(fresh(row, idIndex)));
-
-  // First put back what landed on the wrong row, then write each value where its id is now:
-  // rows swapped among themselves need both, in this order.
+      ? indexByFingerprint.get(plan.fingerprint(table.headers, grid.row(row)))
+      : indexBefore.get(cellText(grid.fresh(row, idIndex)));
   const writtenAt = groupBy(strays, (w) => w.rowNumber);
   /** A row inserted in the window: blank but for what we wrote, so blank is what it held. */
   const wasBlank = (row: number): boolean => {
     const ours = new Set((writtenAt.get(row) ?? []).map((w) => w.column));
-    return (block[row - top] ?? []).every(
-      (v, c) => ours.has(c) || v === false || cellText(v) === '',
-    );
+    return grid.row(row).every((v, c) => ours.has(c) || v === false || cellText(v) === '');
   };
-  const moved: MovedWrite[] = strays.map((w) => {
+  return strays.map((w) => {
     const before = landedOn(w.rowNumber);
-    let restored = !sameCell(fresh(w.rowNumber, w.column), w.value); // changed since: not ours
+    let restored = !sameCell(grid.fresh(w.rowNumber, w.column), w.value); // changed since: not ours
     if (!restored && before !== undefined) {
-      set(w.rowNumber, w.column, table.rows[before]!.values[w.column] ?? '');
+      grid.set(w.rowNumber, w.column, table.rows[before]!.values[w.column] ?? '');
       restored = true;
     } else if (!restored && wasBlank(w.rowNumber)) {
-      set(w.rowNumber, w.column, '');
+      grid.set(w.rowNumber, w.column, '');
       restored = true;
     }
+    const landedOnId =
+      before === undefined ? cellText(grid.fresh(w.rowNumber, idIndex)) : tableIds[before]!;
     return {
       change: w.change,
       id: intendedId(w),
       header: table.headers[w.column] ?? '',
       rowNumber: w.rowNumber,
-      landedOnId: before === undefined ? cellText(fresh(w.rowNumber, idIndex)) : tableIds[before]!,
+      landedOnId,
       value: w.value,
       putRight: false,
       restored,
     };
   });
+}
+
+/** Each value written where its 予約ID is now, unless a person changed that cell or a guard. */
+function writeWhereIdsAreNow(
+  table: Table,
+  strays: readonly PlannedWrite[],
+  targets: readonly (number | undefined)[],
+  moved: MovedWrite[],
+  grid: RepairGrid,
+): void {
   strays.forEach((w, i) => {
     const target = targets[i];
     if (target === undefined) return;
-    const row = block[target - top] ?? [];
+    const row = grid.row(target);
     const guardsHold = (w.change.guards ?? []).every((g) =>
       sameCell(row[table.headers.indexOf(g.header)] ?? '', g.expected),
     );
-    const current = at(target, w.column);
+    const current = grid.at(target, w.column);
     if (sameCell(current, w.value) || (sameCell(current, w.change.expected) && guardsHold)) {
-      set(target, w.column, w.value);
+      grid.set(target, w.column, w.value);
       moved[i]!.putRight = true;
     }
   });
-  flagForPerson(plan, table, moved, targets, at, set);
-  const cells: CellWrite[] = [];
-  for (const [key, value] of grid) {
-    const [row, column] = key.split(':').map(Number) as [number, number];
-    if (!sameCell(fresh(row, column), value)) cells.push({ rowNumber: row, column, value });
-  }
-  writeExactCells(sheet, cells);
-  return moved;
 }
+
 /** A line in the flag column of each row a repair could not finish, naming the cell to check. */
 function flagForPerson(
   plan: WritePlan,

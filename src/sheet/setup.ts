@@ -339,22 +339,11 @@ function ensureProtections(
   columns: PlacedColumn[],
   report: SetupReport,
 ) {
-  const P = SpreadsheetApp.ProtectionType;
-  if (spec.protectWholeSheet) {
-    const [whole] = sheet.getProtections(P.SHEET);
-    if (!whole) {
-      sheet.protect().setDescription(spec.protectWholeSheet).setWarningOnly(true);
-      report.changes.push(`「${spec.name}」を保護しました（警告のみ）。`);
-    } else if (!whole.isWarningOnly()) {
-      // A run stopped between protect() and setWarningOnly(true) left staff locked out.
-      whole.setDescription(spec.protectWholeSheet).setWarningOnly(true);
-      report.changes.push(`「${spec.name}」の保護を「警告のみ」に直しました。`);
-    }
-  }
+  ensureSheetProtection(sheet, spec, report);
   const owned = columns.filter((c) => c.column.scriptOwned);
   if (owned.length === 0) return;
   const maxRows = sheet.getMaxRows();
-  const ranged = sheet.getProtections(P.RANGE);
+  const ranged = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   for (const { column, index } of owned) {
     const description = ownedColumnProtection(column.header);
     // Ours by description; or, with no description, one over exactly this column from row 1:
@@ -384,6 +373,20 @@ function ensureProtections(
     } else if (short) {
       report.changes.push(`「${spec.name}」の「${column.header}」列の保護を最終行まで広げました。`);
     }
+  }
+}
+
+/** A sheet the script alone fills is protected whole, warning only. */
+function ensureSheetProtection(sheet: Sheet, spec: SheetSpec, report: SetupReport): void {
+  if (!spec.protectWholeSheet) return;
+  const [whole] = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  if (!whole) {
+    sheet.protect().setDescription(spec.protectWholeSheet).setWarningOnly(true);
+    report.changes.push(`「${spec.name}」を保護しました（警告のみ）。`);
+  } else if (!whole.isWarningOnly()) {
+    // A run stopped between protect() and setWarningOnly(true) left staff locked out.
+    whole.setDescription(spec.protectWholeSheet).setWarningOnly(true);
+    report.changes.push(`「${spec.name}」の保護を「警告のみ」に直しました。`);
   }
 }
 

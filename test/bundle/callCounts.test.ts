@@ -4,6 +4,7 @@
 // The workbooks are the benchmark's (bench/workbook.ts), at two small sizes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../emulator/index';
+import { dataCallsOf } from '../../bench/measure';
 import { OPERATIONS } from '../../bench/operations';
 import { type BenchWorkbook, buildWorkbook, emulatorOn, LIVE_ROWS } from '../../bench/workbook';
 
@@ -50,6 +51,23 @@ describe('spreadsheet calls do not grow with the number of bookings', () => {
       const small = runOn(books.smallArchived!, op.key);
       const large = runOn(books.largeArchived!, op.key);
       expect(large.spreadsheetCalls).toBe(small.spreadsheetCalls);
+    });
+  }
+});
+
+// Issue 14's ceiling: data calls (reads, writes, flushes, mails; handle lookups such as
+// getSheetByName and getRange left out) must not grow past the issue's 8 / 5 / 4. The check
+// makes 7 since a single 操作ログ line goes in with appendRow. Fewer is welcome: lower the figure.
+const DATA_CALL_CEILING: Record<string, number> = { checkAll: 7, tickQuiet: 5, freeSlots: 4 };
+
+describe('data calls stay within the figures the README gives', () => {
+  for (const [key, ceiling] of Object.entries(DATA_CALL_CEILING)) {
+    it(`${key}: at most ${ceiling} data calls, with history and after archiving`, () => {
+      for (const book of [books.large!, books.largeArchived!]) {
+        const dataCalls = dataCallsOf(runOn(book, key).counters.byMethod);
+        expect(dataCalls).toBeGreaterThan(0);
+        expect(dataCalls).toBeLessThanOrEqual(ceiling);
+      }
     });
   }
 });
