@@ -108,6 +108,23 @@ describe.skipIf(!hasChromium)('空き枠 sidebar: accessibility (JIS X 8341-3:20
     await expectNoViolations('slots shown');
   });
 
+  it('axe-core does catch the old findings (a check that cannot fail proves nothing)', async () => {
+    // The former grey of closed days, and the 窓口 filter without its label.
+    const style = await page.addStyleTag({ content: '.closed-reason { color: #80868b; }' });
+    const filter = page.locator('#office-filter');
+    const label = (await filter.getAttribute('aria-label')) ?? '';
+    await filter.evaluate((node) => node.removeAttribute('aria-label'));
+    const axe = await runAxe(page);
+    await style.evaluate((node) => node.remove());
+    await filter.evaluate((node, text) => node.setAttribute('aria-label', text), label);
+    const found = axe.violations.map((rule) => rule.id);
+    expect(found).toEqual(expect.arrayContaining(['color-contrast', 'select-name']));
+    const contrast = axe.violations.find((rule) => rule.id === 'color-contrast')!;
+    expect(contrast.nodes.some((n) => n.html.includes('closed-reason'))).toBe(true);
+    // Back as it was: clean again.
+    await expectNoViolations('slots shown, restored');
+  });
+
   it('reaches a slot by Tab; its name says the time, the day and the 窓口', async () => {
     await press('Tab');
     await expect(focused()).resolves.toMatchObject({ id: 'office-filter' });
@@ -263,6 +280,7 @@ describe.skipIf(!hasChromium)('空き枠 sidebar: accessibility (JIS X 8341-3:20
   it('ran axe in every state, without page errors', () => {
     expect(axeRuns.map((r) => r.state)).toEqual([
       'slots shown',
+      'slots shown, restored',
       'form open, seeker looked up',
       'validation errors shown',
       'booking done',
