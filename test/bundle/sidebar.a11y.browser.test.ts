@@ -132,6 +132,15 @@ describe.skipIf(!hasChromium)('空き枠 sidebar: accessibility (JIS X 8341-3:20
     await expect(focused()).resolves.toMatchObject({ id: 'office-filter' });
     await press('Tab');
     await expect(focused()).resolves.toMatchObject({ id: 'refresh' });
+    // 更新 by Enter: the grid is read again and focus stays on the button (it is never disabled,
+    // which would drop focus, only aria-disabled while loading).
+    const loads = open.calls.filter((c) => c === 'sidebarGetFreeSlots').length;
+    await press('Enter');
+    await expect
+      .poll(() => open.calls.filter((c) => c === 'sidebarGetFreeSlots').length)
+      .toBe(loads + 1);
+    await expect.poll(() => page.locator('#refresh').getAttribute('aria-disabled')).toBeNull();
+    await expect(focused()).resolves.toMatchObject({ id: 'refresh' });
     await press('Tab');
     // The first free slot of the first day (a full slot is no stop).
     await expect(focused()).resolves.toMatchObject({ tag: 'button', date: DAY });

@@ -114,12 +114,21 @@ function renderFilter(response: FreeSlotsResponse): void {
   select.value = options.includes(state.office) ? state.office : '';
 }
 
-/** Runs `change` (which may move the focused node) and gives the focus back to that node. */
+/**
+ * Runs `change` (which may move the focused node, or redraw the grid under it) and gives the
+ * focus back: to that node, or to the same slot's new button (or the nearest free one).
+ */
 function keepingFocus(change: () => void): void {
   const focused = document.activeElement;
   change();
-  if (focused instanceof HTMLElement && focused.isConnected && document.activeElement !== focused) {
+  if (!(focused instanceof HTMLElement) || document.activeElement === focused) return;
+  if (focused.isConnected) {
     focused.focus({ preventScroll: true });
+    return;
+  }
+  const { date, office, start } = focused.dataset;
+  if (focused.matches('button.slot') && date && office && start) {
+    slotToFocus(ui.grid, { date, office, start, dayLabel: '', label: '' })?.focus();
   }
 }
 
@@ -179,6 +188,10 @@ function closeForm(): void {
 function clearMessages(): void {
   untieMessages();
   ui.messages.replaceChildren();
+  // A lookup still on show keeps its mark on 求職番号.
+  if (ui.seekerInfo.querySelector('.message.error')) {
+    ui.seekerNo.setAttribute('aria-invalid', 'true');
+  }
 }
 
 function clearForm(): void {
