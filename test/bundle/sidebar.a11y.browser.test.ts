@@ -264,9 +264,9 @@ describe.skipIf(!hasChromium)('空き枠 sidebar: accessibility (JIS X 8341-3:20
     expect(row).toBeDefined();
     expect(row![BOOKING.seekerNo]).toBe('33010-00000003');
     expect(row![BOOKING.checkResult]).toBe('OK');
-    await expect(page.locator('#result-id').textContent()).resolves.toContain(
-      String(row![BOOKING.id]),
-    );
+    await expect
+      .poll(() => page.locator('#result-id').textContent())
+      .toContain(String(row![BOOKING.id]));
     // The grid is refreshed under the result (the slot is now full), focus still on the result.
     const booked = page.locator(
       `button.slot[data-date="${DAY}"][data-office="${OFFICE}"][data-start="${START}"]`,

@@ -143,9 +143,10 @@ describe.skipIf(!hasChromium)('空き枠 sidebar in headless Chromium', () => {
     expect(added![BOOKING.month]).toBe('2026-12');
     expect(tryDayOf(added![BOOKING.date] as Date)).toBe('2026-12-02');
     expect(normalizeTime(added![BOOKING.start])).toEqual({ ok: true, value: 11 * 60 });
-    await expect(page.locator('#result-id').textContent()).resolves.toContain(
-      String(added![BOOKING.id]),
-    );
+    // The live region is filled just after the panel shows (so that it is announced).
+    await expect
+      .poll(() => page.locator('#result-id').textContent())
+      .toContain(String(added![BOOKING.id]));
 
     // The grid is refreshed: the slot just taken is now full.
     await expect
@@ -179,9 +180,9 @@ describe.skipIf(!hasChromium)('空き枠 sidebar in headless Chromium', () => {
     await expect.poll(() => page.locator('#read-back').innerText()).toContain(`${hostile} 様`);
     await expect(page.locator('img').count()).resolves.toBe(0);
     // The name differs from 対象者, which is a warning (注意), shown as text too.
-    await expect(page.locator('#result-notes .message.warning').count()).resolves.toBeGreaterThan(
-      0,
-    );
+    await expect
+      .poll(() => page.locator('#result-notes .message.warning').count())
+      .toBeGreaterThan(0);
     const row = bookings(emu).find(
       (r) => r[BOOKING.meetingUrl] === 'https://teleoffice.example.jp/meet/ghi789',
     );
