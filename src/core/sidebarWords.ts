@@ -5,6 +5,30 @@ import { BOOKING, CHANNELS, SHEET } from './schema';
 
 export const SIDEBAR_TITLE = '空き枠';
 
+/** The form's fields and the 予約 header each one fills (the check names a field in 「」). */
+export const FORM_FIELDS = {
+  channel: BOOKING.channel,
+  seekerNo: BOOKING.seekerNo,
+  name: BOOKING.name,
+  email: BOOKING.email,
+  meetingUrl: BOOKING.meetingUrl,
+} as const;
+export type FormField = keyof typeof FORM_FIELDS;
+
+/**
+ * The form field a message is about: the one it names first in 「」 (every check message names
+ * its field that way). Null when it names none: the booking as a whole (a full slot, a closed
+ * day, the sheet), which the page shows without tying it to a field.
+ */
+export function messageField(message: string): FormField | null {
+  let best: { field: FormField; at: number } | null = null;
+  for (const [field, header] of Object.entries(FORM_FIELDS) as [FormField, string][]) {
+    const at = message.indexOf(`「${header}」`);
+    if (at >= 0 && (best === null || at < best.at)) best = { field, at };
+  }
+  return best?.field ?? null;
+}
+
 /** 操作ログ action of every booking the sidebar adds. */
 export const SIDEBAR_AUDIT_ACTION = '空き枠から予約を追加';
 

@@ -1,19 +1,16 @@
-// The 空き枠 sidebar in real headless Chromium: the page is exactly what the built bundle handed
-// to Ui.showSidebar (dist/sidebar.html with its client script inlined), and google.script.run is
-// a small shim that forwards every call to the emulator running dist/Code.js. Nothing is served
-// over the network: the page is set with page.setContent.
+// The 空き枠 sidebar in real headless Chromium (see sidebarPage.ts): clicked through as staff
+// with a mouse do. The keyboard-only booking and the accessibility check are in
+// sidebar.a11y.browser.test.ts.
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/index';
 import { normalizeTime } from '../../src/core/normalize';
 import { BOOKING, CLOSED_DAY, SHEET } from '../../src/core/schema';
 import { tryDayOf } from '../../src/core/time';
 import { bookingRow, bookings, workbookWith } from './helpers';
+import { CHROMIUM, hasChromium, onCi, type OpenSidebar, openSidebar } from './sidebarPage';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const onCi = process.env.CI === 'true' || process.env.CI === '1';
 const SCREENSHOT = 'test-artifacts/sidebar.png';
 
 if (!hasChromium && !onCi) {
@@ -29,53 +26,12 @@ describe('browser test prerequisites', () => {
   });
 });
 
-/**
- * google.script.run as the page sees it: a runner per call chain, functions named after the
- * script's globals only, handlers called asynchronously (never inside the call), failures as
- * Error objects carrying the server's message.
- */
-function shimScript(serverFunctions: readonly string[]): string {
-  return `<script>
-(function () {
-  var names = ${JSON.stringify(serverFunctions)};
-  function runner(onSuccess, onFailure, userObject) {
-    var r = {
-      withSuccessHandler: function (f) { return runner(f, onFailure, userObject); },
-      withFailureHandler: function (f) { return runner(onSuccess, f, userObject); },
-      withUserObject: function (o) { return runner(onSuccess, onFailure, o); }
-    };
-    names.forEach(function (name) {
-      r[name] = function () {
-        var args = Array.prototype.slice.call(arguments);
-        window.__emulatorCall(name, args).then(function (reply) {
-          setTimeout(function () {
-            if (reply.ok) { if (onSuccess) onSuccess(reply.value, userObject); }
-            else if (onFailure) { onFailure(new Error(reply.message), userObject); }
-          }, 0);
-        });
-      };
-    });
-    return r;
-  }
-  window.google = { script: { run: runner(null, null, undefined), host: { close: function () {} } } };
-})();
-</script>`;
-}
-
-interface Reply {
-  ok: boolean;
-  value?: unknown;
-  message?: string;
-}
-
 describe.skipIf(!hasChromium)('空き枠 sidebar in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
   let emu: Emulator;
-  const calls: string[] = [];
-  const hostProblems: string[] = [];
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
+  let open: OpenSidebar;
+  let calls: string[] = [];
 
   beforeAll(async () => {
     // One 確定 booking fills 12/2 10:00 at 倉敷わかもの; 12/3 is a 休業日 of 倉敷中央.
@@ -87,47 +43,8 @@ describe.skipIf(!hasChromium)('空き枠 sidebar in headless Chromium', () => {
     };
     const closedHeaders = (emu.person.values(SHEET.closedDays)[0] ?? []).map(String);
     emu.edit(SHEET.closedDays, 'A2', [closedHeaders.map((h) => closed[h] ?? '')]);
-
-    const run = emu.menu('空き枠を表示');
-    expect(run.error).toBeUndefined();
-    const shown = emu.ui.sidebars();
-    expect(shown).toHaveLength(1);
-    expect(shown[0]!.title).toBe('空き枠');
-    const html = shown[0]!.content.replace('<head>', `<head>${shimScript(emu.globals())}`);
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    // Refuse any request: the page must work without a network (and must not load <img src=x>).
-    await page.route('**/*', (route) => route.abort());
-    await page.exposeFunction('__emulatorCall', (name: string, args: unknown[]): Reply => {
-      calls.push(name);
-      try {
-        const result = emu.callServer(name, ...args);
-        if (result.error) return { ok: false, message: result.error.message };
-        return { ok: true, value: result.value };
-      } catch (error) {
-        hostProblems.push(String(error));
-        return { ok: false, message: String(error) };
-      }
-    });
-    await page.setContent(html);
+    open = await openSidebar(emu);
+    ({ browser, page, calls } = open);
   });
 
   afterAll(async () => {
@@ -226,9 +143,10 @@ describe.skipIf(!hasChromium)('空き枠 sidebar in headless Chromium', () => {
     expect(added![BOOKING.month]).toBe('2026-12');
     expect(tryDayOf(added![BOOKING.date] as Date)).toBe('2026-12-02');
     expect(normalizeTime(added![BOOKING.start])).toEqual({ ok: true, value: 11 * 60 });
-    await expect(page.locator('#result-id').textContent()).resolves.toContain(
-      String(added![BOOKING.id]),
-    );
+    // The live region is filled just after the panel shows (so that it is announced).
+    await expect
+      .poll(() => page.locator('#result-id').textContent())
+      .toContain(String(added![BOOKING.id]));
 
     // The grid is refreshed: the slot just taken is now full.
     await expect
@@ -262,20 +180,20 @@ describe.skipIf(!hasChromium)('空き枠 sidebar in headless Chromium', () => {
     await expect.poll(() => page.locator('#read-back').innerText()).toContain(`${hostile} 様`);
     await expect(page.locator('img').count()).resolves.toBe(0);
     // The name differs from 対象者, which is a warning (注意), shown as text too.
-    await expect(page.locator('#result-notes .message.warning').count()).resolves.toBeGreaterThan(
-      0,
-    );
+    await expect
+      .poll(() => page.locator('#result-notes .message.warning').count())
+      .toBeGreaterThan(0);
     const row = bookings(emu).find(
       (r) => r[BOOKING.meetingUrl] === 'https://teleoffice.example.jp/meet/ghi789',
     );
     expect(row?.[BOOKING.name]).toBe(hostile);
     expect(row?.[BOOKING.checkResult]).toMatch(/^注意:/);
-    expect(dialogs).toEqual([]);
+    expect(open.dialogs).toEqual([]);
   });
 
   it('ran without page errors or emulator problems', () => {
-    expect(pageErrors).toEqual([]);
-    expect(hostProblems).toEqual([]);
+    expect(open.pageErrors).toEqual([]);
+    expect(open.hostProblems).toEqual([]);
     expect(calls).toEqual(
       expect.arrayContaining(['sidebarGetFreeSlots', 'sidebarLookupSeeker', 'sidebarAddBooking']),
     );

@@ -6,6 +6,7 @@ import type { Emulator } from '../../emulator/index';
 import { BOOKING, LOG, SHEET } from '../../src/core/schema';
 import type {
   AddBookingResult,
+  FormField,
   BookingForm,
   FreeSlotsResponse,
   SeekerLookup,
@@ -134,7 +135,13 @@ describe('sidebarAddBooking', () => {
       emu,
       form({ seekerNo: '３３０１０ー０００００００３', email: ' Saburo@Example.JP ' }),
     );
-    expect(result).toMatchObject({ ok: true, added: true, rowNumber: 3, messages: [] });
+    expect(result).toMatchObject({
+      ok: true,
+      added: true,
+      rowNumber: 3,
+      messages: [],
+      fields: [],
+    });
     expect(result.id).toMatch(/^Y\d{6}$/);
     expect(result.readBack[0]).toBe('12月2日(水) 11:00～11:30 倉敷わかもの');
     const row = bookings(emu)[1]!;
@@ -162,25 +169,36 @@ describe('sidebarAddBooking', () => {
   it('refuses a booking the check rejects, saying why, and writes nothing', () => {
     const emu = workbookWith([bookingRow()]);
     const before = JSON.stringify(emu.sheetValues(SHEET.bookings));
-    const cases: [Partial<BookingForm>, RegExp][] = [
-      [{ start: '10:00' }, /定員/], // the slot is full
-      [{ date: '2026-12-05' }, /土曜日/],
-      [{ date: '2026-12-01' }, /今日/],
-      [{ start: '13:00' }, /開始時刻/],
-      [{ office: '岡山' }, /窓口/],
-      [{ seekerNo: '33010-99999999' }, /対象者シート/],
-      [{ email: 'a@example.jp, b@example.jp' }, /メールアドレス/],
-      [{ meetingUrl: 'javascript:alert(1)' }, /会議URL/],
-      [{ name: '' }, /氏名/],
-      [{ date: 'いつか' }, /相談日/],
-      [{ channel: '<script>' }, /受付方法/],
+    // The field each エラー: is tied to on the page (null: the booking as a whole).
+    const cases: [Partial<BookingForm>, RegExp, FormField | null][] = [
+      [{ start: '10:00' }, /定員/, null], // the slot is full
+      [{ date: '2026-12-05' }, /土曜日/, null],
+      [{ date: '2026-12-01' }, /今日/, null],
+      [{ start: '13:00' }, /開始時刻/, null],
+      [{ office: '岡山' }, /窓口/, null],
+      [{ seekerNo: '33010-99999999' }, /対象者シート/, 'seekerNo'],
+      [{ email: 'a@example.jp, b@example.jp' }, /メールアドレス/, 'email'],
+      [{ meetingUrl: 'javascript:alert(1)' }, /会議URL/, 'meetingUrl'],
+      [{ name: '' }, /氏名/, 'name'],
+      [{ date: 'いつか' }, /相談日/, null],
+      [{ channel: '<script>' }, /受付方法/, 'channel'],
     ];
-    for (const [overrides, why] of cases) {
+    for (const [overrides, why, field] of cases) {
       const result = add(emu, form(overrides));
-      expect(result, JSON.stringify(overrides)).toMatchObject({ ok: false, added: false, id: '' });
-      expect(result.messages.join('\n'), JSON.stringify(overrides)).toMatch(why);
+      const what = JSON.stringify(overrides);
+      expect(result, what).toMatchObject({ ok: false, added: false, id: '' });
+      expect(result.messages.join('\n'), what).toMatch(why);
       expect(result.messages.some((m) => m.startsWith('エラー:'))).toBe(true);
+      expect(result.fields, what).toHaveLength(result.messages.length);
+      const errorFields = result.fields.filter((_, i) => result.messages[i]!.startsWith('エラー:'));
+      expect(errorFields, what).toEqual([field]);
     }
+    // Several at once: each message tied to its own field, in the order of the messages.
+    const both = add(emu, form({ email: 'saburo@example', meetingUrl: 'http://x.example/' }));
+    expect(both.fields).toEqual(
+      both.messages.map((m) => (m.includes('「メールアドレス」') ? 'email' : 'meetingUrl')),
+    );
+    expect(new Set(both.fields)).toEqual(new Set(['email', 'meetingUrl']));
     expect(JSON.stringify(emu.sheetValues(SHEET.bookings))).toBe(before);
   });
 
@@ -202,6 +220,8 @@ describe('sidebarAddBooking', () => {
     const [row] = bookings(emu);
     expect(row?.[BOOKING.name]).toBe(name);
     expect(row?.[BOOKING.checkResult]).toMatch(/^注意:.*氏名/); // differs from 対象者
+    // The page ties that 注意 to the 氏名 field.
+    expect(result.fields[result.messages.findIndex((m) => m.includes('「氏名」'))]).toBe('name');
   });
 
   it('a second booking of the same slot is refused once the first is in', () => {

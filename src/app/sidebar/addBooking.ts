@@ -1,41 +1,31 @@
 // Adding a booking from the sidebar: the page is a convenience, not a gate. Under the script
 // lock the sheet is read again, the booking is checked with every other row by the same check
 // the menus run, and added only when it finds no error; then it is found again by its 予約ID.
-import { checkBookings, countNoShows, normalizeBooking, type CheckResult } from '../../core/check';
 import * as say from '../../core/checkMessages';
-import { normalizeSeekerNo } from '../../core/normalize';
-import { BOOKING, CHANNELS, type BookingField, STATUS } from '../../core/schema';
+import { BOOKING, CHANNELS } from '../../core/schema';
 import {
   addedButNotChecked,
   BOOKINGS_NOT_READY,
   CHANNEL_PROBLEM,
   START_ONLY,
 } from '../../core/sidebarWords';
-import {
-  dayOf,
-  formatMonth,
-  formatTime,
-  instantAt,
-  type LocalDate,
-  parseIsoDay,
-} from '../../core/time';
+import { dayOf, formatTime, type LocalDate, parseIsoDay } from '../../core/time';
 import { missingBookingHeaders, readBookingSheet } from '../../sheet/bookings';
-import { type Cell, firstFreeRowNumber, type Table } from '../../sheet/table';
+import { firstFreeRowNumber } from '../../sheet/table';
 import type { AddBookingResult, BookingForm } from '../../ui/shared/sidebarApi';
 import { issueBookingIds } from '../bookingIds';
 import { NeedsPerson } from '../checkService';
-import { addCounts, archivedNoShowCounts, type LoadedContext, loadCheckContext } from '../context';
+import { loadCheckContext } from '../context';
 import { withScriptLock } from '../lock';
 import { describeError } from '../runAction';
 import { BUSY_MESSAGE } from '../ui';
 import { afterAppend } from './afterAppend';
+import { candidateOf, checkWithOthers } from './candidate';
 import { added, type FormValues, readForm, refused, strictTime } from './form';
 import { rowOf, writeIntoFreeRow } from './freeRow';
-import { rawBookings, serve } from './serve';
+import { serve } from './serve';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Booking = Partial<Record<BookingField, Cell>>;
-type CheckBase = LoadedContext['base'];
 
 export function sidebarAddBooking(form: BookingForm): AddBookingResult {
   return serve('sidebarAddBooking', () => {
@@ -99,39 +89,4 @@ function addBooking(
     console.error(`sidebarAddBooking: added ${id!}, then failed: ${describeError(error)}`);
     return added(id!, 0, [addedButNotChecked(id!)]);
   }
-}
-
-/** The booking the form describes, as cells of 予約 (without its 予約ID yet). */
-function candidateOf(form: FormValues, day: LocalDate, now: Date, base: CheckBase): Booking {
-  const seekerNo = normalizeSeekerNo(form.seekerNo);
-  const entry = seekerNo.ok ? base.roster.find((e) => e.seekerNo === seekerNo.value) : undefined;
-  return {
-    channel: form.channel,
-    name: form.name,
-    seekerNo: seekerNo.ok ? seekerNo.value : form.seekerNo,
-    email: form.email,
-    date: instantAt(day),
-    start: form.start,
-    office: form.office,
-    officer: entry?.officer ?? '',
-    meetingUrl: form.meetingUrl,
-    status: STATUS.taken,
-    takenAt: now,
-    updatedAt: now,
-    month: formatMonth(day),
-  };
-}
-
-/** The check of the candidate row together with every booking in the sheet (its result). */
-function checkWithOthers(
-  table: Table,
-  candidate: { rowNumber: number; values: Booking },
-  base: CheckBase,
-  today: LocalDate,
-): CheckResult | undefined {
-  const raw = rawBookings(table);
-  const live = countNoShows(raw.map((r) => normalizeBooking(r, today)));
-  const ctx = { ...base, noShowCounts: addCounts(live, archivedNoShowCounts()) };
-  const results = checkBookings([...raw, candidate], ctx);
-  return results[results.length - 1];
 }

@@ -17,7 +17,7 @@ import type { LoadedContext } from '../context';
 import { afterCollision } from './collision';
 import { findAppended, findWritten } from './findAdded';
 import type { FormValues } from './form';
-import { added } from './form';
+import { added, noted } from './form';
 import type { Placed } from './freeRow';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -70,7 +70,7 @@ export function afterAppend(
     id,
     rowNumber,
     readBack: readBack(recorded.result.booking, context),
-    messages: recorded.result.warnings,
+    ...noted(recorded.result.warnings),
   };
 }
 

@@ -1,6 +1,7 @@
 // The sidebar's booking form as the server reads it: plain trimmed strings of bounded length,
 // and 開始時刻 a time and nothing else.
 import { nfkc, normalizeTime } from '../../core/normalize';
+import { messageField } from '../../core/sidebarWords';
 import type { TimeOfDay } from '../../core/time';
 import type { AddBookingResult, BookingForm } from '../../ui/shared/sidebarApi';
 import { MAX_FIELD_LENGTH, text } from './serve';
@@ -35,12 +36,17 @@ export function strictTime(input: string): TimeOfDay | null {
   return read.ok ? read.value : null;
 }
 
+/** Messages with the form field each one is about, for the page to tie them to its inputs. */
+export function noted(messages: string[]): Pick<AddBookingResult, 'messages' | 'fields'> {
+  return { messages, fields: messages.map(messageField) };
+}
+
 /** Nothing was added. */
 export function refused(messages: string[]): AddBookingResult {
-  return { ok: false, added: false, id: '', rowNumber: 0, readBack: [], messages };
+  return { ok: false, added: false, id: '', rowNumber: 0, readBack: [], ...noted(messages) };
 }
 
 /** The booking is in the sheet, but something needs a person. */
 export function added(id: string, rowNumber: number, messages: string[]): AddBookingResult {
-  return { ok: false, added: true, id, rowNumber, readBack: [], messages };
+  return { ok: false, added: true, id, rowNumber, readBack: [], ...noted(messages) };
 }

@@ -5,6 +5,8 @@
 //   freeSlots.ts  the read of free slots
 //   lookup.ts     a job seeker looked up in 対象者
 //   addBooking.ts the booking from the form, checked under the lock, then added
+//   candidate.ts  the row the form describes and its check with every other row
+//   form.ts       what the page sent, and the replies (messages tied to form fields)
 //   freeRow.ts    the row it becomes and the write into a free row
 //   findAdded.ts  the re-read that finds it by 予約ID (and a row the write took)
 //   afterAppend.ts / collision.ts  check and record it, or rebuild the row it took

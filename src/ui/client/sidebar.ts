@@ -1,87 +1,107 @@
 // The 空き枠 sidebar: free slots per day and 窓口, and a short form to add a booking while the
 // caller is on the phone. The server decides everything (free or not, eligible or not); this page
 // only shows what it says. All data reaches the DOM as text (see dom.ts).
+//
+// Accessibility (JIS X 8341-3:2016 AA = WCAG 2.0 AA; issue 16 point 10): everything works from
+// the keyboard; the form and the result sit right after the chosen slot's 窓口 in the page, so
+// the Tab order follows the booking; focus moves to the form on choosing a slot, to the result
+// after adding, and back to the slot after やめる / 閉じる (Esc does the same); every reply is
+// in a live region; a server message is tied to its field (aria-describedby, aria-invalid).
 import {
   type AddBookingResult,
   type BookingForm,
   CHANNEL_CHOICES,
   DEFAULT_DAYS,
-  type FreeSlotDay,
   type FreeSlotsResponse,
-  type OfficeDay,
   type SeekerLookup,
-  type SlotCell,
 } from '../shared/sidebarApi';
 import { byId, el, showLines } from './dom';
+import { kindOf, messageLine, showTiedMessages, untieMessages } from './fields';
+import { type ChosenSlot, markChosen, officeBlock, renderGrid, slotToFocus } from './grid';
 import { failureText, server } from './serverCalls';
 
-interface ChosenSlot {
-  date: string;
-  dayLabel: string;
-  start: string;
-  label: string;
+const state: {
   office: string;
-}
+  /** The slot the form is open for. */
+  chosen: ChosenSlot | null;
+  /** The slot of the form or the result on show: where they sit and where focus goes back. */
+  anchor: ChosenSlot | null;
+  busy: boolean;
+  loading: boolean;
+} = { office: '', chosen: null, anchor: null, busy: false, loading: false };
 
-const state: { office: string; chosen: ChosenSlot | null; busy: boolean } = {
-  office: '',
-  chosen: null,
-  busy: false,
-};
-
+// Taken once: the booking area moves in and out of the grid, and a detached node is not found
+// by id.
 const ui = {
-  officeFilter: () => byId<HTMLSelectElement>('office-filter'),
-  refresh: () => byId<HTMLButtonElement>('refresh'),
-  status: () => byId<HTMLDivElement>('status'),
-  grid: () => byId<HTMLDivElement>('grid'),
-  formPanel: () => byId<HTMLElement>('form-panel'),
-  chosen: () => byId<HTMLDivElement>('chosen'),
-  form: () => byId<HTMLFormElement>('booking-form'),
-  channel: () => byId<HTMLSelectElement>('channel'),
-  seekerNo: () => byId<HTMLInputElement>('seeker-no'),
-  lookup: () => byId<HTMLButtonElement>('lookup'),
-  seekerInfo: () => byId<HTMLDivElement>('seeker-info'),
-  name: () => byId<HTMLInputElement>('name'),
-  email: () => byId<HTMLInputElement>('email'),
-  meetingUrl: () => byId<HTMLInputElement>('meeting-url'),
-  submit: () => byId<HTMLButtonElement>('submit'),
-  messages: () => byId<HTMLDivElement>('messages'),
-  resultPanel: () => byId<HTMLElement>('result-panel'),
-  readBack: () => byId<HTMLDivElement>('read-back'),
-  resultId: () => byId<HTMLDivElement>('result-id'),
-  resultNotes: () => byId<HTMLDivElement>('result-notes'),
+  officeFilter: byId<HTMLSelectElement>('office-filter'),
+  refresh: byId<HTMLButtonElement>('refresh'),
+  status: byId<HTMLDivElement>('status'),
+  grid: byId<HTMLDivElement>('grid'),
+  area: byId<HTMLDivElement>('booking-area'),
+  formPanel: byId<HTMLElement>('form-panel'),
+  chosen: byId<HTMLElement>('chosen'),
+  form: byId<HTMLFormElement>('booking-form'),
+  channel: byId<HTMLSelectElement>('channel'),
+  seekerNo: byId<HTMLInputElement>('seeker-no'),
+  lookup: byId<HTMLButtonElement>('lookup'),
+  seekerInfo: byId<HTMLDivElement>('seeker-info'),
+  name: byId<HTMLInputElement>('name'),
+  email: byId<HTMLInputElement>('email'),
+  meetingUrl: byId<HTMLInputElement>('meeting-url'),
+  submit: byId<HTMLButtonElement>('submit'),
+  cancel: byId<HTMLButtonElement>('cancel'),
+  messages: byId<HTMLDivElement>('messages'),
+  resultPanel: byId<HTMLElement>('result-panel'),
+  resultHeading: byId<HTMLElement>('result-heading'),
+  readBack: byId<HTMLDivElement>('read-back'),
+  resultId: byId<HTMLDivElement>('result-id'),
+  resultNotes: byId<HTMLDivElement>('result-notes'),
+  next: byId<HTMLButtonElement>('next'),
 };
 
 function setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
-  const status = ui.status();
-  status.textContent = text;
-  status.className = kind === 'error' ? 'status error' : 'status';
+  ui.status.textContent = text;
+  ui.status.className = kind === 'error' ? 'status error' : 'status';
+}
+
+/** Busy buttons stay focusable (a disabled button drops keyboard focus): aria-disabled. */
+function setBusy(button: HTMLButtonElement, busy: boolean): void {
+  if (busy) button.setAttribute('aria-disabled', 'true');
+  else button.removeAttribute('aria-disabled');
 }
 
 // ---------------------------------------------------------------------------------------------
 // The grid
 
+let loadSerial = 0;
+
 async function loadSlots(): Promise<void> {
+  const serial = ++loadSerial;
+  state.loading = true;
   setStatus('空き枠を読み込んでいます…');
-  ui.refresh().disabled = true;
+  setBusy(ui.refresh, true);
   try {
     const response = await server.sidebarGetFreeSlots({ office: state.office, days: DEFAULT_DAYS });
+    if (serial !== loadSerial) return; // a newer load is on its way
     renderFilter(response);
-    renderGrid(response);
-    setStatus(
-      response.ok ? `${response.today.replace(/-/g, '/')} 現在の空き状況です。` : '',
-      'info',
-    );
-    if (!response.ok) setStatus(response.messages.join('\n'), 'error');
+    keepingFocus(() => {
+      renderGrid(ui.grid, response, chooseSlot);
+      placeArea();
+    });
+    if (response.ok) setStatus(`${response.today.replace(/-/g, '/')} 現在の空き状況です。`);
+    else setStatus(response.messages.join('\n'), 'error');
   } catch (error) {
-    setStatus(failureText(error), 'error');
+    if (serial === loadSerial) setStatus(failureText(error), 'error');
   } finally {
-    ui.refresh().disabled = false;
+    if (serial === loadSerial) {
+      state.loading = false;
+      setBusy(ui.refresh, false);
+    }
   }
 }
 
 function renderFilter(response: FreeSlotsResponse): void {
-  const select = ui.officeFilter();
+  const select = ui.officeFilter;
   const options = ['', ...response.allOffices];
   const current = [...select.options].map((o) => o.value);
   if (current.join('\u001f') !== options.join('\u001f')) {
@@ -94,108 +114,97 @@ function renderFilter(response: FreeSlotsResponse): void {
   select.value = options.includes(state.office) ? state.office : '';
 }
 
-function renderGrid(response: FreeSlotsResponse): void {
-  const grid = ui.grid();
-  if (response.days.length === 0) {
-    grid.replaceChildren(el('p', { className: 'empty', text: '表示できる日がありません。' }));
+/**
+ * Runs `change` (which may move the focused node, or redraw the grid under it) and gives the
+ * focus back: to that node, or to the same slot's new button (or the nearest free one).
+ */
+function keepingFocus(change: () => void): void {
+  const focused = document.activeElement;
+  change();
+  if (!(focused instanceof HTMLElement) || document.activeElement === focused) return;
+  if (focused.isConnected) {
+    focused.focus({ preventScroll: true });
     return;
   }
-  grid.replaceChildren(...response.days.map(renderDay));
+  const { date, office, start } = focused.dataset;
+  if (focused.matches('button.slot') && date && office && start) {
+    slotToFocus(ui.grid, { date, office, start, dayLabel: '', label: '' })?.focus();
+  }
 }
 
-function renderDay(day: FreeSlotDay): HTMLElement {
-  const heading = el('div', { className: 'day-label', text: day.label });
-  if (day.closed !== null) {
-    return el('section', { className: 'day closed', dataset: { date: day.date } }, [
-      heading,
-      el('span', { className: 'closed-reason', text: day.closed }),
-    ]);
+/**
+ * The form and the result go right after the chosen slot's 窓口 (or first in the grid when the
+ * filter hides it), so they follow that slot in the reading and Tab order; back after the grid
+ * when neither is on show.
+ */
+function placeArea(): void {
+  const anchor = state.anchor;
+  markChosen(ui.grid, state.chosen);
+  if (anchor === null) {
+    if (ui.area.parentElement !== document.body) ui.grid.after(ui.area);
+    return;
   }
-  return el('section', { className: 'day', dataset: { date: day.date } }, [
-    heading,
-    ...day.offices.map((office) => renderOffice(day, office)),
-  ]);
+  const block = officeBlock(ui.grid, anchor.date, anchor.office);
+  if (block) block.after(ui.area);
+  else ui.grid.prepend(ui.area);
 }
 
-function renderOffice(day: FreeSlotDay, office: OfficeDay): HTMLElement {
-  const name = el('div', { className: 'office-name', text: office.office });
-  if (office.closed !== null) {
-    return el('div', { className: 'office closed', dataset: { office: office.office } }, [
-      name,
-      el('span', { className: 'closed-reason', text: office.closed }),
-    ]);
-  }
-  return el('div', { className: 'office', dataset: { office: office.office } }, [
-    name,
-    el(
-      'div',
-      { className: 'slots' },
-      office.slots.map((slot) => renderSlot(day, office.office, slot)),
-    ),
-  ]);
-}
-
-function renderSlot(day: FreeSlotDay, office: string, slot: SlotCell): HTMLElement {
-  const state = slot.full ? '満' : `空き${slot.free}`;
-  const button = el(
-    'button',
-    {
-      className: slot.full ? 'slot full' : 'slot free',
-      attrs: {
-        type: 'button',
-        title: `${day.label} ${slot.label} ${office}（定員${slot.capacity}・予約${slot.taken}）`,
-      },
-      dataset: { date: day.date, start: slot.start, office },
-    },
-    [
-      el('span', { className: 'slot-time', text: slot.start }),
-      el('span', { className: 'slot-state', text: state }),
-    ],
-  );
-  button.disabled = slot.full;
-  if (!slot.full) {
-    button.addEventListener('click', () =>
-      chooseSlot({
-        date: day.date,
-        dayLabel: day.label,
-        start: slot.start,
-        label: slot.label,
-        office,
-      }),
-    );
-  }
-  return button;
+/** Focus back in the grid at this slot (or the nearest free one); the filter when none. */
+function focusGrid(slot: ChosenSlot | null): void {
+  const target = slot ? slotToFocus(ui.grid, slot) : null;
+  (target ?? ui.officeFilter).focus();
 }
 
 // ---------------------------------------------------------------------------------------------
 // The form
 
 function chooseSlot(slot: ChosenSlot): void {
+  hideResult();
   state.chosen = slot;
-  ui.chosen().textContent = `${slot.dayLabel} ${slot.label} ${slot.office}`;
-  ui.resultPanel().hidden = true;
-  ui.formPanel().hidden = false;
-  showLines(ui.messages(), []);
-  ui.formPanel().scrollIntoView({ block: 'start' });
-  ui.seekerNo().focus();
+  state.anchor = slot;
+  ui.chosen.textContent = `${slot.dayLabel} ${slot.label} ${slot.office}`;
+  clearMessages();
+  keepingFocus(placeArea);
+  ui.formPanel.hidden = false;
+  ui.formPanel.scrollIntoView({ block: 'nearest' });
+  ui.seekerNo.focus();
+}
+
+/** やめる (or Esc): the form closes and focus goes back to the slot it was opened from. */
+function cancelForm(): void {
+  const slot = state.chosen;
+  closeForm();
+  clearForm();
+  state.anchor = null;
+  placeArea();
+  focusGrid(slot);
 }
 
 function closeForm(): void {
   state.chosen = null;
-  ui.formPanel().hidden = true;
+  ui.formPanel.hidden = true;
+}
+
+function clearMessages(): void {
+  untieMessages();
+  ui.messages.replaceChildren();
+  // A lookup still on show keeps its mark on 求職番号.
+  if (ui.seekerInfo.querySelector('.message.error')) {
+    ui.seekerNo.setAttribute('aria-invalid', 'true');
+  }
 }
 
 function clearForm(): void {
-  ui.form().reset();
-  ui.seekerInfo().replaceChildren();
-  showLines(ui.messages(), []);
+  ui.form.reset();
+  ui.seekerInfo.replaceChildren();
+  clearMessages();
 }
 
 let lookupSerial = 0;
 
 async function lookupSeeker(): Promise<void> {
-  const seekerNo = ui.seekerNo().value.trim();
-  const info = ui.seekerInfo();
+  const seekerNo = ui.seekerNo.value.trim();
+  const info = ui.seekerInfo;
   if (seekerNo === '') {
     info.replaceChildren();
     return;
@@ -207,17 +216,15 @@ async function lookupSeeker(): Promise<void> {
     if (serial !== lookupSerial) return; // a newer lookup is on its way
     renderSeeker(found);
   } catch (error) {
-    if (serial === lookupSerial)
-      info.replaceChildren(el('div', { className: 'message error', text: failureText(error) }));
+    if (serial === lookupSerial) info.replaceChildren(messageLine(`エラー: ${failureText(error)}`));
   }
 }
 
 function renderSeeker(found: SeekerLookup): void {
-  const info = ui.seekerInfo();
   const rows: HTMLElement[] = [];
   if (found.found) {
-    if (found.seekerNo !== '') ui.seekerNo().value = found.seekerNo;
-    if (ui.name().value.trim() === '' && found.name !== '') ui.name().value = found.name;
+    if (found.seekerNo !== '') ui.seekerNo.value = found.seekerNo;
+    if (ui.name.value.trim() === '' && found.name !== '') ui.name.value = found.name;
     rows.push(
       el('dl', { className: 'seeker' }, [
         el('dt', { text: '氏名' }),
@@ -232,16 +239,11 @@ function renderSeeker(found: SeekerLookup): void {
     );
   }
   for (const message of found.messages) rows.push(messageLine(message));
-  info.replaceChildren(...rows);
-}
-
-function messageLine(message: string): HTMLElement {
-  const kind = message.startsWith('エラー')
-    ? 'error'
-    : message.startsWith('注意')
-      ? 'warning'
-      : 'info';
-  return el('div', { className: `message ${kind}`, text: message });
+  ui.seekerInfo.replaceChildren(...rows);
+  // The lookup describes the 求職番号 field (aria-describedby); an エラー: marks it invalid.
+  if (found.messages.some((m) => kindOf(m) === 'error')) {
+    ui.seekerNo.setAttribute('aria-invalid', 'true');
+  } else ui.seekerNo.removeAttribute('aria-invalid');
 }
 
 async function submitBooking(event: Event): Promise<void> {
@@ -252,62 +254,87 @@ async function submitBooking(event: Event): Promise<void> {
     date: chosen.date,
     start: chosen.start,
     office: chosen.office,
-    name: ui.name().value,
-    seekerNo: ui.seekerNo().value,
-    email: ui.email().value,
-    meetingUrl: ui.meetingUrl().value,
-    channel: ui.channel().value,
+    name: ui.name.value,
+    seekerNo: ui.seekerNo.value,
+    email: ui.email.value,
+    meetingUrl: ui.meetingUrl.value,
+    channel: ui.channel.value,
   };
   state.busy = true;
-  ui.submit().disabled = true;
-  showLines(ui.messages(), ['予約を確認して追加しています…'], 'muted');
+  setBusy(ui.submit, true);
+  showLines(ui.messages, ['予約を確認して追加しています…'], 'muted');
   try {
     const result = await server.sidebarAddBooking(form);
     showResult(result);
   } catch (error) {
-    ui.messages().replaceChildren(messageLine(`エラー: ${failureText(error)}`));
+    ui.messages.replaceChildren(messageLine(`エラー: ${failureText(error)}`));
   } finally {
     state.busy = false;
-    ui.submit().disabled = false;
+    setBusy(ui.submit, false);
   }
 }
 
 function showResult(result: AddBookingResult): void {
   if (!result.ok) {
-    ui.messages().replaceChildren(...result.messages.map(messageLine));
+    // Tied to the fields only when nothing was added: a booking already in the sheet is fixed
+    // there, not by sending the form again.
+    const tie = !result.added;
+    const invalid = showTiedMessages(ui.messages, result.messages, result.fields, tie);
+    invalid?.focus();
     if (result.added) void loadSlots();
     return;
   }
   closeForm();
   clearForm();
-  ui.resultPanel().hidden = false;
-  showLines(ui.readBack(), result.readBack);
-  ui.resultId().textContent = `予約ID ${result.id}（予約シート${result.rowNumber}行目）を追加しました。`;
-  ui.resultNotes().replaceChildren(...result.messages.map(messageLine));
-  ui.resultPanel().scrollIntoView({ block: 'start' });
+  ui.resultPanel.hidden = false;
+  showLines(ui.readBack, result.readBack);
+  ui.resultHeading.focus();
+  // Filled after the panel is shown, so the live region announces it.
+  window.setTimeout(() => {
+    ui.resultId.textContent = `予約ID ${result.id}（予約シート${result.rowNumber}行目）を追加しました。`;
+    ui.resultNotes.replaceChildren(...result.messages.map((m) => messageLine(m)));
+  }, 0);
+  ui.resultPanel.scrollIntoView({ block: 'nearest' });
   void loadSlots();
+}
+
+function hideResult(): void {
+  ui.resultPanel.hidden = true;
+  ui.resultId.textContent = '';
+  ui.resultNotes.replaceChildren();
+}
+
+/** 閉じる (or Esc): focus goes back to the booked slot's place in the grid. */
+function closeResult(): void {
+  const slot = state.anchor;
+  hideResult();
+  state.anchor = null;
+  placeArea();
+  focusGrid(slot);
 }
 
 // ---------------------------------------------------------------------------------------------
 
 function start(): void {
-  ui.channel().replaceChildren(
+  ui.channel.replaceChildren(
     ...CHANNEL_CHOICES.map((c) => el('option', { text: c, attrs: { value: c } })),
   );
-  ui.officeFilter().addEventListener('change', () => {
-    state.office = ui.officeFilter().value;
+  ui.officeFilter.addEventListener('change', () => {
+    state.office = ui.officeFilter.value;
     void loadSlots();
   });
-  ui.refresh().addEventListener('click', () => void loadSlots());
-  ui.lookup().addEventListener('click', () => void lookupSeeker());
-  ui.seekerNo().addEventListener('change', () => void lookupSeeker());
-  ui.form().addEventListener('submit', (event) => void submitBooking(event));
-  byId<HTMLButtonElement>('cancel').addEventListener('click', () => {
-    closeForm();
-    clearForm();
+  ui.refresh.addEventListener('click', () => {
+    if (!state.loading) void loadSlots();
   });
-  byId<HTMLButtonElement>('next').addEventListener('click', () => {
-    ui.resultPanel().hidden = true;
+  ui.lookup.addEventListener('click', () => void lookupSeeker());
+  ui.seekerNo.addEventListener('change', () => void lookupSeeker());
+  ui.form.addEventListener('submit', (event) => void submitBooking(event));
+  ui.cancel.addEventListener('click', cancelForm);
+  ui.next.addEventListener('click', closeResult);
+  ui.area.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    if (!ui.formPanel.hidden && ui.formPanel.contains(event.target as Node)) cancelForm();
+    else if (!ui.resultPanel.hidden) closeResult();
   });
   void loadSlots();
 }

@@ -4,6 +4,10 @@
 // Dates or class instances, so days travel as 'yyyy-MM-dd' and times as 'HH:mm'. No DOM here.
 
 import type { OfficeDayView, SlotView } from '../../core/freeSlots';
+import type { FormField } from '../../core/sidebarWords';
+
+/** A form field a message can be tied to (its input gets aria-invalid / aria-describedby). */
+export type { FormField };
 
 export interface FreeSlotsRequest {
   /** One 窓口, or '' for all of them. */
@@ -77,6 +81,8 @@ export interface AddBookingResult {
   readBack: string[];
   /** Japanese messages: 'エラー: …' (nothing sendable) and '注意: …' lines, or other problems. */
   messages: string[];
+  /** The form field each message is about, in the same order (null: the booking as a whole). */
+  fields: (FormField | null)[];
 }
 
 /** The server functions the sidebar calls; src/main.ts exports each under this name. */
