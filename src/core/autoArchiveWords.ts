@@ -8,7 +8,8 @@ import { dayOf, formatDay, formatInstant } from './time';
 
 /** What the monthly run did: the archive's outcome, or why it stopped. */
 export type AutoArchiveOutcome =
-  | { kind: 'done'; run: ArchiveRun }
+  /** `retried`: the first attempt stopped with an unexpected error, the second went through. */
+  | { kind: 'done'; run: ArchiveRun; retried: boolean }
   /** `reason`: a message for staff (a sheet or header missing) or null (an unexpected error). */
   | { kind: 'failed'; reason: string | null };
 
@@ -47,7 +48,12 @@ const MAILED: Record<AutoArchiveMailed, string> = {
 
 /** The 操作ログ detail: the menu's counts line (or why it stopped), and whether staff were mailed. */
 export function autoArchiveLogLine(outcome: AutoArchiveOutcome, mailed: AutoArchiveMailed): string {
-  const what = outcome.kind === 'done' ? countsLine(outcome.run) : failureText(outcome.reason);
+  const what =
+    outcome.kind === 'failed'
+      ? failureText(outcome.reason)
+      : outcome.retried
+        ? `${countsLine(outcome.run)}（1回目は予期しないエラーで止まったため、やり直しました）`
+        : countsLine(outcome.run);
   return `自動保管: ${what}${MAILED[mailed]}`;
 }
 

@@ -167,3 +167,139 @@ function firstTaken(on: Emulator, off: Emulator): string {
   );
   return String(rows[0]![BOOKING.id]);
 }
+
+/**
+ * On 2026-12-01, checked (ids given): three finished bookings older than 2026-07-01, one on that
+ * day (kept: the cutoff day itself stays), one upcoming. The monthly trigger then fires on
+ * 2027-01-01 05:00 (cutoff 2026-07-01).
+ */
+const OLD_ROWS = 3;
+function smallRegister(autoArchive?: 'いいえ'): Emulator {
+  const emu = workbookWith([
+    bookingOf(0, { date: '2026/05/12', status: STATUS.held, joined: true }),
+    bookingOf(0, { date: '2026/05/13', status: STATUS.cancelled }),
+    bookingOf(2, { date: '2026/04/01', status: STATUS.noShow, start: '14:00' }),
+    bookingOf(0, { date: '2026/07/01', status: STATUS.held, joined: true }),
+    bookingOf(1, { date: '2026/12/02' }),
+  ]);
+  setSetting(emu, SETTING.alertTo, STAFF);
+  if (autoArchive) setSetting(emu, SETTING.autoArchive, autoArchive);
+  expect(emu.menu('すべての予約をチェック').error).toBeUndefined();
+  expect(ids(emu, SHEET.bookings)).toHaveLength(5);
+  return emu;
+}
+
+const JANUARY = '2027-01-01T05:00:00+09:00';
+const staffMails = (emu: Emulator) => emu.mail.sent.filter((mail) => mail.to === STAFF);
+const lastDetail = (emu: Emulator, action: string) =>
+  String(triggerLines(emu, action).at(-1)?.[LOG.detail] ?? '');
+
+/** Every booking in exactly one sheet (ids), and 月次集計 counting each once. */
+function expectEachOnce(emu: Emulator, all: readonly string[]): void {
+  const live = ids(emu, SHEET.bookings);
+  const archived = ids(emu, SHEET.archive);
+  expect([...live, ...archived].sort()).toEqual([...all].sort());
+}
+
+describe('自動保管 in one monthly run', () => {
+  it('いいえ: the monthly run leaves every row in 予約 and still rebuilds 月次集計', () => {
+    const emu = smallRegister('いいえ');
+    const before = emu.records(SHEET.bookings);
+    fire(emu, TRIGGER_HANDLERS.monthly, JANUARY);
+    expect(emu.records(SHEET.bookings)).toEqual(before);
+    expect(ids(emu, SHEET.archive)).toEqual([]);
+    expect(triggerLines(emu, CAPTION)).toEqual([]);
+    expect(triggerLines(emu, '月次集計を更新')).toHaveLength(1);
+    expect(bookedInReport(emu)).toBe(5);
+  });
+
+  it('a row a person edits during the run stays in 予約 with the edit; staff are told by mail and log', () => {
+    const emu = smallRegister();
+    const all = ids(emu, SHEET.bookings);
+    const noteColumn = String.fromCharCode(
+      65 + emu.sheetValues(SHEET.bookings)[0]!.indexOf(BOOKING.note),
+    );
+    let fired = 0;
+    // The archive's first flush is right after it appended the copies: a person then edits one
+    // of the rows about to go (row 2, the 5/12 booking).
+    emu.hooks.after('SpreadsheetApp.flush', ({ emu: e }) => {
+      fired++;
+      e.person.setValues(SHEET.bookings, `${noteColumn}2`, [['電話あり']]);
+    });
+    fire(emu, TRIGGER_HANDLERS.monthly, JANUARY);
+    expect(fired).toBe(1);
+    expectEachOnce(emu, all);
+    expect(ids(emu, SHEET.archive)).toHaveLength(OLD_ROWS - 1);
+    const kept = emu.records(SHEET.bookings).find((r) => r[BOOKING.id] === all[0]);
+    expect(kept?.[BOOKING.note]).toBe('電話あり');
+    expect(lastDetail(emu, CAPTION)).toMatch(/^自動保管: 2件を予約から削除.*移さなかった1件/);
+    expect(lastDetail(emu, CAPTION)).toContain('通知先メールに知らせました');
+    const [mail, ...more] = staffMails(emu);
+    expect(more).toEqual([]);
+    expect(mail!.subject).toContain('自動保管');
+    expect(mail!.body).toContain('1件');
+    expect(mail!.body).toContain(String(all[0]));
+    expect(mail!.body).not.toMatch(/見本|33010|example\.jp/);
+    // 月次集計 ran after it and counts each booking once.
+    expect(triggerLines(emu, '月次集計を更新')).toHaveLength(1);
+    expect(bookedInReport(emu)).toBe(5);
+    // Next month's run moves the edited row (it is still old and finished).
+    fire(emu, TRIGGER_HANDLERS.monthly, '2027-02-01T05:00:00+09:00');
+    expect(ids(emu, SHEET.archive)).toHaveLength(OLD_ROWS + 1); // and the 7/1 one, old by now
+    expectEachOnce(emu, all);
+  });
+
+  it('a passing service error is tried again at once: rows moved, no error, no mail', () => {
+    const emu = smallRegister();
+    const all = ids(emu, SHEET.bookings);
+    emu.faults.inject('Sheet.deleteRows', { error: 'Service Spreadsheets timed out' });
+    fire(emu, TRIGGER_HANDLERS.monthly, JANUARY);
+    expect(emu.faults.pending()).toEqual([]);
+    expect(ids(emu, SHEET.archive)).toHaveLength(OLD_ROWS);
+    expectEachOnce(emu, all);
+    expect(lastDetail(emu, CAPTION)).toMatch(/^自動保管: 3件を予約から削除.*やり直しました/);
+    expect(staffMails(emu)).toEqual([]);
+    expect(bookedInReport(emu)).toBe(5);
+  });
+
+  it('a lasting failure does not stop 月次集計: logged, mailed, reported to the owner; next month finishes', () => {
+    const emu = smallRegister();
+    const all = ids(emu, SHEET.bookings);
+    emu.faults.inject('Sheet.deleteRows', { error: 'Service Spreadsheets failed', times: 2 });
+    emu.setTime(JANUARY);
+    const run = emu.fireTimeTrigger(TRIGGER_HANDLERS.monthly);
+    expect(String(run.error?.message)).toContain('Service Spreadsheets failed');
+    expect(emu.faults.pending()).toEqual([]);
+    expect(lastDetail(emu, CAPTION)).toMatch(/^自動保管: 保管できませんでした: 予期しないエラー/);
+    expect(lastDetail(emu, CAPTION)).toContain('通知先メールに知らせました');
+    const [mail] = staffMails(emu);
+    expect(mail?.body).toContain('過去の予約を保管');
+    expect(triggerLines(emu, '月次集計を更新')).toHaveLength(1);
+    // Copied, not deleted: every booking is still in 予約; nothing lost.
+    expect(ids(emu, SHEET.bookings).sort()).toEqual([...all].sort());
+    // The lock was released, and next month's run settles it: each booking in one sheet.
+    fire(emu, TRIGGER_HANDLERS.monthly, '2027-02-01T05:00:00+09:00');
+    expect(ids(emu, SHEET.archive)).toHaveLength(OLD_ROWS + 1); // and the 7/1 one, old by now
+    expectEachOnce(emu, all);
+    expect(bookedInReport(emu)).toBe(5);
+  });
+
+  it('holds the script lock: a tick or a second monthly run meanwhile is skipped, the rows move once', () => {
+    const emu = smallRegister();
+    const all = ids(emu, SHEET.bookings);
+    const nested: ReturnType<Emulator['fireTimeTrigger']>[] = [];
+    emu.hooks.after('Sheet.deleteRows', ({ emu: e }) => {
+      nested.push(e.fireTimeTrigger(TRIGGER_HANDLERS.monthly));
+      nested.push(e.fireTimeTrigger(TRIGGER_HANDLERS.everyTenMinutes));
+    });
+    fire(emu, TRIGGER_HANDLERS.monthly, JANUARY);
+    expect(nested).toHaveLength(2);
+    for (const n of nested) expect(n.error).toBeUndefined();
+    expect(emu.logText()).toContain('onMonthlyTick: another run holds the lock; skipped');
+    expect(emu.logText()).toContain('onTenMinuteTick: another run holds the lock; skipped');
+    expect(triggerLines(emu, CAPTION)).toHaveLength(1);
+    expect(triggerLines(emu, '月次集計を更新')).toHaveLength(1);
+    expect(ids(emu, SHEET.archive)).toHaveLength(OLD_ROWS);
+    expectEachOnce(emu, all);
+  });
+});

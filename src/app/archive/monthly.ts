@@ -42,16 +42,8 @@ export function monthlyArchive(spreadsheet: Spreadsheet, now: Date): MonthlyArch
     return { ran: false, run: null, error };
   }
   if (!settings.autoArchive) return { ran: false, run: null, error: null };
-  let outcome: AutoArchiveOutcome;
-  let unexpected: unknown = null;
-  try {
-    outcome = { kind: 'done', run: archiveOldBookings(spreadsheet, now) };
-  } catch (error) {
-    console.error(`monthly archive failed: ${describeError(error)}`);
-    const known = error instanceof NeedsPerson;
-    outcome = { kind: 'failed', reason: known ? error.message : null };
-    if (!known) unexpected = error;
-  }
+  const { outcome, unexpected: failed } = attempt(spreadsheet, now);
+  let unexpected = failed;
   const mailed = tellStaff(spreadsheet, outcome, settings, now);
   try {
     const log = new AuditLog(actorName('trigger'));
@@ -62,6 +54,30 @@ export function monthlyArchive(spreadsheet: Spreadsheet, now: Date): MonthlyArch
     unexpected ??= error;
   }
   return { ran: true, run: outcome.kind === 'done' ? outcome.run : null, error: unexpected };
+}
+
+/**
+ * The run, tried once more at once after an unexpected error (a Sheets service error is often
+ * passing, and a re-run finishes a stopped one: rows already copied are found by 予約ID).
+ */
+function attempt(
+  spreadsheet: Spreadsheet,
+  now: Date,
+): { outcome: AutoArchiveOutcome; unexpected: unknown } {
+  for (let round = 1; ; round++) {
+    try {
+      return {
+        outcome: { kind: 'done', run: archiveOldBookings(spreadsheet, now), retried: round > 1 },
+        unexpected: null,
+      };
+    } catch (error) {
+      console.error(`monthly archive failed (attempt ${round}): ${describeError(error)}`);
+      if (error instanceof NeedsPerson) {
+        return { outcome: { kind: 'failed', reason: error.message }, unexpected: null };
+      }
+      if (round === 2) return { outcome: { kind: 'failed', reason: null }, unexpected: error };
+    }
+  }
 }
 
 /** The short mail to 通知先メール, only when something needs a person. */
