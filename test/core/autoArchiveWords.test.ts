@@ -75,9 +75,7 @@ describe('自動保管 words', () => {
       caption: CAPTION,
       spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/x',
     });
-    expect(mail.subject).toBe(
-      '【オンライン相談 予約台帳】自動保管の確認のお願い（1月1日(金)）',
-    );
+    expect(mail.subject).toBe('【オンライン相談 予約台帳】自動保管の確認のお願い（1月1日(金)）');
     expect(mail.body).toContain('設定「自動保管」');
     expect(mail.body).toContain('2件の予約を「予約_保管」に移しました');
     expect(mail.body).toContain('Y000001');
