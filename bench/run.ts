@@ -2,8 +2,9 @@
 // the built dist/Code.js in the emulator, with and without the history archived, plus the
 // per-cell comparison and the Apps Script cost model. Prints a table, writes bench/results.json.
 //
-// Environment: BENCH_SIZES=1000,10000 (default 1000,10000,50000), BENCH_RUNS=5,
-// BENCH_NAIVE_MAX=10000 (largest size the per-cell comparison runs at).
+// Environment: BENCH_SIZES=1000,10000 (default 1000,10000,50000; 0 for none), BENCH_RUNS=5,
+// BENCH_NAIVE_MAX=10000 (largest size the per-cell comparison runs at), BENCH_LEFT_ALONE=0
+// (skips the registers left alone for one and three years, bench/leftAlone.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import vm from 'node:vm';
 import os from 'node:os';
@@ -19,12 +20,17 @@ import {
   tickBudget,
 } from './costModel';
 import { measure, type Sample, summarize, type Summary } from './measure';
+import { runLeftAlone } from './leftAlone';
 import { NAIVE_CODE, NAIVE_FILENAME } from './naive';
 import { NAIVE_OPERATIONS, type Operation, OPERATIONS } from './operations';
 import { type BenchWorkbook, buildWorkbook, emulatorOn } from './workbook';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const LEFT_ALONE = process.env.BENCH_LEFT_ALONE !== '0';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const NAIVE_MAX = Number(process.env.BENCH_NAIVE_MAX ?? 10_000);
 
@@ -142,6 +148,9 @@ for (const size of SIZES) {
   }
 }
 
+// Three runs each: its counters are what matter (CPU is the same order as the main table's).
+const leftAlone = LEFT_ALONE ? runLeftAlone(Math.min(RUNS, 3), progress) : null;
+
 // ---------------------------------------------------------------------------------------------
 // Report
 
@@ -198,6 +207,7 @@ for (const b of budgets) {
       `(pessimistic ${(b.pessimistic.shareOfQuota * 100).toFixed(0)} %)`,
   );
 }
+if (leftAlone) lines.push('', ...leftAlone.lines);
 const bundlePath = path.join(here, '..', 'dist', 'Code.js');
 const bundleKb = statSync(bundlePath).size / 1024;
 const bundleLoadMs = bundleLoadMedianMs(readFileSync(bundlePath, 'utf8'));
@@ -230,6 +240,7 @@ writeFileSync(
         predictedSecondsOurs: c.predictedSecondsOurs,
       })),
       budgets,
+      leftAlone: leftAlone?.results ?? [],
       totalSeconds: (Date.now() - started) / 1000,
     },
     null,

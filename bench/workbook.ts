@@ -28,7 +28,7 @@ import { setSetting, underHeaders } from '../runner/staff';
 
 export const NOW = '2026-12-01T10:40:00+09:00';
 /** When the register was last worked on before NOW: the build's check and tick run then. */
-const BUILT_AT = '2026-12-01T09:00:00+09:00';
+export const BUILT_AT = '2026-12-01T09:00:00+09:00';
 export const ROSTER_SIZE = 5_000;
 export const READY_ROWS = 20;
 export const ALERT_TO = 'staff@example.jp';
@@ -45,7 +45,7 @@ export interface BenchWorkbook {
 }
 
 /** Deterministic PRNG (mulberry32): the same workbook on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -57,12 +57,12 @@ function random(seed: number): () => number {
 }
 
 /** A Tokyo wall-clock time as an instant. */
-function tokyo(y: number, m: number, d: number, hh = 0, mm = 0): Date {
+export function tokyo(y: number, m: number, d: number, hh = 0, mm = 0): Date {
   return new Date(Date.UTC(y, m - 1, d, hh - 9, mm));
 }
 
 /** A business day by the product's own calendar (weekends, 祝日, 年末年始; no 休業日 rows). */
-function isWeekday(date: Date): boolean {
+export function isWeekday(date: Date): boolean {
   return isBusinessDay(dayOf(date), null, []);
 }
 
@@ -85,14 +85,14 @@ function weekdaysBackward(before: Date, count: number): Date[] {
   return days.reverse();
 }
 
-interface Seeker {
+export interface Seeker {
   seekerNo: string;
   name: string;
   office: string;
   officer: string;
 }
 
-function roster(): Seeker[] {
+export function roster(): Seeker[] {
   return Array.from({ length: ROSTER_SIZE }, (_, i) => {
     const office = OFFICES[i % 2]!;
     return {
@@ -104,7 +104,7 @@ function roster(): Seeker[] {
   });
 }
 
-type Row = Partial<Record<BookingField, CellValue>>;
+export type Row = Partial<Record<BookingField, CellValue>>;
 
 function bookingFor(seeker: Seeker, i: number, day: Date, slot: string): Row {
   return {
@@ -120,7 +120,7 @@ function bookingFor(seeker: Seeker, i: number, day: Date, slot: string): Row {
   };
 }
 
-function finishedRows(count: number, seekers: Seeker[], rand: () => number): Row[] {
+export function finishedRows(count: number, seekers: Seeker[], rand: () => number): Row[] {
   // Eight bookings a business day (4 slots × 2 窓口), history ends with October 2026.
   const perDay = SLOTS.length * OFFICES.length;
   const days = weekdaysBackward(tokyo(2026, 11, 1), Math.ceil(count / perDay));
@@ -144,7 +144,7 @@ function finishedRows(count: number, seekers: Seeker[], rand: () => number): Row
 }
 
 /** The live rows: the same 86 at every size. */
-function liveRows(seekers: Seeker[], firstIndex: number): Row[] {
+export function liveRows(seekers: Seeker[], firstIndex: number): Row[] {
   const rows: Row[] = [];
   let n = 0;
   // Seekers 4000+ are used only here, one booking each, so no clash or duplicate warning.
@@ -196,7 +196,7 @@ function liveRows(seekers: Seeker[], firstIndex: number): Row[] {
 
 export const LIVE_ROWS = 4 + READY_ROWS + 60 + 2;
 
-function must(result: { error?: Error }, what: string): void {
+export function must(result: { error?: Error }, what: string): void {
   if (result.error) throw new Error(`bench: ${what} failed: ${result.error.message}`);
 }
 
@@ -206,7 +206,7 @@ function must(result: { error?: Error }, what: string): void {
  * With `archived`, the finished rows were moved to 予約_保管 by the product's own archive run
  * (保管までの月数 set to 1 for that run, then back to 6), so 予約 holds only the live rows.
  */
-const BENCH_VARIANTS = { checkboxFill: 'none' } as const;
+export const BENCH_VARIANTS = { checkboxFill: 'none' } as const;
 
 export function buildWorkbook(
   bookings: number,

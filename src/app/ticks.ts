@@ -2,6 +2,7 @@
 // never overlaps the next; a run that cannot get the lock exits quietly (the next tick does the
 // work). An unexpected error is logged and rethrown, after the lock is released, so it reaches
 // Apps Script's failure notification e-mail to the trigger owner.
+import { monthlyArchive } from './archive/monthly';
 import { actorName, AuditLog } from './auditLog';
 import { NeedsPerson } from './checkService';
 import { withScriptLock } from './lock';
@@ -40,10 +41,16 @@ export function onDailyTick(): void {
   runTick('onDailyTick', () => runDailyWork(SpreadsheetApp.getActiveSpreadsheet(), new Date()));
 }
 
-/** 月次集計, rebuilt on the 1st of each month (the menu rebuilds it any time). */
+/**
+ * On the 1st of each month: 過去の予約を保管 (when 設定 自動保管 is はい), then 月次集計 (it reads
+ * 予約 and 予約_保管, so its counts are the same with or without the archive run), then the
+ * erasure (when 設定 個人情報の自動消去 is はい). The archive never stops the rest: its outcome
+ * or failure is a 操作ログ line; an unexpected error of it is rethrown at the end.
+ */
 export function onMonthlyTick(): void {
   runTick('onMonthlyTick', () => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const archive = monthlyArchive(spreadsheet, new Date());
     try {
       const run = rebuildMonthlyReport(spreadsheet, new Date());
       const log = new AuditLog(actorName('trigger'));
@@ -56,5 +63,6 @@ export function onMonthlyTick(): void {
         return console.warn('onMonthlyTick: skipped until 初期設定 is run');
       throw error;
     }
+    if (archive.error !== null) throw archive.error;
   });
 }

@@ -27,7 +27,7 @@ const TRIGGERS: TriggerSpec[] = [
   },
   {
     handler: TRIGGER_HANDLERS.monthly,
-    describe: '毎月1日 5時台（月次集計）',
+    describe: '毎月1日 5時台（自動保管・月次集計）',
     create: (b) => b.onMonthDay(1).atHour(5),
   },
 ];

@@ -153,6 +153,7 @@ export const SETTING = {
   dayBeforeAlertAt: '前日確定期限',
   termsVersion: '規約版',
   archiveAfterMonths: '保管までの月数',
+  autoArchive: '自動保管',
   retentionYears: '個人情報の保存年数',
   autoErase: '個人情報の自動消去',
   mailSubject: 'メール件名',

@@ -32,6 +32,8 @@ export interface Settings {
   dayBeforeAlertAt: TimeOfDay;
   termsVersion: string;
   archiveAfterMonths: number;
+  /** 自動保管: the monthly trigger runs 過去の予約を保管 before 月次集計 (default はい). */
+  autoArchive: boolean;
   /**
    * Years 予約_保管 keeps a booking's personal cells after its 相談日 (個人情報の保存年数).
    * null when the value is malformed: erasing with a guessed period is not safe, so erasure
@@ -105,6 +107,11 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
   ),
   row(SETTING.archiveAfterMonths, '6', '終わった予約をこの月数が過ぎたら「予約_保管」に移します。'),
   row(
+    SETTING.autoArchive,
+    YES,
+    '「はい」なら、毎月1日の自動実行（月次集計の前）で「過去の予約を保管」をします（確認なし。操作ログに件数を記録）。',
+  ),
+  row(
     SETTING.retentionYears,
     '3',
     '相談日からこの年数が過ぎた予約の氏名・メールアドレス・求職番号・会議URL・備考を「保存期間を過ぎた個人情報を消去」で消します（運用ガイド 2.6）。',
@@ -172,6 +179,7 @@ export function parseSettings(rows: readonly SettingRow[]): {
     dayBeforeAlertAt: read.time(SETTING.dayBeforeAlertAt),
     termsVersion: read.text(SETTING.termsVersion),
     archiveAfterMonths: read.integer(SETTING.archiveAfterMonths, 1, 120),
+    autoArchive: read.yesNo(SETTING.autoArchive),
     retentionYears: read.integerOrNull(SETTING.retentionYears, 1, 30),
     autoErase: read.yesNo(SETTING.autoErase),
     mailSubject: read.text(SETTING.mailSubject),

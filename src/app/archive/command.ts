@@ -2,7 +2,7 @@
 import { ARCHIVE_CANCELLED, confirmText, countsLine, reportOf } from '../../core/archiveWords';
 import { captionOf, runCommand } from '../command';
 import { alert, confirm, toast } from '../ui';
-import { previewArchive } from './read';
+import { previewArchive } from './preview';
 import { archiveOldBookings } from './run';
 
 const CAPTION = captionOf('menuArchiveOldBookings');

@@ -1,4 +1,4 @@
-// 過去の予約を保管 (menu): moves finished bookings older than 保管までの月数 from 予約 to 予約_保管.
+// 過去の予約を保管 (menu, and the monthly trigger when 設定 自動保管 is はい: monthly.ts): moves finished bookings older than 保管までの月数 from 予約 to 予約_保管.
 // Nothing is deleted before it is copied and read back, and no booking ends in both sheets:
 // under the script lock, in a fixed number of calls, the run (run.ts)
 //   1. reads 予約 and the whole 予約_保管 (its ids tell which rows an earlier run already copied)
@@ -19,4 +19,4 @@
 // finishes the deletion. What the person is told: core/archiveWords.ts.
 export { menuArchiveOldBookings } from './command';
 export { archiveOldBookings } from './run';
-export { previewArchive } from './read';
+export { previewArchive } from './preview';

@@ -12,7 +12,7 @@ import { NO_ARCHIVE_ID_HEADER, NO_ARCHIVE_SHEET } from '../../core/archiveWords'
 import { normalizeBooking } from '../../core/booking';
 import { addToGroup } from '../../core/groupBy';
 import { BOOKING, SETTING, SHEET } from '../../core/schema';
-import { dayOf, type LocalDate } from '../../core/time';
+import type { LocalDate } from '../../core/time';
 import { bookingReader, bookingRows } from '../../sheet/bookings';
 import { type Cell, cellText, readTable, type Table } from '../../sheet/table';
 import { NeedsPerson, requireBookingSheet } from '../checkService';
@@ -33,25 +33,6 @@ export interface Planned {
   mapping: ColumnMapping;
   archivedRows: ArchiveValue[][];
   plan: ArchivePlan;
-}
-
-/** How many rows a run would move now (reads 予約 only), for the confirmation dialog. */
-export function previewArchive(
-  spreadsheet: Spreadsheet,
-  now: Date,
-): { count: number; cutoff: LocalDate; months: number } {
-  const { settings } = loadSettings(spreadsheet);
-  const bookings = bookingTable(spreadsheet);
-  const mapping = mapColumns(bookings.headers, trimHeaders(bookings.headers));
-  const plan = planArchive({
-    rows: liveRows(bookings, dayOf(now)),
-    archived: new Map(),
-    mapping,
-    today: dayOf(now),
-    months: settings.archiveAfterMonths,
-    maxRuns: Number.POSITIVE_INFINITY,
-  });
-  return { count: plan.toAppend.length, cutoff: plan.cutoff, months: settings.archiveAfterMonths };
 }
 
 export function readSheets(spreadsheet: Spreadsheet): Sheets {
@@ -85,12 +66,12 @@ export function planRun(sheets: Sheets, today: LocalDate): Planned {
   return { mapping, archivedRows, plan };
 }
 
-function bookingTable(spreadsheet: Spreadsheet): Table {
+export function bookingTable(spreadsheet: Spreadsheet): Table {
   return requireBookingSheet(spreadsheet, [BOOKING.date]);
 }
 
 /** The header row without the blank cells after its last header. */
-function trimHeaders(headers: readonly string[]): string[] {
+export function trimHeaders(headers: readonly string[]): string[] {
   let end = headers.length;
   while (end > 0 && headers[end - 1] === '') end--;
   return headers.slice(0, end);
@@ -100,7 +81,7 @@ export function padTo(values: readonly Cell[], width: number): ArchiveValue[] {
   return Array.from({ length: width }, (_, i) => values[i] ?? '');
 }
 
-function liveRows(table: Table, today: LocalDate): LiveRow[] {
+export function liveRows(table: Table, today: LocalDate): LiveRow[] {
   const read = bookingReader(table);
   return bookingRows(table).map((row) => {
     const booking = normalizeBooking({ rowNumber: row.rowNumber, values: read(row) }, today);
