@@ -770,5 +770,5 @@ describe('interleavings: property-based', () => {
     );
     // Most generated actions land inside the run (a point past the run's last read does not).
     expect(actionsDone).toBeGreaterThan(runs);
-  });
+  }, 240_000); // a sweep of random runs, not a timing: two busy cores took 88 s
 });

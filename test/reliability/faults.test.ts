@@ -154,7 +154,9 @@ describe('a run killed at every service call, then run again', () => {
         // The send menu checks first, and the check flags a 送信中 older than 10 minutes.
         expectConverges(emu, before, `${name} killed at call ${n}/${total}`, false);
       }
-    });
+      // One kill and one clean re-run per call of the action: a sweep, not a timing; two busy
+      // cores took 74 s for the send menu's ~40 calls, so it gets more than the default 60 s.
+    }, 240_000);
   }
 
   it('過去の予約を保管: moves each old row exactly once whichever call it dies at', () => {

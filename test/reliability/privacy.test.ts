@@ -168,21 +168,23 @@ describe('操作ログ: append-only, one batch per run', () => {
     expect(action).toBe('すべての予約をチェック');
   });
 
-  it('each run appends its rows to 操作ログ with one Range.setValues', () => {
+  it('each run appends its rows to 操作ログ in one write (appendRow for one line, setValues for more)', () => {
     const emu = personalWorkbook();
     const rows = () => emu.person.values(SHEET.log).length;
     let last = rows();
     const writes = new Map<number, number>();
-    // A setValues after which 操作ログ is longer was a write to 操作ログ.
-    emu.hooks.after(
-      'Range.setValues',
-      ({ execution }) => {
-        const now = rows();
-        if (now > last) writes.set(execution.id, (writes.get(execution.id) ?? 0) + 1);
-        last = now;
-      },
-      { times: Infinity },
-    );
+    // A write after which 操作ログ is longer was a write to 操作ログ.
+    for (const method of ['Range.setValues', 'Sheet.appendRow']) {
+      emu.hooks.after(
+        method,
+        ({ execution }) => {
+          const now = rows();
+          if (now > last) writes.set(execution.id, (writes.get(execution.id) ?? 0) + 1);
+          last = now;
+        },
+        { times: Infinity },
+      );
+    }
     const steps: [string, () => RunResult][] = [
       ['check', () => emu.menu('すべての予約をチェック')],
       ['monthly', () => emu.menu('月次集計を更新')],
