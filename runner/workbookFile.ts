@@ -6,9 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { WorkbookSnapshot } from '../emulator/snapshot';
-import { fileProblem } from './problem';
+import { FileProblem, fileProblem } from './problem';
 import { snapshotFromWorkbook, workbookFromSnapshot, type Warn } from './xlsx';
-import { looksLikeCompoundFile, looksLikeZip, normalisePackage } from './xlsxPackage';
+import {
+  looksLikeCompoundFile,
+  looksLikeZip,
+  normalisePackage,
+  NotSpreadsheetMl,
+} from './xlsxPackage';
 
 /** The workbook at `path`, or null when there is no file yet. */
 export async function readWorkbookFile(
@@ -51,10 +56,22 @@ async function loadWorkbook(path: string, bytes: Buffer): Promise<ExcelJS.Workbo
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    const normalised = await normalisePackage(bytes);
+    const normalised = await normalisePackage(bytes).catch((error: unknown) => {
+      if (!(error instanceof NotSpreadsheetMl)) throw error;
+      throw error.openDocument
+        ? fileProblem(
+            `ブック ${path} の中身は OpenDocument（.ods）形式です。名前が .xlsx でも読めません。${resave}`,
+            `Workbook ${path} holds an OpenDocument spreadsheet (.ods), whatever its name. ${resaveEn}`,
+          )
+        : fileProblem(
+            `ブック ${path} は zip ファイルですが、Excel のブック（xl/workbook.xml）が入っていません。${resave}`,
+            `Workbook ${path} is a zip file without an Excel workbook in it (no xl/workbook.xml). ${resaveEn}`,
+          );
+    });
     // ExcelJS's load() is typed for its own Buffer declaration; Node's Buffer is what it reads.
     await workbook.xlsx.load(normalised as unknown as ExcelJS.Buffer);
   } catch (error) {
+    if (error instanceof FileProblem) throw error;
     throw fileProblem(
       `ブック ${path} を .xlsx として読めません（${(error as Error).message}）。ファイルが壊れているか、対応していない機能を含んでいます。${resave}`,
       `Workbook ${path} cannot be read as .xlsx (${(error as Error).message}): the file is damaged or uses a feature the runner does not read. ${resaveEn}`,

@@ -36,9 +36,23 @@ export function looksLikeCompoundFile(bytes: Uint8Array): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-/** The package with notes and their drawings where ExcelJS reads them. */
+/** What kind of zip it is when it is not an .xlsx: an OpenDocument file or something else. */
+export class NotSpreadsheetMl extends Error {
+  constructor(readonly openDocument: boolean) {
+    super(openDocument ? 'OpenDocument package' : 'no xl/workbook.xml in the zip');
+  }
+}
+
+/**
+ * The package with notes and their drawings where ExcelJS reads them. Throws NotSpreadsheetMl
+ * for a zip that holds no Excel workbook (an .ods renamed .xlsx, a zip of something else).
+ */
 export async function normalisePackage(bytes: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
+  if (!zip.file('xl/workbook.xml')) {
+    const mimetype = (await zip.file('mimetype')?.async('string')) ?? '';
+    throw new NotSpreadsheetMl(mimetype.includes('opendocument'));
+  }
   const names = Object.keys(zip.files);
   const used = new Set(names);
   const free = (make: (n: number) => string) => {
