@@ -28,7 +28,12 @@ export async function readWorkbookFile(
     throw error;
   }
   const workbook = await loadWorkbook(path, bytes);
-  return snapshotFromWorkbook(workbook, basename(path, extname(path)), warn);
+  try {
+    return snapshotFromWorkbook(workbook, basename(path, extname(path)), warn);
+  } catch (error) {
+    if (!(error instanceof FileProblem)) throw error;
+    throw fileProblem(`ブック ${path}: ${error.japanese}`, `Workbook ${path}: ${error.english}`);
+  }
 }
 
 /** ExcelJS's reading of the file, or a message naming what is wrong with it and the fix. */
