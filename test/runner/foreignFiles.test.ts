@@ -14,7 +14,7 @@ import { BOOKING, SHEET } from '../../src/core/schema';
 import { openpyxlStyleXlsx } from './openpyxlStyle';
 import { zipEntry } from './zipEntry';
 
-const onCi = process.env.CI === 'true';
+const onCi = process.env.CI === 'true' || process.env.CI === '1';
 const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 const soffice = has('soffice', ['--version']);
 const openpyxl = has('python3', ['-c', 'import openpyxl']);
