@@ -117,6 +117,8 @@ describe('a workbook saved by LibreOffice', () => {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(dialog(run.stdout)).toBe(expectedCheck);
+      // Nothing was lost on the way in: the runner warns (（注意）) of each rule it cannot read.
+      expect(run.stdout).not.toContain('（注意）');
       expect(await bookings(workbook)).toEqual(await bookings(join(dir, 'original', 'demo.xlsx')));
       // LibreOffice stores the 参加 checkboxes as the formulas TRUE()/FALSE(); they come back as
       // the plain values staff ticked, so the runner writes no formulas into 予約.
@@ -154,6 +156,8 @@ describe('a workbook saved by openpyxl', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(dialog(run.stdout)).toBe(expectedCheck);
+    // Nothing was lost on the way in: the runner warns (（注意）) of each rule it cannot read.
+    expect(run.stdout).not.toContain('（注意）');
     expect(await bookings(workbook)).toEqual(await bookings(join(dir, 'original', 'demo.xlsx')));
     // The notes staff read on the headers came through too.
     const saved = (await readWorkbookFile(workbook))!;
