@@ -10,9 +10,7 @@ const text = (value: unknown) => String(value ?? '').trim();
 export function describeActivity(activity: Activity, mailPaths: readonly string[]): string[] {
   const { log, mails } = activity;
   if (log.length === 0 && mails.length === 0) {
-    return [
-      '  実行結果: 操作ログへの記録もメールの送信もありませんでした（することはありませんでした）。',
-    ];
+    return ['  実行結果: 操作ログへの記録もメールの送信もありませんでした。'];
   }
   const lines = [`  実行結果: 操作ログ ${log.length}行、メール ${mails.length}通`];
   const byAction = new Map<string, number>();
