@@ -7,6 +7,7 @@ import type { CellValue, WorkbookSnapshot } from '../emulator/snapshot';
 import type { SentMail } from '../emulator/types';
 import { SHEET } from '../src/core/schema';
 import { writeOutbox } from './outbox';
+import { fileProblem } from './problem';
 import { TOKYO } from './tokyoTime';
 import { readWorkbookFile, writeFileAtomically, writeWorkbookFile } from './workbookFile';
 
@@ -46,15 +47,29 @@ function stateFile(workbook: string): string {
 }
 
 async function readState(workbook: string): Promise<Record<string, string>> {
+  const path = stateFile(workbook);
+  let text: string;
   try {
-    const parsed = JSON.parse(await readFile(stateFile(workbook), 'utf8')) as {
-      documentProperties?: Record<string, string>;
-    };
-    return parsed.documentProperties ?? {};
+    text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw error;
   }
+  let properties: unknown = null;
+  try {
+    const parsed = JSON.parse(text) as { documentProperties?: unknown } | null;
+    properties =
+      parsed === null || typeof parsed !== 'object' ? null : (parsed.documentProperties ?? {});
+  } catch {
+    // properties stays null: reported below
+  }
+  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
+    throw fileProblem(
+      `スクリプトの状態ファイル ${path} が壊れています（JSON として読めません）。バックアップから戻してください。戻せないときは削除すれば動きますが、スクリプトが覚えていたこと（予約IDの採番、送った通知の記録、トリガーの持ち主）は失われます。`,
+      `The script state file ${path} is damaged (not valid JSON). Restore it from a backup; deleting it also works, but what the script remembered (the 予約ID counter, the alerts sent, the trigger owner) is lost.`,
+    );
+  }
+  return properties as Record<string, string>;
 }
 
 /** The 操作ログ rows, or none before 初期設定 has made the sheet. */

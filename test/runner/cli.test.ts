@@ -8,7 +8,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorkbookFile } from '../../runner/workbookFile';
+import { readWorkbookFile, writeWorkbookFile } from '../../runner/workbookFile';
 import { SHEET } from '../../src/core/schema';
 
 let dir: string;
@@ -128,6 +128,25 @@ describe('a file that is not a readable .xlsx', () => {
     expect(error?.message).toContain(ja);
     expect(error?.message).toContain(en);
     expect(error?.message).toContain(path);
+  });
+
+  it('a damaged script state beside the workbook: says so and how to recover', async () => {
+    const path = join(dir, 'state.xlsx');
+    await writeWorkbookFile(path, {
+      name: 'state',
+      timeZone: 'Asia/Tokyo',
+      sheets: [{ name: SHEET.bookings, values: [['予約ID']] }],
+    });
+    // A save cut short: what once surfaced as a bare "Unexpected end of JSON input".
+    await writeFile(`${path}.script-state.json`, '{"documentProperties": {"next');
+    const run = cli(['check', '--workbook', path]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `スクリプトの状態ファイル ${path}.script-state.json が壊れています`,
+    );
+    expect(run.stderr).toContain('バックアップから戻してください');
+    expect(run.stderr).toContain('is damaged (not valid JSON)');
+    expect(run.stdout).toBe('');
   });
 
   it('the command exits 1 with the message alone', async () => {
