@@ -150,9 +150,15 @@ describe('a workbook saved by openpyxl', () => {
       bytes = await openpyxlStyleXlsx(source);
     }
     // What made ExcelJS fail: notes outside xl/commentsN.xml, under an absolute target.
-    expect(zipEntry(bytes, 'xl/worksheets/_rels/sheet3.xml.rels')).toMatch(
-      /Target="\/xl\/comments\/comment\d+\.xml"/,
-    );
+    // (Whichever sheets hold notes: the demo's 予約 does.)
+    const sheetRels = Array.from({ length: 20 }, (_, i) => {
+      try {
+        return zipEntry(bytes, `xl/worksheets/_rels/sheet${i + 1}.xml.rels`);
+      } catch {
+        return '';
+      }
+    });
+    expect(sheetRels.join('\n')).toMatch(/Target="\/xl\/comments\/comment\d+\.xml"/);
     const workbook = await placeCopy('openpyxl', bytes);
     const run = cli(['check', '--workbook', workbook]);
     expect(run.stderr).toBe('');
