@@ -1,12 +1,16 @@
 // The local runner: the built bundle (dist/Code.js) running in the emulator over a real .xlsx.
-//   npx tsx runner/cli.ts                      the demo on synthetic data (out/demo.xlsx, out/outbox)
+//   npx tsx runner/cli.ts                      the demo on synthetic data (out/demo.xlsx and
+//                                              its mails in out/demo.xlsx.outbox/)
 //   npx tsx runner/cli.ts <command> --workbook <file.xlsx> [--outbox <dir>] [--at <ISO time>]
 // Commands: setup, check, send, tick, report, archive. Each opens the workbook, runs the same
-// menu item or trigger staff and Apps Script would, prints the dialogs, and writes everything back.
+// menu item or trigger staff and Apps Script would, prints the dialogs and what the run did
+// (its 操作ログ rows and mails), and writes everything back. Only setup may create the workbook.
 import { parseArgs } from 'node:util';
 import { MENU_ITEMS, TRIGGER_HANDLERS } from '../src/core/schema';
 import { runDemo } from './demo';
-import { openSession } from './session';
+import { checkWorkbookPath } from './paths';
+import { describeActivity } from './report';
+import { openSession, outboxFor, type Activity, type Session } from './session';
 import { parseIsoInstant } from './tokyoTime';
 
 const caption = (handler: string) => {
@@ -15,10 +19,7 @@ const caption = (handler: string) => {
   return item.caption;
 };
 
-const COMMANDS: Record<
-  string,
-  { describe: string; run: (s: Awaited<ReturnType<typeof openSession>>) => void }
-> = {
+const COMMANDS: Record<string, { describe: string; run: (s: Session) => Activity }> = {
   setup: { describe: '初期設定', run: (s) => s.menu(caption('menuSetup')) },
   check: { describe: 'すべての予約をチェック', run: (s) => s.menu(caption('menuCheckAllRows')) },
   send: { describe: '招待メールを送信', run: (s) => s.menu(caption('menuSendInvitations')) },
@@ -32,8 +33,10 @@ const COMMANDS: Record<
 
 function usage(): string {
   return [
-    'usage: npx tsx runner/cli.ts                 (demo: out/demo.xlsx, out/outbox/)',
+    'usage: npx tsx runner/cli.ts                 (demo: out/demo.xlsx, out/demo.xlsx.outbox/)',
     '       npx tsx runner/cli.ts <command> --workbook <file.xlsx> [--outbox <dir>] [--at 2026-12-01T10:15:00+09:00]',
+    '       mails go to <file.xlsx>.outbox/ unless --outbox names another folder.',
+    '       only setup creates a workbook that does not exist yet.',
     'commands:',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.describe}`),
   ].join('\n');
@@ -61,20 +64,18 @@ async function main(argv: string[]): Promise<void> {
   if (!command || extra.length > 0)
     throw new Error(`unknown command: ${positionals.join(' ')}\n${usage()}`);
   if (!values.workbook) throw new Error(`--workbook <file.xlsx> is required\n${usage()}`);
+  const workbook = values.workbook;
+  const exists = await checkWorkbookPath(workbook, { mayCreate: name === 'setup' });
   const now = values.at ? parseIsoInstant(values.at) : new Date();
-  const session = await openSession({
-    workbook: values.workbook,
-    outbox: values.outbox ?? 'out/outbox',
-    now,
-  });
-  console.log(`${command.describe}: ${values.workbook}`);
-  command.run(session);
+  const outbox = values.outbox ?? outboxFor(workbook);
+  const session = await openSession({ workbook, outbox, now });
+  console.log(`${command.describe}: ${workbook}${exists ? '' : '（新しいブックを作ります）'}`);
+  const activity = command.run(session);
   const saved = await session.save();
+  for (const line of describeActivity(activity, saved.mails)) console.log(line);
   console.log(
     `保存しました: ${saved.workbook}` +
-      (saved.mails.length
-        ? `、メール ${saved.mails.length} 通 → ${values.outbox ?? 'out/outbox'}`
-        : ''),
+      (saved.mails.length ? `、メール ${saved.mails.length} 通 → ${outbox}` : ''),
   );
 }
 

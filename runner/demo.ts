@@ -1,6 +1,7 @@
 // The demo: one working week of the register on synthetic data, run by the built bundle in the
 // emulator over a real .xlsx. Everyone in it is fictional (見本, 試験, 例示 …) and every address is
-// at example.jp, a domain reserved for examples. It writes out/demo.xlsx and out/outbox/*.eml.
+// at example.jp, a domain reserved for examples. It writes out/demo.xlsx and
+// out/demo.xlsx.outbox/*.eml.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../src/core/schema';
 import { a1 } from './a1';
 import { setSetting, typeRows } from './staff';
-import { openSession, type Session } from './session';
+import { openSession, outboxFor, type Session } from './session';
 import { formatTokyoDay, tokyoInstant, tokyoParts } from './tokyoTime';
 
 type Row<F extends string> = Partial<Record<F, string | boolean>>;
@@ -116,7 +117,7 @@ function staffActions(session: Session, at: Date): void {
 
 export async function runDemo(options: DemoOptions): Promise<void> {
   const workbook = join(options.outDir, 'demo.xlsx');
-  const outbox = join(options.outDir, 'outbox');
+  const outbox = outboxFor(workbook);
   await rm(workbook, { force: true });
   await rm(`${workbook}.script-state.json`, { force: true });
   await rm(outbox, { recursive: true, force: true });

@@ -264,6 +264,11 @@ function readCell(cell: ExcelJS.Cell, address: string, maps: CellMaps): CellValu
   // A merged cell's other parts show the first part's value; Sheets reports them empty.
   if (cell.type === ExcelJS.ValueType.Merge) return '';
   if (cell.type === ExcelJS.ValueType.Formula) {
+    // LibreOffice saves a typed TRUE/FALSE (a ticked or unticked checkbox) as the formula TRUE()
+    // or FALSE(); Sheets and Excel hold the plain value, and so does the snapshot.
+    if (/^(TRUE|FALSE)\(\)$/i.test(cell.formula) && typeof cell.result === 'boolean') {
+      return cell.result;
+    }
     maps.formulas[address] = `=${cell.formula}`;
     return fromExcelValue(cell.result);
   }

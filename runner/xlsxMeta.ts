@@ -3,6 +3,8 @@
 // JSON in one "very hidden" sheet (Excel offers no way to unhide it), so the runner's next run
 // sees the workbook as the script left it and 初期設定 stays idempotent across runs.
 import type ExcelJS from 'exceljs';
+import { fileProblem } from './problem';
+import { fromExcelValue } from './xlsxCells';
 import type {
   CellValidationSnapshot,
   ConditionalFormatSnapshot,
@@ -60,12 +62,45 @@ export function readMeta(workbook: ExcelJS.Workbook): WorkbookMeta | null {
   if (!sheet || sheet.getCell('A1').value !== MARKER) return null;
   const version = sheet.getCell('B1').value;
   if (version !== VERSION) {
-    throw new Error(`readMeta: ${META_SHEET} version ${String(version)} is not ${VERSION}`);
+    throw fileProblem(
+      `シート「${META_SHEET}」の版 ${String(version)} はこのランナーの版 ${VERSION} と違います。このブックを作ったランナーで開くか、シート「${META_SHEET}」を削除してから setup を実行し直してください。`,
+      `Sheet ${META_SHEET} has version ${String(version)}, not ${VERSION}: open the workbook with the runner that wrote it, or delete that sheet and run setup again.`,
+    );
   }
   const parts: string[] = [];
   for (let row = 2; row <= sheet.rowCount; row++) {
-    const value = sheet.getCell(row, 1).value;
+    // LibreOffice saves a cell mixing Latin and CJK text as rich text (one run per script), so
+    // the chunk is read as the text a person sees, whatever runs it was split into.
+    const value = fromExcelValue(sheet.getCell(row, 1).value);
     if (typeof value === 'string') parts.push(value);
   }
-  return JSON.parse(parts.join('')) as WorkbookMeta;
+  return parseMeta(parts.join(''));
+}
+
+/** The sheet's JSON, or a message saying the sheet is damaged and how to recover. */
+function parseMeta(text: string): WorkbookMeta {
+  const damaged = (why: string) =>
+    fileProblem(
+      `シート「${META_SHEET}」（ランナーが保護や入力規則を覚えておく隠しシート）が壊れています（${why}）。表示してからシートごと削除し、setup を実行し直すと作り直されます。`,
+      `Sheet ${META_SHEET} (the hidden sheet where the runner keeps protections and rules) is damaged (${why}). Unhide and delete that sheet, then run setup again to rebuild it.`,
+    );
+  if (text === '') throw damaged('中身が空 / empty');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw damaged((error as Error).message);
+  }
+  const meta = parsed as Partial<WorkbookMeta> | null;
+  if (
+    typeof meta !== 'object' ||
+    meta === null ||
+    typeof meta.name !== 'string' ||
+    typeof meta.timeZone !== 'string' ||
+    typeof meta.sheets !== 'object' ||
+    meta.sheets === null
+  ) {
+    throw damaged('name / timeZone / sheets がない / missing name, timeZone or sheets');
+  }
+  return meta as WorkbookMeta;
 }

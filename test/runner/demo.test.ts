@@ -9,19 +9,24 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbookSnapshot } from '../../emulator/snapshot';
 import { readWorkbookFile } from '../../runner/workbookFile';
-import { BOOKING, SHEET, STATUS } from '../../src/core/schema';
+import { outboxFor, openSession } from '../../runner/session';
+import { typeRows } from '../../runner/staff';
+import { tokyoInstant } from '../../runner/tokyoTime';
+import { BOOKING, LOG, SHEET, STATUS } from '../../src/core/schema';
 
 let dir: string;
 let workbook: WorkbookSnapshot;
 
-function records(sheetName: string): Record<string, unknown>[] {
-  const sheet = workbook.sheets.find((s) => s.name === sheetName)!;
+function records(sheetName: string, from: WorkbookSnapshot = workbook): Record<string, unknown>[] {
+  const sheet = from.sheets.find((s) => s.name === sheetName)!;
   const [headers, ...rows] = sheet.values;
   // Rows of unticked checkboxes alone (a checkbox rule may fill FALSE down the column) are empty.
   return rows
     .filter((row) => row.some((v) => v !== '' && v !== false && v !== null))
     .map((row) => Object.fromEntries(headers!.map((h, i) => [String(h), row[i] ?? ''])));
 }
+
+const logRows = (from: WorkbookSnapshot | null) => records(SHEET.log, from!);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'runner-demo-'));
@@ -46,8 +51,14 @@ describe('npm start (the demo)', () => {
     expect(records(SHEET.log).length).toBeGreaterThan(10);
   });
 
-  it('writes invitations and alerts as .eml files a mail client reads', async () => {
-    const outbox = join(dir, 'outbox');
+  it('writes invitations and alerts as .eml files a mail client reads, beside the workbook', async () => {
+    // Each workbook has its own outbox next to it; nothing goes to a folder shared by all.
+    expect((await readdir(dir)).sort()).toEqual([
+      'demo.xlsx',
+      'demo.xlsx.outbox',
+      'demo.xlsx.script-state.json',
+    ]);
+    const outbox = join(dir, 'demo.xlsx.outbox');
     const files = (await readdir(outbox)).filter((f) => f.endsWith('.eml')).sort();
     expect(files.length).toBeGreaterThanOrEqual(7);
     const mails = await Promise.all(
@@ -66,9 +77,9 @@ describe('npm start (the demo)', () => {
   });
 
   it('continues from the saved state: a tick on the saved workbook issues no second invitation', async () => {
-    const outbox = join(dir, 'outbox');
+    const outbox = join(dir, 'demo.xlsx.outbox');
     const before = new Set(await readdir(outbox));
-    execFileSync(
+    const stdout = execFileSync(
       'npx',
       [
         'tsx',
@@ -76,13 +87,13 @@ describe('npm start (the demo)', () => {
         'tick',
         '--workbook',
         join(dir, 'demo.xlsx'),
-        '--outbox',
-        outbox,
         '--at',
         '2026-12-07T10:00:00+09:00',
       ],
-      { stdio: 'pipe', timeout: 60_000 },
+      { encoding: 'utf8', stdio: 'pipe', timeout: 60_000 },
     );
+    // The week is over and every alert went out once: the tick says it had nothing to do.
+    expect(stdout).toContain('実行結果: 操作ログへの記録もメールの送信もありませんでした');
     const added = (await readdir(outbox)).filter((f) => !before.has(f));
     const subjects = await Promise.all(
       added.map(async (f) => (await simpleParser(await readFile(join(outbox, f)))).subject ?? ''),
@@ -96,5 +107,62 @@ describe('npm start (the demo)', () => {
       .map((r) => r[0])
       .filter((id) => id !== '' && id !== null && id !== undefined);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('tick says what it did: the row it marked, from its 操作ログ rows and mails', async () => {
+    const workbook = join(dir, 'demo.xlsx');
+    // Monday 12/7: staff take a booking for Tuesday 10:00 and send the invitation.
+    const session = await openSession({
+      workbook,
+      outbox: outboxFor(workbook),
+      now: tokyoInstant(2026, 12, 7, 9, 0),
+      say: () => undefined,
+    });
+    typeRows(session.emu, SHEET.bookings, BOOKING, [
+      {
+        channel: '電話',
+        name: '見本 一郎',
+        seekerNo: '33010-00000101',
+        email: 'demo11@example.jp',
+        date: '2026/12/08',
+        start: '10:00',
+        office: '倉敷わかもの',
+        officer: '担当 青木',
+        meetingUrl: 'https://teleoffice.example.jp/meet/demo-11',
+      },
+    ]);
+    const sent = session.menu('招待メールを送信');
+    expect(sent.mails).toHaveLength(1);
+    const id = String(sent.log.find((r) => r[LOG.action] === '招待メール送信')?.[LOG.bookingId]);
+    expect(id).toMatch(/^Y\d{6}$/);
+    await session.save();
+    const logBefore = logRows(await readWorkbookFile(workbook));
+    const outbox = outboxFor(workbook);
+    const mailsBefore = new Set(await readdir(outbox));
+
+    // Tuesday 10:10: nobody ticked 参加, so the tick marks the booking 無断キャンセル.
+    const stdout = execFileSync(
+      'npx',
+      ['tsx', 'runner/cli.ts', 'tick', '--workbook', workbook, '--at', '2026-12-08T10:10:00+09:00'],
+      { encoding: 'utf8', stdio: 'pipe', timeout: 60_000 },
+    );
+    const saved = (await readWorkbookFile(workbook))!;
+    const row = records(SHEET.bookings, saved).find((r) => r[BOOKING.id] === id);
+    expect(row?.[BOOKING.status]).toBe(STATUS.noShow);
+    const added = logRows(saved).slice(logBefore.length);
+    const newMails = (await readdir(outbox)).filter((f) => !mailsBefore.has(f));
+    expect(added.some((r) => r[LOG.bookingId] === id)).toBe(true);
+    // The summary counts exactly what the run recorded, then lists every row and mail.
+    expect(stdout).toContain(`実行結果: 操作ログ ${added.length}行、メール ${newMails.length}通`);
+    expect(stdout).toMatch(
+      new RegExp(`無断キャンセル（自動判定）（${id}）: 状態 .* → 無断キャンセル`),
+    );
+    for (const r of added) {
+      expect(stdout).toContain(
+        `${String(r[LOG.action])}${r[LOG.bookingId] ? `（${String(r[LOG.bookingId])}）` : ''}: ${String(r[LOG.detail])}`,
+      );
+    }
+    for (const file of newMails) expect(stdout).toContain(file);
+    expect(stdout).toContain(`保存しました: ${workbook}`);
   });
 });
