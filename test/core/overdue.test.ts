@@ -10,7 +10,7 @@ import {
 import { STATUS } from '../../src/core/schema';
 import { at, booking, day, settings, unsent } from './tickFixtures';
 
-const ctx = (now: string, closedDays: ClosedDay[] = []): OverdueContext => ({
+const ctx = (now: string, closedDays: ClosedDay[] = []): DueTodayContext => ({
   now: at(now),
   settings,
   closedDays,
