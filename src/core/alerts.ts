@@ -206,6 +206,11 @@ export function alertDigest(
     for (const f of ofLevel) lines.push(`・予約ID ${f.id}（${f.rowNumber}行目）${dueWords(f.due)}`);
     lines.push('');
   }
+  if (findings.some((f) => f.due !== undefined)) {
+    lines.push(
+      '期限前のお知らせの予約は、「チェック結果」が OK ならメニュー「招待メールを送信」でそのまま送れます。',
+    );
+  }
   lines.push(
     '「予約」シートで予約IDを検索し、「チェック結果」列の内容に従って対応してください。',
     '行番号は確認した時点のものです（並べ替えると変わります）。',

@@ -155,6 +155,7 @@ describe('alertDigest', () => {
     expect(mail.body).toContain('2026/12/07 17:20');
     expect(mail.body).toContain('未対応の件数（今回を含む）: 5件');
     expect(mail.body).toContain('https://docs.google.com/spreadsheets/d/abc');
+    expect(mail.body).not.toContain('期限前のお知らせ');
   });
 
   it('carries nothing but ids, rows and fixed text (no name, address or 求職番号 can reach it)', () => {
@@ -210,6 +211,9 @@ describe('warnings ahead of a deadline, tick after tick', () => {
     );
     expect(mail.body).toContain('08:45の時点で招待メールが未送信');
     expect(mail.body).toContain('受付の翌稼働日17:15、または相談日の前の稼働日の15:00');
+    expect(mail.body).toContain(
+      '「チェック結果」が OK ならメニュー「招待メールを送信」でそのまま送れます',
+    );
     const before = alertDigest([f('Y000010', 'dueBeforeClose', 7)], {
       now: at('2026-12-07 16:20'),
       openCount: 1,
