@@ -113,6 +113,25 @@ describe('no-shows (R9)', () => {
     expect(only(emu)[BOOKING.status]).toBe(STATUS.cancelled);
   });
 
+  it('a false 無断キャンセル corrected to 実施 (the guide §1.4.1): count and 注意 follow on the next tick', () => {
+    // Two earlier no-shows of the same person (目安 2), then a booking next week.
+    const emu = workbook([
+      bookingRow({ date: '2026/11/24', status: STATUS.noShow, invitedAt: '2026/11/20 10:00' }),
+      bookingRow({ date: '2026/11/25', status: STATUS.noShow, invitedAt: '2026/11/20 10:00' }),
+      bookingRow({ date: '2026/12/08' }),
+    ]);
+    tick(emu, '2026-12-01T09:10:00+09:00');
+    expect(emu.records(SHEET.roster)[0]![ROSTER.noShowCount]).toBe(2);
+    expect(String(bookings(emu)[2]![BOOKING.checkResult])).toContain('無断キャンセルが2回あります');
+    // The 担当者 was in the meeting and forgot 参加: staff set 実施 and tick 参加 by hand.
+    emu.edit(SHEET.bookings, `${headerColumn(emu, BOOKING.status)}3`, STATUS.held);
+    emu.edit(SHEET.bookings, `${headerColumn(emu, BOOKING.joined)}3`, true);
+    tick(emu, '2026-12-01T09:20:00+09:00');
+    expect(emu.records(SHEET.roster)[0]![ROSTER.noShowCount]).toBe(1);
+    expect(bookings(emu)[1]![BOOKING.status]).toBe(STATUS.held); // never put back
+    expect(String(bookings(emu)[2]![BOOKING.checkResult])).not.toContain('無断キャンセルが');
+  });
+
   it('does nothing more on later ticks: no writes, and the same few calls for 1 or 12 bookings', () => {
     const calls = (count: number) => {
       const emu = workbook(Array.from({ length: count }, () => confirmedToday()));
