@@ -8,19 +8,31 @@
 import type { NormalizedBooking } from './booking';
 import { closedReason, type ClosedDay, type ClosedReason } from './calendar';
 import { confirmationDeadlineWords, nextBusinessDayWords } from './deadlines';
-import type { OverdueLevel } from './overdue';
+import type { DueTodayFlag, DueTodayLevel, OverdueLevel } from './overdue';
 import { STATUS } from './schema';
 import type { Settings } from './settings';
-import { dayOf, formatDay, formatInstant, type LocalDate } from './time';
+import {
+  dayOf,
+  formatDay,
+  formatInstant,
+  formatTime,
+  timeOfDayOfCell,
+  type LocalDate,
+} from './time';
 
-/** Overdue levels, plus a 確定 booking whose day became closed (休業日 added later). */
-export type AlertLevel = OverdueLevel | 'closedDay';
+/**
+ * Overdue levels, the warnings ahead of a deadline that falls today (in the morning, then before
+ * closing), plus a 確定 booking whose day became closed (休業日 added later).
+ */
+export type AlertLevel = OverdueLevel | DueTodayLevel | 'closedDay';
 
 export interface AlertFinding {
   id: string;
   /** Sheet row when the run read it (rows move; the id is what counts). */
   rowNumber: number;
   level: AlertLevel;
+  /** For the warnings ahead of a deadline: which one, and when (printed on the line). */
+  due?: Pick<DueTodayFlag, 'kind' | 'at'>;
 }
 
 /** 予約ID → levels already alerted. */
@@ -31,6 +43,8 @@ const LEVEL_CODES: Record<AlertLevel, string> = {
   dayBefore: 'd',
   stuckSending: 's',
   closedDay: 'c',
+  dueMorning: 'm',
+  dueBeforeClose: 'b',
 };
 const LEVEL_OF_CODE = new Map(
   Object.entries(LEVEL_CODES).map(([level, code]) => [code, level as AlertLevel]),
@@ -114,10 +128,21 @@ export function decodeAlerted(text: string | null | undefined): AlertedPairs {
 }
 
 /** The settings the headings say: the deadlines are 設定 values, never typed into the text. */
-export type AlertSettings = Pick<Settings, 'deadlineDays' | 'dayBeforeAlertAt' | 'officeClosesAt'>;
+export type AlertSettings = Pick<
+  Settings,
+  'deadlineDays' | 'dayBeforeAlertAt' | 'officeClosesAt' | 'dueDayMorningAt' | 'beforeCloseMinutes'
+>;
+
+/** '受付終了時刻17:15の60分前': when the before-closing warning comes, from 設定. */
+function beforeCloseWords(settings: AlertSettings): string {
+  return `受付終了時刻${formatTime(settings.officeClosesAt)}の${settings.beforeCloseMinutes}分前`;
+}
 
 function levelHeadings(settings: AlertSettings): Record<AlertLevel, string> {
+  const deadlines = `${nextBusinessDayWords(settings)}、または${confirmationDeadlineWords(settings)}`;
   return {
+    dueMorning: `期限（${deadlines}）が今日で、${formatTime(settings.dueDayMorningAt)}の時点で招待メールが未送信の予約（今日のうちに送ってください）`,
+    dueBeforeClose: `期限が今日で、${beforeCloseWords(settings)}になっても招待メールが未送信の予約（受付終了までに送るか、ご本人へ電話してください）`,
     stuckSending:
       '「送信中」のまま止まっている予約（送信されたか確認が必要です。自動では再送しません）',
     dayBefore: `確定期限（${confirmationDeadlineWords(settings)}）を過ぎても招待メールが未送信の予約`,
@@ -128,6 +153,8 @@ function levelHeadings(settings: AlertSettings): Record<AlertLevel, string> {
 /** Each level as 操作ログ names it: the words staff know from the digest, never code names. */
 export function alertLevelName(level: AlertLevel, settings: AlertSettings): string {
   const names: Record<AlertLevel, string> = {
+    dueMorning: `期限の当日${formatTime(settings.dueDayMorningAt)}の時点で未送信`,
+    dueBeforeClose: `期限の当日、${beforeCloseWords(settings)}になっても未送信`,
     stuckSending: '「送信中」のまま止まっている',
     dayBefore: `確定期限（${confirmationDeadlineWords(settings)}）を過ぎても未送信`,
     nextBusinessDay: `${nextBusinessDayWords(settings)}を過ぎても未送信`,
@@ -140,8 +167,17 @@ const LEVEL_ORDER: readonly AlertLevel[] = [
   'stuckSending',
   'dayBefore',
   'nextBusinessDay',
+  'dueBeforeClose',
+  'dueMorning',
   'closedDay',
 ];
+
+/** ': 期限 12/2(水) 17:15（受付の翌稼働日）' — the deadline a warning ahead of it is about. */
+function dueWords(due: AlertFinding['due']): string {
+  if (due === undefined) return '';
+  const which = due.kind === 'nextBusinessDay' ? '受付の翌稼働日' : '確定期限';
+  return `: 期限 ${formatDay(dayOf(due.at))} ${formatTime(timeOfDayOfCell(due.at))}（${which}）`;
+}
 
 export interface AlertMail {
   subject: string;
@@ -167,8 +203,13 @@ export function alertDigest(
     const ofLevel = findings.filter((f) => f.level === level);
     if (ofLevel.length === 0) continue;
     lines.push(`■ ${headings[level]}: ${ofLevel.length}件`);
-    for (const f of ofLevel) lines.push(`・予約ID ${f.id}（${f.rowNumber}行目）`);
+    for (const f of ofLevel) lines.push(`・予約ID ${f.id}（${f.rowNumber}行目）${dueWords(f.due)}`);
     lines.push('');
+  }
+  if (findings.some((f) => f.due !== undefined)) {
+    lines.push(
+      '期限前のお知らせの予約は、「チェック結果」が OK ならメニュー「招待メールを送信」でそのまま送れます。',
+    );
   }
   lines.push(
     '「予約」シートで予約IDを検索し、「チェック結果」列の内容に従って対応してください。',

@@ -11,10 +11,16 @@
 //   that was held (a month still under way is not pulled down by bookings yet to come).
 // - 提供枠数 = business days of the month at that 窓口 (its own 休業日) × slots × 各枠の定員, with
 //   today's 設定 and 休業日; 利用率 = 実施 ÷ 提供枠数.
+// - 無断キャンセル率 = 無断キャンセル ÷ (実施 + 無断キャンセル): of the bookings whose time came
+//   and whose outcome is known, the share nobody joined without a word. キャンセル (the seeker
+//   called) and 受付・確定 (not over) are not in the denominator; the denominator is printed.
+// - オンライン相談中の割合 = bookings with 受付方法 オンライン相談中 ÷ 予約数 (R7: the next booking
+//   taken during a consultation); a blank or other 受付方法 is not in the numerator.
+// A rate whose denominator is 0 is null, shown as NO_RATE.
 
 import { groupBy } from './groupBy';
 import { businessDaysInMonth, type ClosedDay } from './calendar';
-import { STATUS, type Status } from './schema';
+import { type Channel, STATUS, type Status } from './schema';
 import type { Settings } from './settings';
 import {
   addMonths,
@@ -32,7 +38,12 @@ export interface ReportBooking {
   office: string;
   officer: string;
   status: Status;
+  /** 受付方法, normalised ('' when blank). */
+  channel: string;
 }
+
+/** R7: 受付方法 of a booking taken during a consultation. */
+export const DURING_CONSULTATION: Channel = 'オンライン相談中';
 
 export interface Counts {
   bookings: number;
@@ -41,6 +52,18 @@ export interface Counts {
   noShows: number;
   /** 受付 and 確定: not over yet (or never closed by a person). */
   pending: number;
+  /** 受付方法 オンライン相談中, whatever the 状態 (part of `bookings`). */
+  duringConsultation: number;
+}
+
+/** The manager's rates of one group: no-shows and bookings taken during a consultation. */
+export interface GroupRates {
+  /** 実施 + 無断キャンセル: the denominator of noShowRate. */
+  noShowBase: number;
+  /** 無断キャンセル ÷ (実施 + 無断キャンセル); null when that is 0. */
+  noShowRate: number | null;
+  /** 受付方法 オンライン相談中 ÷ 予約数; null when 予約数 is 0. */
+  consultationShare: number | null;
 }
 
 export interface Rates {
@@ -52,7 +75,7 @@ export interface Rates {
   usageRate: number | null;
 }
 
-export interface OfficeMonthRow extends Rates {
+export interface OfficeMonthRow extends Rates, GroupRates {
   month: string;
   /** A 窓口 name, BLANK_LABEL, or TOTAL_LABEL for the month's total. */
   office: string;
@@ -67,7 +90,7 @@ export interface SlotRow extends Rates {
   counts: Counts;
 }
 
-export interface OfficerRow {
+export interface OfficerRow extends GroupRates {
   month: string;
   officer: string;
   counts: Counts;
@@ -105,13 +128,19 @@ export const TOTAL_LABEL = '合計';
 /** Shown for a blank 窓口, 担当者 or an unreadable 開始時刻. */
 export const BLANK_LABEL = '（未入力）';
 export const TREND_MONTHS = 12;
+/** Printed for a rate whose denominator is 0. */
+export const NO_RATE = '—';
 
 export function emptyCounts(): Counts {
-  return { bookings: 0, held: 0, cancelled: 0, noShows: 0, pending: 0 };
+  return { bookings: 0, held: 0, cancelled: 0, noShows: 0, pending: 0, duringConsultation: 0 };
 }
 
-export function addBooking(counts: Counts, status: Status): void {
+export function addBooking(
+  counts: Counts,
+  { status, channel }: Pick<ReportBooking, 'status' | 'channel'>,
+): void {
   counts.bookings++;
+  if (channel === DURING_CONSULTATION) counts.duringConsultation++;
   if (status === STATUS.held) counts.held++;
   else if (status === STATUS.cancelled) counts.cancelled++;
   else if (status === STATUS.noShow) counts.noShows++;
@@ -121,6 +150,23 @@ export function addBooking(counts: Counts, status: Status): void {
 export function heldRate(counts: Counts): number | null {
   const over = counts.held + counts.cancelled + counts.noShows;
   return over === 0 ? null : counts.held / over;
+}
+
+export function noShowRate(counts: Counts): number | null {
+  const base = counts.held + counts.noShows;
+  return base === 0 ? null : counts.noShows / base;
+}
+
+export function consultationShare(counts: Counts): number | null {
+  return counts.bookings === 0 ? null : counts.duringConsultation / counts.bookings;
+}
+
+export function groupRates(counts: Counts): GroupRates {
+  return {
+    noShowBase: counts.held + counts.noShows,
+    noShowRate: noShowRate(counts),
+    consultationShare: consultationShare(counts),
+  };
 }
 
 export function usageRate(counts: Counts, offeredSlots: number | null): number | null {
@@ -177,13 +223,19 @@ function officeRows(
     const offered = configured
       ? offeredSlotsOf(month, office, input.settings, input.closedDays)
       : null;
-    return { month, office, counts, ...rates(counts, offered) };
+    return { month, office, counts, ...rates(counts, offered), ...groupRates(counts) };
   });
   const counts = countAll(bookings);
   const offered = rows.some((r) => r.offeredSlots !== null)
     ? rows.reduce((sum, r) => sum + (r.offeredSlots ?? 0), 0)
     : null;
-  rows.push({ month, office: TOTAL_LABEL, counts, ...rates(counts, offered) });
+  rows.push({
+    month,
+    office: TOTAL_LABEL,
+    counts,
+    ...rates(counts, offered),
+    ...groupRates(counts),
+  });
   return rows;
 }
 
@@ -218,7 +270,7 @@ function officerRows(month: string, bookings: readonly ReportBooking[]): Officer
     .sort((a, b) => (a === BLANK_LABEL ? 1 : b === BLANK_LABEL ? -1 : a.localeCompare(b, 'ja')))
     .map((officer) => {
       const counts = countAll(byOfficer.get(officer) ?? []);
-      return { month, officer, counts, heldRate: heldRate(counts) };
+      return { month, officer, counts, heldRate: heldRate(counts), ...groupRates(counts) };
     });
 }
 
@@ -232,7 +284,7 @@ function rates(counts: Counts, offeredSlots: number | null): Rates {
 
 export function countAll(bookings: readonly ReportBooking[]): Counts {
   const counts = emptyCounts();
-  for (const b of bookings) addBooking(counts, b.status);
+  for (const b of bookings) addBooking(counts, b);
   return counts;
 }
 
@@ -285,7 +337,19 @@ export const REPORT_NOTES = [
   '受付・確定: まだ「実施」「キャンセル」「無断キャンセル」になっていない予約（状態が空欄の行を含む）。予約数 = 実施 + キャンセル + 無断キャンセル + 受付・確定。',
   '実施率 = 実施 ÷（実施 + キャンセル + 無断キャンセル）。終わった予約のうち実施できた割合です。',
   '提供枠数 = その月の窓口の営業日数（土日・祝日・年末年始・休業日を除く）× 開始時刻の数 × 各枠の定員（いまの設定で計算）。利用率 = 実施 ÷ 提供枠数。',
+  '無断キャンセル率 = 無断キャンセル ÷（実施 + 無断キャンセル）。時刻を迎えた予約のうち、連絡なく参加しなかった割合です。連絡のあったキャンセルと、まだ終わっていない予約（受付・確定）は分母に入れません。分母は「実施＋無断キャンセル」の列にあります。',
+  `オンライン相談中の割合 = 受付方法が「${DURING_CONSULTATION}」の予約 ÷ 予約数（相談中に次の予約を受けた割合。状態は問いません）。`,
+  `分母が0の率は「${NO_RATE}」と表示します。`,
 ];
+
+export const NO_SHOW_BASE_HEADER = '実施＋無断キャンセル';
+export const GROUP_RATE_HEADERS = [
+  NO_SHOW_BASE_HEADER,
+  '無断キャンセル率',
+  DURING_CONSULTATION,
+  `${DURING_CONSULTATION}の割合`,
+];
+export const GROUP_RATES_TITLE = `月別・窓口別の無断キャンセル率と${DURING_CONSULTATION}の予約`;
 
 export function monthlyReportLayout(report: MonthlyReport, updatedAt: string): ReportLayout {
   const out = new LayoutBuilder();
@@ -333,6 +397,23 @@ export function monthlyReportLayout(report: MonthlyReport, updatedAt: string): R
   );
   out.blank();
   out.section(
+    GROUP_RATES_TITLE,
+    ['相談月', '窓口', '予約数', '実施', '無断キャンセル', ...GROUP_RATE_HEADERS],
+    report.byOffice.map((r) => [
+      r.month,
+      r.office,
+      r.counts.bookings,
+      r.counts.held,
+      r.counts.noShows,
+      ...groupRateCells(r),
+    ]),
+    { counts: [2, 3, 4, 5, 7], rates: [6, 8] },
+    (r, i) => {
+      if (report.byOffice[i]?.office === TOTAL_LABEL) totals.push(r);
+    },
+  );
+  out.blank();
+  out.section(
     '月別・窓口別・開始時刻別（予約のある月）',
     ['相談月', '窓口', '開始時刻', ...COUNT_HEADERS, '実施率', '提供枠数', '利用率'],
     report.bySlot.map((r) => [
@@ -349,14 +430,15 @@ export function monthlyReportLayout(report: MonthlyReport, updatedAt: string): R
   out.blank();
   out.section(
     '月別・担当者別（予約のある月）',
-    ['相談月', '担当者', ...COUNT_HEADERS, '実施率'],
+    ['相談月', '担当者', ...COUNT_HEADERS, '実施率', ...GROUP_RATE_HEADERS],
     report.byOfficer.map((r) => [
       r.month,
       r.officer,
       ...countCells(r.counts),
       rateCell(r.heldRate),
+      ...groupRateCells(r),
     ]),
-    { counts: [2, 3, 4, 5, 6], rates: [7] },
+    { counts: [2, 3, 4, 5, 6, 8, 10], rates: [7, 9, 11] },
   );
   return { ...out.finish(), chart, totalRows: totals };
 }
@@ -365,8 +447,17 @@ function countCells(c: Counts): number[] {
   return [c.bookings, c.held, c.cancelled, c.noShows, c.pending];
 }
 
+function groupRateCells(r: GroupRates & { counts: Counts }): ReportCell[] {
+  return [
+    r.noShowBase,
+    rateCell(r.noShowRate),
+    r.counts.duringConsultation,
+    rateCell(r.consultationShare),
+  ];
+}
+
 function rateCell(rate: number | null): ReportCell {
-  return rate === null ? '' : rate;
+  return rate === null ? NO_RATE : rate;
 }
 
 class LayoutBuilder {

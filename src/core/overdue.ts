@@ -8,7 +8,15 @@ import type { ClosedDay } from './calendar';
 import { confirmationDeadline, takenDeadline, type TakenDeadline } from './deadlines';
 import { ERROR_PREFIX, SENDING_MARK, STATUS, WARNING_PREFIX } from './schema';
 import type { Settings } from './settings';
-import { addMinutes, dayOf, formatDay, formatInstant, formatTime, type LocalDate } from './time';
+import {
+  addMinutes,
+  dayOf,
+  formatDay,
+  formatInstant,
+  formatTime,
+  instantAt,
+  type LocalDate,
+} from './time';
 
 /** Minutes after which a `送信中` mark means the send did not finish (a send takes seconds). */
 const STUCK_SENDING_MINUTES = 10;
@@ -46,13 +54,7 @@ export type OverdueBooking = Pick<
 export function overdueFlags(booking: OverdueBooking, ctx: OverdueContext): OverdueFlag[] {
   const flags: OverdueFlag[] = [];
   const today = dayOf(ctx.now);
-  const stillToCome = booking.date === null || booking.date >= today;
-  const unsent =
-    booking.status === STATUS.taken &&
-    !booking.sending &&
-    booking.invitedAt === null &&
-    stillToCome;
-  if (unsent) {
+  if (isUnsent(booking, today)) {
     const closesAt = ctx.settings.officeClosesAt;
     const deadline = takenDeadline(booking, ctx.now, closesAt, ctx.closedDays);
     // A 翌稼働日 not before the consultation would come too late: the 確定期限 alarm (dayBefore,
@@ -67,6 +69,82 @@ export function overdueFlags(booking: OverdueBooking, ctx: OverdueContext): Over
     flags.push({ level: 'stuckSending', message: stuckSendingMessage(booking.sendingSince) });
   }
   return flags;
+}
+
+function isUnsent(booking: OverdueBooking, today: LocalDate): boolean {
+  const stillToCome = booking.date === null || booking.date >= today;
+  return (
+    booking.status === STATUS.taken && !booking.sending && booking.invitedAt === null && stillToCome
+  );
+}
+
+/** A warning ahead of a deadline that falls today: in the morning, then before closing. */
+export type DueTodayLevel = 'dueMorning' | 'dueBeforeClose';
+
+export interface DueTodayFlag {
+  level: DueTodayLevel;
+  /** Which deadline comes next today, and when. */
+  kind: 'nextBusinessDay' | 'dayBefore';
+  at: Date;
+}
+
+export interface DueTodayContext extends OverdueContext {
+  settings: OverdueContext['settings'] & Pick<Settings, 'dueDayMorningAt' | 'beforeCloseMinutes'>;
+}
+
+/**
+ * Warns staff while they can still act, before the overdue alarms above (which for 翌稼働日 fall
+ * at 受付終了時刻, when the office has closed). For a 受付 booking not yet sent whose next
+ * deadline — 翌稼働日 (受付終了時刻) or 確定期限 (前日確定期限) — falls later today:
+ * - dueBeforeClose from 受付終了時刻 − 受付終了前の通知（分） (when the deadline is later than that);
+ * - else dueMorning from 期限当日の朝の通知時刻.
+ * Each only for a booking taken before that moment (a booking typed after it has its automatic
+ * send still to come), and none once an overdue alarm stands. Deadlines fall on business days
+ * only, so nothing is warned on a closed day. null: nothing to warn of now.
+ */
+export function dueTodayFlag(booking: OverdueBooking, ctx: DueTodayContext): DueTodayFlag | null {
+  const today = dayOf(ctx.now);
+  const takenAt = booking.takenAt;
+  if (takenAt === null || !isUnsent(booking, today)) return null;
+  if (overdueFlags(booking, ctx).length > 0) return null;
+  const next = nextDeadlineToday(booking, today, ctx);
+  if (next === null) return null;
+  const { settings } = ctx;
+  if (settings.beforeCloseMinutes > 0) {
+    const warnAt = instantAt(
+      today,
+      Math.max(0, settings.officeClosesAt - settings.beforeCloseMinutes),
+    );
+    if (ctx.now >= warnAt) {
+      return takenAt < warnAt ? { level: 'dueBeforeClose', ...next } : null;
+    }
+  }
+  const morning = instantAt(today, settings.dueDayMorningAt);
+  return ctx.now >= morning && takenAt < morning ? { level: 'dueMorning', ...next } : null;
+}
+
+function nextDeadlineToday(
+  booking: OverdueBooking,
+  today: LocalDate,
+  ctx: OverdueContext,
+): Omit<DueTodayFlag, 'level'> | null {
+  const found: Omit<DueTodayFlag, 'level'>[] = [];
+  const taken = takenDeadline(booking, ctx.now, ctx.settings.officeClosesAt, ctx.closedDays);
+  if (taken !== null && !taken.afterConsultation && taken.day === today) {
+    found.push({ kind: 'nextBusinessDay', at: taken.at });
+  }
+  if (booking.date !== null && booking.date > today) {
+    const confirm = confirmationDeadline(
+      booking.date,
+      booking.office,
+      ctx.settings,
+      ctx.closedDays,
+    );
+    if (confirm.day === today) found.push({ kind: 'dayBefore', at: confirm.at });
+  }
+  const ahead = found.filter((d) => ctx.now < d.at);
+  ahead.sort((a, b) => a.at.getTime() - b.at.getTime());
+  return ahead[0] ?? null;
 }
 
 /** The lines overdueFlags gives, for チェック結果. */

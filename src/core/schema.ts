@@ -151,6 +151,8 @@ export const SETTING = {
   deadline: '予約締切',
   officeClosesAt: '受付終了時刻',
   dayBeforeAlertAt: '前日確定期限',
+  dueDayMorningAt: '期限当日の朝の通知時刻',
+  beforeCloseMinutes: '受付終了前の通知（分）',
   termsVersion: '規約版',
   archiveAfterMonths: '保管までの月数',
   autoArchive: '自動保管',

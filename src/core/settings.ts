@@ -30,6 +30,10 @@ export interface Settings {
   deadlineDays: number;
   officeClosesAt: TimeOfDay;
   dayBeforeAlertAt: TimeOfDay;
+  /** On the day a deadline falls, staff are told at this time of bookings still unsent. */
+  dueDayMorningAt: TimeOfDay;
+  /** …and again this many minutes before 受付終了時刻, when the deadline is later than that. */
+  beforeCloseMinutes: number;
   termsVersion: string;
   archiveAfterMonths: number;
   /** 自動保管: the monthly trigger runs 過去の予約を保管 before 月次集計 (default はい). */
@@ -99,6 +103,16 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
     SETTING.dayBeforeAlertAt,
     '15:00',
     '確定期限の日（相談日の前の稼働日。予約締切が「2日前」なら2つ前の稼働日）のこの時刻を過ぎても未確定の予約を知らせます。',
+  ),
+  row(
+    SETTING.dueDayMorningAt,
+    '09:00',
+    '翌稼働日の期限（受付終了時刻）や確定期限が今日の予約で、この時刻になっても招待メールが未送信のものを朝のうちに知らせます。',
+  ),
+  row(
+    SETTING.beforeCloseMinutes,
+    '60',
+    '期限が受付終了時刻の近くにある日は、受付終了時刻のこの分数前にもう一度知らせます（0なら知らせません）。',
   ),
   row(
     SETTING.termsVersion,
@@ -177,6 +191,8 @@ export function parseSettings(rows: readonly SettingRow[]): {
     deadlineDays: read.deadline(),
     officeClosesAt: read.time(SETTING.officeClosesAt),
     dayBeforeAlertAt: read.time(SETTING.dayBeforeAlertAt),
+    dueDayMorningAt: read.time(SETTING.dueDayMorningAt),
+    beforeCloseMinutes: read.integer(SETTING.beforeCloseMinutes, 0, 480),
     termsVersion: read.text(SETTING.termsVersion),
     archiveAfterMonths: read.integer(SETTING.archiveAfterMonths, 1, 120),
     autoArchive: read.yesNo(SETTING.autoArchive),

@@ -27,7 +27,12 @@ function knownWorkbook(): Emulator {
   const emu = workbookWith([
     bookingRow({ date: '2026/10/06', status: STATUS.held }),
     bookingRow({ date: '2026/10/07', status: STATUS.noShow, start: '11:00' }),
-    bookingRow({ date: '2026/10/08', status: STATUS.cancelled, start: '14:00' }),
+    bookingRow({
+      date: '2026/10/08',
+      status: STATUS.cancelled,
+      start: '14:00',
+      channel: 'オンライン相談中',
+    }),
     bookingRow({ ...central, date: '2026/10/09', status: STATUS.held }),
     bookingRow({ date: '2026/11/04', status: STATUS.held }),
     bookingRow({ date: '2026/11/05', start: '15:00' }), // 状態 blank = 受付
@@ -39,7 +44,12 @@ function knownWorkbook(): Emulator {
   typeArchivedBookings(emu, [
     { ...bookingRow({ date: '2026/05/12', status: STATUS.held }), id: 'Y900001', month: '2026-05' },
     {
-      ...bookingRow({ ...central, date: '2026/10/02', status: STATUS.held }),
+      ...bookingRow({
+        ...central,
+        date: '2026/10/02',
+        status: STATUS.held,
+        channel: 'オンライン相談中',
+      }),
       id: 'Y900002',
       month: '2026-10',
     },
@@ -53,10 +63,10 @@ interface ReportRow {
   values: Record<string, unknown>;
 }
 
-/** The 月別・窓口別 table as { header: value } rows. */
-function officeTable(emu: Emulator): ReportRow[] {
+/** The 月別・窓口別 table (or another with 相談月 and a name first) as { header: value } rows. */
+function officeTable(emu: Emulator, titleText = '月別・窓口別'): ReportRow[] {
   const grid = emu.sheetValues(SHEET.monthly);
-  const title = grid.findIndex((row) => row[0] === '月別・窓口別');
+  const title = grid.findIndex((row) => row[0] === titleText);
   expect(title).toBeGreaterThan(0);
   const headers = grid[title + 1]!.map(String);
   const rows: ReportRow[] = [];
@@ -109,7 +119,7 @@ describe('月次集計を更新', () => {
     expect(get('2026-10', '合計')['提供枠数']).toBe(168);
     expect(get('2026-10', CENTRAL)['利用率']).toBeCloseTo(2 / 84);
     expect(get('2026-11', WAKAMONO)).toMatchObject({ 予約数: 2, 実施: 1, '受付・確定': 1 });
-    expect(get('2026-12', '合計')).toMatchObject({ 予約数: 2, '受付・確定': 2, 実施率: '' });
+    expect(get('2026-12', '合計')).toMatchObject({ 予約数: 2, '受付・確定': 2, 実施率: '—' });
     expect(get('2026-05', WAKAMONO)).toMatchObject({ 予約数: 1, 実施: 1 });
 
     // The undated row is left out and the person is told why.
@@ -118,6 +128,72 @@ describe('月次集計を更新', () => {
     const log = emu.records(SHEET.log).at(-1)!;
     expect(log['操作']).toBe(CAPTION);
     expect(String(log['内容'])).toContain('11件を集計');
+  });
+
+  it('gives the no-show rate and the オンライン相談中 share per 窓口 and 担当者, archive included', () => {
+    const emu = knownWorkbook();
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    const rates = officeTable(emu, '月別・窓口別の無断キャンセル率とオンライン相談中の予約');
+    const get = (month: string, office: string) =>
+      rates.find((r) => r.month === month && r.office === office)!.values;
+    // October at 倉敷わかもの: 実施 1, 無断キャンセル 1, キャンセル 1 (taken during a consultation).
+    expect(get('2026-10', WAKAMONO)).toMatchObject({
+      予約数: 3,
+      実施: 1,
+      無断キャンセル: 1,
+      '実施＋無断キャンセル': 2,
+      無断キャンセル率: 0.5,
+      オンライン相談中: 1,
+    });
+    expect(get('2026-10', WAKAMONO)['オンライン相談中の割合']).toBeCloseTo(1 / 3);
+    // 倉敷中央 in October: two 実施, one of them archived and taken during a consultation.
+    expect(get('2026-10', CENTRAL)).toMatchObject({
+      '実施＋無断キャンセル': 2,
+      無断キャンセル率: 0,
+      オンライン相談中: 1,
+      オンライン相談中の割合: 0.5,
+    });
+    expect(get('2026-10', '合計')).toMatchObject({ 無断キャンセル率: 0.25, オンライン相談中: 2 });
+    expect(get('2026-12', '合計')).toMatchObject({
+      '実施＋無断キャンセル': 0,
+      無断キャンセル率: '—',
+    });
+    expect(get('2026-09', CENTRAL)).toMatchObject({ 予約数: 0, オンライン相談中の割合: '—' });
+
+    const officers = officeTable(emu, '月別・担当者別（予約のある月）');
+    const officer = (month: string, name: string) =>
+      officers.find((r) => r.month === month && r.office === name)!.values;
+    expect(officer('2026-10', '担当 甲')).toMatchObject({
+      '実施＋無断キャンセル': 2,
+      無断キャンセル率: 0.5,
+      オンライン相談中: 1,
+    });
+    expect(officer('2026-10', '担当 乙')).toMatchObject({
+      無断キャンセル率: 0,
+      オンライン相談中: 1,
+    });
+  });
+
+  it("recounts a false 無断キャンセル corrected to 実施 (the guide's steps) on the next run", () => {
+    const emu = knownWorkbook();
+    emu.menu(CAPTION);
+    const rowNumber =
+      emu.records(SHEET.bookings).findIndex((r) => r[BOOKING.status] === STATUS.noShow) + 2;
+    const header = emu.sheetValues(SHEET.bookings)[0]!;
+    const column = (h: string) => String.fromCharCode(65 + header.indexOf(h));
+    emu.person.setValues(SHEET.bookings, `${column(BOOKING.status)}${rowNumber}`, [[STATUS.held]]);
+    emu.person.setValues(SHEET.bookings, `${column(BOOKING.joined)}${rowNumber}`, [[true]]);
+    const before = officeTable(emu, '月別・窓口別の無断キャンセル率とオンライン相談中の予約');
+    expect(
+      before.find((r) => r.month === '2026-10' && r.office === WAKAMONO)!.values[
+        '無断キャンセル率'
+      ],
+    ).toBe(0.5); // the sheet is a snapshot until it is rebuilt
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    const after = officeTable(emu, '月別・窓口別の無断キャンセル率とオンライン相談中の予約');
+    expect(after.find((r) => r.month === '2026-10' && r.office === WAKAMONO)!.values).toMatchObject(
+      { 実施: 2, 無断キャンセル: 0, '実施＋無断キャンセル': 2, 無断キャンセル率: 0 },
+    );
   });
 
   it('writes months as text and rates as numbers formatted as percentages', () => {

@@ -121,3 +121,28 @@ describe('a changed 前日確定期限 and 受付終了時刻', () => {
     }
   });
 });
+
+describe('a changed 期限当日の朝の通知時刻 and 受付終了前の通知（分）', () => {
+  it('are what the warnings ahead of the deadline say, and when they come', () => {
+    // Taken Monday 11/30 for 12/10: 翌稼働日 Tuesday 12/1 at 17:00 (受付終了時刻 changed above).
+    const emu = changedWorkbook('2026-11-30T09:00:00+09:00');
+    setSetting(emu, SETTING.dueDayMorningAt, '08:40');
+    setSetting(emu, SETTING.beforeCloseMinutes, '45');
+    typeBookings(emu, [bookingRow({ date: '2026/12/10', start: '11:00' })]);
+    const alertsAt = (time: string) => {
+      emu.setTime(`2026-12-01T${time}:00+09:00`);
+      expect(emu.fireTimeTrigger(TRIGGER_HANDLERS.everyTenMinutes).error).toBeUndefined();
+      return emu.mail.sent.filter((m) => m.to === STAFF);
+    };
+    expect(alertsAt('08:30')).toHaveLength(0);
+    expect(alertsAt('08:40')).toHaveLength(1);
+    expect(alertsAt('16:10')).toHaveLength(1);
+    const [morning, beforeClose] = alertsAt('16:20');
+    expect(morning!.body).toContain('08:40の時点で');
+    expect(morning!.body).toContain('期限 12月1日(火) 17:00（受付の翌稼働日）');
+    expect(beforeClose!.body).toContain('受付終了時刻17:00の45分前');
+    for (const mail of [morning!, beforeClose!]) {
+      for (const old of ['09:00', '17:15', '60分']) expect(mail.body).not.toContain(old);
+    }
+  });
+});

@@ -113,6 +113,25 @@ describe('no-shows (R9)', () => {
     expect(only(emu)[BOOKING.status]).toBe(STATUS.cancelled);
   });
 
+  it('a false 無断キャンセル corrected to 実施 (the guide §1.4.1): count and 注意 follow on the next tick', () => {
+    // Two earlier no-shows of the same person (目安 2), then a booking next week.
+    const emu = workbook([
+      bookingRow({ date: '2026/11/24', status: STATUS.noShow, invitedAt: '2026/11/20 10:00' }),
+      bookingRow({ date: '2026/11/25', status: STATUS.noShow, invitedAt: '2026/11/20 10:00' }),
+      bookingRow({ date: '2026/12/08' }),
+    ]);
+    tick(emu, '2026-12-01T09:10:00+09:00');
+    expect(emu.records(SHEET.roster)[0]![ROSTER.noShowCount]).toBe(2);
+    expect(String(bookings(emu)[2]![BOOKING.checkResult])).toContain('無断キャンセルが2回あります');
+    // The 担当者 was in the meeting and forgot 参加: staff set 実施 and tick 参加 by hand.
+    emu.edit(SHEET.bookings, `${headerColumn(emu, BOOKING.status)}3`, STATUS.held);
+    emu.edit(SHEET.bookings, `${headerColumn(emu, BOOKING.joined)}3`, true);
+    tick(emu, '2026-12-01T09:20:00+09:00');
+    expect(emu.records(SHEET.roster)[0]![ROSTER.noShowCount]).toBe(1);
+    expect(bookings(emu)[1]![BOOKING.status]).toBe(STATUS.held); // never put back
+    expect(String(bookings(emu)[2]![BOOKING.checkResult])).not.toContain('無断キャンセルが');
+  });
+
   it('does nothing more on later ticks: no writes, and the same few calls for 1 or 12 bookings', () => {
     const calls = (count: number) => {
       const emu = workbook(Array.from({ length: count }, () => confirmedToday()));
@@ -178,34 +197,68 @@ describe('automatic sending from the tick', () => {
 });
 
 describe('missing invitations (R5, R6): flagged and alerted once per level', () => {
-  it('flags a Friday booking on Monday after 17:15, not before, and mails staff once over several ticks', () => {
+  it('warns of a Friday booking on Monday morning, again before closing, then flags it after 17:15; each once', () => {
     const emu = workbook([bookingRow({ date: '2026/12/16' })], '2026-12-04T11:00:00+09:00');
-    for (const at of [
-      '2026-12-04T17:30',
-      '2026-12-05T12:00',
-      '2026-12-07T09:00',
-      '2026-12-07T17:10',
-    ]) {
-      tick(emu, `${at}:00+09:00`);
-    }
-    expect(alerts(emu)).toEqual([]);
-    tick(emu, '2026-12-07T17:20:00+09:00');
+    const mailsAt = (times: string[]) =>
+      times.map((at) => {
+        tick(emu, `${at}:00+09:00`);
+        return alerts(emu).length;
+      });
+    // Nothing over the weekend (the deadline falls on Monday, a business day).
+    expect(
+      mailsAt(['2026-12-04T17:30', '2026-12-05T09:00', '2026-12-05T16:20', '2026-12-06T09:10']),
+    ).toEqual([0, 0, 0, 0]);
+    // Monday: 09:00 (期限当日の朝の通知時刻), 16:20 (the first tick from 17:15 − 60 minutes), 17:20.
+    expect(
+      mailsAt([
+        '2026-12-07T08:50',
+        '2026-12-07T09:00',
+        '2026-12-07T09:10',
+        '2026-12-07T12:00',
+        '2026-12-07T16:10',
+        '2026-12-07T16:20',
+        '2026-12-07T16:30',
+        '2026-12-07T17:10',
+        '2026-12-07T17:20',
+        '2026-12-07T17:30',
+        '2026-12-08T09:00',
+        '2026-12-08T16:20',
+      ]),
+    ).toEqual([0, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3]);
     const id = String(only(emu)[BOOKING.id]);
-    expect(alerts(emu)).toHaveLength(1);
-    expect(alerts(emu)[0]!.body).toContain(`予約ID ${id}（2行目）`);
-    expect(alerts(emu)[0]!.body).toContain('翌稼働日');
-    expectNoPersonalData(alerts(emu)[0]!.subject + alerts(emu)[0]!.body);
-    for (const at of ['2026-12-07T17:30', '2026-12-07T17:40', '2026-12-08T09:00'])
-      tick(emu, `${at}:00+09:00`);
-    expect(alerts(emu)).toHaveLength(1);
+    const [morning, beforeClose, overdue] = alerts(emu);
+    expect(morning!.body).toContain('09:00の時点で招待メールが未送信');
+    expect(morning!.body).toContain(
+      `予約ID ${id}（2行目）: 期限 12月7日(月) 17:15（受付の翌稼働日）`,
+    );
+    expect(beforeClose!.body).toContain('受付終了時刻17:15の60分前になっても');
+    expect(overdue!.body).toContain(`予約ID ${id}（2行目）`);
+    expect(overdue!.body).toContain('翌稼働日');
+    for (const mail of alerts(emu)) expectNoPersonalData(mail.subject + mail.body);
     const logged = logRows(emu).filter(
       (r) => r[LOG.bookingId] === id && r[LOG.action] === '送信漏れなどの通知',
     );
-    expect(logged).toHaveLength(1);
-    // 操作ログ names the level in the digest's words, not as a code name (issue 16 point 6).
-    expect(logged[0]![LOG.detail]).toBe(
+    // 操作ログ names each level in the digest's words, not as a code name (issue 16 point 6).
+    expect(logged.map((r) => r[LOG.detail])).toEqual([
+      '通知先メールへ知らせました（期限の当日09:00の時点で未送信）',
+      '通知先メールへ知らせました（期限の当日、受付終了時刻17:15の60分前になっても未送信）',
       '通知先メールへ知らせました（受付の翌稼働日17:15を過ぎても未送信）',
-    );
+    ]);
+  });
+
+  it('takes the warning times from 設定 and warns no more once the invitation is sent', () => {
+    const emu = workbook([bookingRow({ date: '2026/12/16' })], '2026-12-04T11:00:00+09:00');
+    setSetting(emu, SETTING.dueDayMorningAt, '10:30');
+    tick(emu, '2026-12-07T10:20:00+09:00');
+    expect(alerts(emu)).toEqual([]);
+    tick(emu, '2026-12-07T10:30:00+09:00');
+    expect(alerts(emu)).toHaveLength(1);
+    expect(alerts(emu)[0]!.body).toContain('10:30の時点で');
+    emu.ui.queueResponse('YES');
+    expect(emu.menu('招待メールを送信').error).toBeUndefined();
+    const sent = alerts(emu).length;
+    for (const at of ['2026-12-07T16:20', '2026-12-07T17:20']) tick(emu, `${at}:00+09:00`);
+    expect(alerts(emu)).toHaveLength(sent);
   });
 
   it('writes the flag into チェック結果 (the check appends overdueMessages)', () => {
@@ -261,24 +314,35 @@ describe('missing invitations (R5, R6): flagged and alerted once per level', () 
 
   it('skips a holiday in between: taken Friday 2027-01-08, alerted Tuesday after 17:15', () => {
     const emu = workbook([bookingRow({ date: '2027/01/20' })], '2027-01-08T10:00:00+09:00');
-    tick(emu, '2027-01-11T17:30:00+09:00'); // 成人の日
-    tick(emu, '2027-01-12T17:10:00+09:00');
+    for (const at of ['2027-01-11T09:00', '2027-01-11T16:20', '2027-01-11T17:30']) {
+      tick(emu, `${at}:00+09:00`); // 成人の日: no warning, no alarm
+    }
     expect(alerts(emu)).toEqual([]);
-    tick(emu, '2027-01-12T17:20:00+09:00');
+    tick(emu, '2027-01-12T09:00:00+09:00');
     expect(alerts(emu)).toHaveLength(1);
+    expect(alerts(emu)[0]!.body).toContain('期限 1月12日(火) 17:15');
+    tick(emu, '2027-01-12T17:20:00+09:00');
+    expect(alerts(emu)).toHaveLength(2);
+    expect(alerts(emu)[1]!.body).toContain('翌稼働日');
   });
 
   it('alerts a booking still unsent at 15:00 of the business day before, once', () => {
     // Taken Monday for Wednesday: 翌稼働日 (Tuesday 17:15) comes after 確定期限 (Tuesday 15:00).
+    // The morning of Tuesday warns first (15:00 is before closing: no second warning).
     const emu = workbook([bookingRow({ date: '2026/12/02' })], '2026-11-30T09:00:00+09:00');
-    tick(emu, '2026-12-01T14:50:00+09:00');
+    tick(emu, '2026-12-01T08:50:00+09:00');
     expect(alerts(emu)).toEqual([]);
+    tick(emu, '2026-12-01T09:00:00+09:00');
+    tick(emu, '2026-12-01T14:50:00+09:00');
+    expect(alerts(emu)).toHaveLength(1);
+    expect(alerts(emu)[0]!.body).toContain('期限 12月1日(火) 15:00（確定期限）');
     tick(emu, '2026-12-01T15:00:00+09:00');
-    expect(alerts(emu)).toHaveLength(1);
-    expect(alerts(emu)[0]!.body).toContain('確定期限（相談日の前の稼働日の15:00）');
-    tick(emu, '2026-12-01T15:10:00+09:00');
-    tick(emu, '2026-12-01T15:20:00+09:00');
-    expect(alerts(emu)).toHaveLength(1);
+    expect(alerts(emu)).toHaveLength(2);
+    expect(alerts(emu)[1]!.body).toContain('確定期限（相談日の前の稼働日の15:00）');
+    for (const at of ['2026-12-01T15:10', '2026-12-01T16:20', '2026-12-01T17:10']) {
+      tick(emu, `${at}:00+09:00`);
+    }
+    expect(alerts(emu)).toHaveLength(2);
   });
 
   it('alerts a 送信中 left for 10 minutes, and never resends it', () => {

@@ -11,9 +11,11 @@ import {
   type AlertFinding,
   type AlertLevel,
 } from '../../src/core/alerts';
+import { dueTodayFlag, overdueFlags } from '../../src/core/overdue';
 import { STATUS } from '../../src/core/schema';
 import { defaultSettings } from '../../src/core/settings';
-import { at, booking, day } from './tickFixtures';
+import { addMinutes, formatInstant } from '../../src/core/time';
+import { at, booking, day, settings, unsent } from './tickFixtures';
 
 const f = (id: string, level: AlertLevel, rowNumber = 2): AlertFinding => ({
   id,
@@ -77,6 +79,8 @@ describe('encodeAlerted / decodeAlerted', () => {
       'dayBefore',
       'stuckSending',
       'closedDay',
+      'dueMorning',
+      'dueBeforeClose',
     );
     const id = fc.integer({ min: 1, max: 999_999 }).map((n) => `Y${String(n).padStart(6, '0')}`);
     fc.assert(
@@ -151,11 +155,71 @@ describe('alertDigest', () => {
     expect(mail.body).toContain('2026/12/07 17:20');
     expect(mail.body).toContain('未対応の件数（今回を含む）: 5件');
     expect(mail.body).toContain('https://docs.google.com/spreadsheets/d/abc');
+    expect(mail.body).not.toContain('期限前のお知らせ');
   });
 
   it('carries nothing but ids, rows and fixed text (no name, address or 求職番号 can reach it)', () => {
     // The digest's only inputs are AlertFinding (id, row, level), so this is structural; check
     // nothing that looks like an address or 求職番号 slipped in.
     expect(mail.body).not.toMatch(/@|\d{5}-\d{1,8}/);
+  });
+});
+
+describe('warnings ahead of a deadline, tick after tick', () => {
+  // Taken Friday 12/4 11:00 for 12/16 and never sent: the 翌稼働日 deadline is Monday 17:15.
+  const friday = unsent({
+    id: 'Y000010',
+    takenAt: at('2026-12-04 11:00'),
+    date: day('2026-12-16'),
+  });
+
+  /** Every 10 minutes from `from` to `to`, as the trigger runs: what each mail would list. */
+  function mailsBetween(from: string, to: string) {
+    let alerted: AlertedPairs = new Map();
+    const mails: { at: string; levels: AlertLevel[] }[] = [];
+    for (let now = at(from); now <= at(to); now = addMinutes(now, 10)) {
+      const ctx = { now, settings, closedDays: [] };
+      const current: AlertFinding[] = overdueFlags(friday, ctx).map((x) => f(friday.id, x.level));
+      const due = dueTodayFlag(friday, ctx);
+      if (due) current.push({ ...f(friday.id, due.level), due });
+      const fresh = newFindings(current, alerted);
+      if (fresh.length > 0) {
+        mails.push({ at: formatInstant(now), levels: fresh.map((x) => x.level) });
+      }
+      alerted = decodeAlerted(encodeAlerted(rememberAlerted(current, alerted, fresh)));
+    }
+    return mails;
+  }
+
+  it('mails in the morning, again before closing, then the overdue alarm: each level once', () => {
+    expect(mailsBetween('2026-12-04 11:00', '2026-12-09 18:00')).toEqual([
+      { at: '2026/12/07 09:00', levels: ['dueMorning'] },
+      { at: '2026/12/07 16:20', levels: ['dueBeforeClose'] },
+      { at: '2026/12/07 17:20', levels: ['nextBusinessDay'] },
+    ]);
+  });
+
+  it('says the deadline on each warning line, and the times of the headings from 設定', () => {
+    const due = dueTodayFlag(friday, { now: at('2026-12-07 09:00'), settings, closedDays: [] })!;
+    const mail = alertDigest([{ ...f('Y000010', due.level, 7), due }], {
+      now: at('2026-12-07 09:00'),
+      openCount: 1,
+      settings: { ...defaultSettings(), dueDayMorningAt: 8 * 60 + 45 },
+    });
+    expect(mail.body).toContain(
+      '・予約ID Y000010（7行目）: 期限 12月7日(月) 17:15（受付の翌稼働日）',
+    );
+    expect(mail.body).toContain('08:45の時点で招待メールが未送信');
+    expect(mail.body).toContain('受付の翌稼働日17:15、または相談日の前の稼働日の15:00');
+    expect(mail.body).toContain(
+      '「チェック結果」が OK ならメニュー「招待メールを送信」でそのまま送れます',
+    );
+    const before = alertDigest([f('Y000010', 'dueBeforeClose', 7)], {
+      now: at('2026-12-07 16:20'),
+      openCount: 1,
+      settings: { ...defaultSettings(), officeClosesAt: 17 * 60, beforeCloseMinutes: 30 },
+    });
+    expect(before.body).toContain('受付終了時刻17:00の30分前になっても');
+    expect(before.body).not.toMatch(/due|[Mm]orning/);
   });
 });

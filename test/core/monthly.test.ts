@@ -6,7 +6,10 @@ import type { ClosedDay } from '../../src/core/calendar';
 import {
   BLANK_LABEL,
   buildMonthlyReport,
+  DURING_CONSULTATION,
+  GROUP_RATES_TITLE,
   monthlyReportLayout,
+  NO_RATE,
   offeredSlotsOf,
   type ReportBooking,
   TOTAL_LABEL,
@@ -35,6 +38,7 @@ function b(overrides: Partial<ReportBooking> = {}): ReportBooking {
     office: WAKAMONO,
     officer: '担当 甲',
     status: STATUS.held,
+    channel: '電話',
     ...overrides,
   };
 }
@@ -54,7 +58,14 @@ describe('buildMonthlyReport: per month and 窓口', () => {
       b({ status: STATUS.taken }),
     ]);
     const row = r.byOffice.find((x) => x.month === '2026-11' && x.office === WAKAMONO)!;
-    expect(row.counts).toEqual({ bookings: 6, held: 2, cancelled: 1, noShows: 1, pending: 2 });
+    expect(row.counts).toEqual({
+      bookings: 6,
+      held: 2,
+      cancelled: 1,
+      noShows: 1,
+      pending: 2,
+      duringConsultation: 0,
+    });
     expect(row.heldRate).toBeCloseTo(2 / 4);
   });
 
@@ -133,6 +144,7 @@ describe('the report equals what a manager filtering 相談月 and 窓口 sees',
     office: fc.constantFrom(...offices),
     officer: fc.constantFrom('担当 甲', '担当 乙', ''),
     status: fc.constantFrom(...STATUSES),
+    channel: fc.constantFrom('電話', '窓口', DURING_CONSULTATION, ''),
   });
 
   it('for every month and 窓口 row, 予約数 = rows with that 相談月 and 窓口; 合計 = rows of the month', () => {
@@ -149,8 +161,15 @@ describe('the report equals what a manager filtering 相談月 and 窓口 sees',
               : inMonth.filter((x) => (x.office === '' ? BLANK_LABEL : x.office) === row.office);
           expect(row.counts.bookings).toBe(expected.length);
           expect(row.counts.held).toBe(expected.filter((x) => x.status === STATUS.held).length);
-          expect(row.counts.noShows).toBe(
-            expected.filter((x) => x.status === STATUS.noShow).length,
+          const noShows = expected.filter((x) => x.status === STATUS.noShow).length;
+          const held = expected.filter((x) => x.status === STATUS.held).length;
+          const during = expected.filter((x) => x.channel === DURING_CONSULTATION).length;
+          expect(row.counts.noShows).toBe(noShows);
+          expect(row.noShowBase).toBe(held + noShows);
+          expect(row.noShowRate).toBe(held + noShows === 0 ? null : noShows / (held + noShows));
+          expect(row.counts.duringConsultation).toBe(during);
+          expect(row.consultationShare).toBe(
+            expected.length === 0 ? null : during / expected.length,
           );
         }
         const slotTotal = r.bySlot.reduce((n, x) => n + x.counts.bookings, 0);
@@ -210,6 +229,94 @@ describe('by 開始時刻 and by 担当者', () => {
   });
 });
 
+describe('無断キャンセル率 and オンライン相談中の割合 (known data)', () => {
+  // November 2026 at 倉敷わかもの: 3 実施, 1 無断キャンセル, 2 キャンセル, 1 確定;
+  // 2 of the 7 taken during a consultation (one of them later cancelled).
+  const november = [
+    b({ officer: '担当 甲' }),
+    b({ officer: '担当 甲', channel: DURING_CONSULTATION }),
+    b({ officer: '担当 乙' }),
+    b({ officer: '担当 甲', status: STATUS.noShow }),
+    b({ officer: '担当 乙', status: STATUS.cancelled, channel: DURING_CONSULTATION }),
+    b({ officer: '担当 乙', status: STATUS.cancelled }),
+    b({ officer: '担当 乙', status: STATUS.confirmed, channel: '' }),
+  ];
+  // 倉敷中央 in November: only キャンセル and 受付, so no denominator for the no-show rate.
+  const central = [
+    b({ office: CENTRAL, officer: '担当 丙', status: STATUS.cancelled }),
+    b({ office: CENTRAL, officer: '担当 丙', status: STATUS.taken }),
+  ];
+  const r = report([...november, ...central]);
+  const office = (name: string) =>
+    r.byOffice.find((x) => x.month === '2026-11' && x.office === name)!;
+  const officer = (name: string) =>
+    r.byOfficer.find((x) => x.month === '2026-11' && x.officer === name)!;
+
+  it('無断キャンセル ÷ (実施 + 無断キャンセル) per 窓口, leaving キャンセル and 確定 out', () => {
+    expect(office(WAKAMONO)).toMatchObject({ noShowBase: 4, noShowRate: 1 / 4 });
+    expect(office(TOTAL_LABEL)).toMatchObject({ noShowBase: 4, noShowRate: 1 / 4 });
+    expect(office(CENTRAL)).toMatchObject({ noShowBase: 0, noShowRate: null });
+  });
+
+  it('オンライン相談中 ÷ 予約数 per 窓口, whatever the 状態', () => {
+    expect(office(WAKAMONO).counts.duringConsultation).toBe(2);
+    expect(office(WAKAMONO).consultationShare).toBeCloseTo(2 / 7);
+    expect(office(CENTRAL).consultationShare).toBe(0);
+    expect(office(TOTAL_LABEL).consultationShare).toBeCloseTo(2 / 9);
+    const october = r.byOffice.find((x) => x.month === '2026-10' && x.office === CENTRAL)!;
+    expect(october).toMatchObject({ noShowRate: null, consultationShare: null });
+  });
+
+  it('per 担当者', () => {
+    expect(officer('担当 甲')).toMatchObject({ noShowBase: 3, noShowRate: 1 / 3 });
+    expect(officer('担当 甲').consultationShare).toBeCloseTo(1 / 3);
+    expect(officer('担当 乙')).toMatchObject({ noShowBase: 1, noShowRate: 0 });
+    expect(officer('担当 乙').consultationShare).toBeCloseTo(1 / 4);
+    expect(officer('担当 丙')).toMatchObject({ noShowBase: 0, noShowRate: null });
+  });
+
+  it('prints the denominator, and — for a rate with none, on the sheet', () => {
+    const layout = monthlyReportLayout(r, '2026/12/01 09:00');
+    const title = layout.rows.findIndex((row) => row[0] === GROUP_RATES_TITLE);
+    expect(title).toBeGreaterThan(0);
+    const headers = layout.rows[title + 1]!;
+    expect(headers.slice(0, 9)).toEqual([
+      '相談月',
+      '窓口',
+      '予約数',
+      '実施',
+      '無断キャンセル',
+      '実施＋無断キャンセル',
+      '無断キャンセル率',
+      'オンライン相談中',
+      'オンライン相談中の割合',
+    ]);
+    const rowOf = (office: string) =>
+      layout.rows.slice(title + 2).find((row) => row[0] === '2026-11' && row[1] === office)!;
+    expect(rowOf(WAKAMONO).slice(0, 9)).toEqual(['2026-11', WAKAMONO, 7, 3, 1, 4, 0.25, 2, 2 / 7]);
+    expect(rowOf(CENTRAL).slice(2, 9)).toEqual([2, 0, 0, 0, NO_RATE, 0, 0]);
+    const officerTitle = layout.rows.findIndex(
+      (row) => row[0] === '月別・担当者別（予約のある月）',
+    );
+    const officerHeaders = layout.rows[officerTitle + 1]!;
+    const hei = layout.rows
+      .slice(officerTitle + 2)
+      .find((row) => row[0] === '2026-11' && row[1] === '担当 丙')!;
+    const cell = (h: string) => hei[officerHeaders.indexOf(h)];
+    expect(cell('実施＋無断キャンセル')).toBe(0);
+    expect(cell('無断キャンセル率')).toBe(NO_RATE);
+    expect(cell('実施率')).toBe(0);
+    expect(cell('オンライン相談中の割合')).toBe(0);
+    const notes = layout.rows.slice(2, 10).map((row) => String(row[0]));
+    expect(
+      notes.some((n) =>
+        n.startsWith('無断キャンセル率 = 無断キャンセル ÷（実施 + 無断キャンセル）'),
+      ),
+    ).toBe(true);
+    expect(notes.some((n) => n.includes('オンライン相談中の割合 = '))).toBe(true);
+  });
+});
+
 describe('trendMonths and the layout', () => {
   it('gives the 12 months ending with the current one, across a year end', () => {
     expect(trendMonths(day('2026-03-31'))).toEqual([
@@ -251,7 +358,7 @@ describe('trendMonths and the layout', () => {
         for (const c of section.countColumns.slice(0, 1)) expect(typeof cells[c]).toBe('number');
         for (const c of section.rateColumns) {
           const v = cells[c];
-          expect(v === '' || (typeof v === 'number' && v >= 0)).toBe(true);
+          expect(v === NO_RATE || (typeof v === 'number' && v >= 0 && v <= 1)).toBe(true);
         }
       }
     }

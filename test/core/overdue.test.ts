@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ClosedDay } from '../../src/core/calendar';
-import { overdueFlags, overdueMessages, type OverdueContext } from '../../src/core/overdue';
+import {
+  dueTodayFlag,
+  overdueFlags,
+  overdueMessages,
+  type DueTodayContext,
+  type OverdueContext,
+} from '../../src/core/overdue';
 import { STATUS } from '../../src/core/schema';
 import { at, booking, day, settings, unsent } from './tickFixtures';
 
-const ctx = (now: string, closedDays: ClosedDay[] = []): OverdueContext => ({
+const ctx = (now: string, closedDays: ClosedDay[] = []): DueTodayContext => ({
   now: at(now),
   settings,
   closedDays,
@@ -202,5 +208,99 @@ describe('overdueMessages', () => {
     expect(overdueMessages(friday, ctx('2026-12-07 17:20'))).toEqual(
       overdueMessages(friday, ctx('2026-12-08 11:00')),
     );
+  });
+});
+
+describe('dueTodayFlag: warned while the office can still act', () => {
+  const due = (b: Parameters<typeof dueTodayFlag>[0], c: DueTodayContext) => {
+    const flag = dueTodayFlag(b, c);
+    return flag === null ? null : `${flag.level} ${flag.kind} ${flag.at.toISOString()}`;
+  };
+  const monday1715 = at('2026-12-07 17:15').toISOString();
+
+  it('warns on the morning of the 翌稼働日, again before closing, never on the weekend', () => {
+    expect(due(friday, ctx('2026-12-04 17:30'))).toBeNull();
+    expect(due(friday, ctx('2026-12-05 09:00'))).toBeNull(); // Saturday
+    expect(due(friday, ctx('2026-12-06 16:30'))).toBeNull(); // Sunday
+    expect(due(friday, ctx('2026-12-07 08:59'))).toBeNull();
+    expect(due(friday, ctx('2026-12-07 09:00'))).toBe(`dueMorning nextBusinessDay ${monday1715}`);
+    expect(due(friday, ctx('2026-12-07 16:14'))).toBe(`dueMorning nextBusinessDay ${monday1715}`);
+    expect(due(friday, ctx('2026-12-07 16:15'))).toBe(
+      `dueBeforeClose nextBusinessDay ${monday1715}`,
+    );
+    expect(due(friday, ctx('2026-12-07 17:14'))).toBe(
+      `dueBeforeClose nextBusinessDay ${monday1715}`,
+    );
+    // From 17:15 the overdue alarm stands instead.
+    expect(due(friday, ctx('2026-12-07 17:15'))).toBeNull();
+    expect(levels(friday, ctx('2026-12-07 17:15'))).toEqual(['nextBusinessDay']);
+  });
+
+  it('takes its times from 設定 (朝の通知時刻, 受付終了時刻, 受付終了前の通知（分）)', () => {
+    const other = (now: string, change: Partial<DueTodayContext['settings']>) => ({
+      ...ctx(now),
+      settings: { ...settings, dueDayMorningAt: 8 * 60 + 30, officeClosesAt: 17 * 60, ...change },
+    });
+    expect(due(friday, other('2026-12-07 08:29', {}))).toBeNull();
+    expect(due(friday, other('2026-12-07 08:30', {}))).toMatch(/^dueMorning /);
+    expect(due(friday, other('2026-12-07 15:59', {}))).toMatch(/^dueMorning /);
+    expect(due(friday, other('2026-12-07 16:00', {}))).toMatch(/^dueBeforeClose /);
+    expect(due(friday, other('2026-12-07 16:29', { beforeCloseMinutes: 30 }))).toMatch(
+      /^dueMorning /,
+    );
+    expect(due(friday, other('2026-12-07 16:30', { beforeCloseMinutes: 30 }))).toMatch(
+      /^dueBeforeClose /,
+    );
+    // 0: no warning before closing; the morning one stands until the deadline.
+    expect(due(friday, other('2026-12-07 16:55', { beforeCloseMinutes: 0 }))).toMatch(
+      /^dueMorning /,
+    );
+  });
+
+  it('warns of the 確定期限 (15:00) in the morning; 15:00 is before closing, so no second warning', () => {
+    // Taken Monday 11/30 for Wednesday 12/2: 確定期限 Tuesday 12/1 15:00 comes before 17:15.
+    const tomorrow = unsent({ takenAt: at('2026-11-30 09:00'), date: day('2026-12-02') });
+    const tuesday15 = at('2026-12-01 15:00').toISOString();
+    expect(due(tomorrow, ctx('2026-12-01 08:50'))).toBeNull();
+    expect(due(tomorrow, ctx('2026-12-01 09:00'))).toBe(`dueMorning dayBefore ${tuesday15}`);
+    expect(due(tomorrow, ctx('2026-12-01 14:59'))).toBe(`dueMorning dayBefore ${tuesday15}`);
+    expect(due(tomorrow, ctx('2026-12-01 15:00'))).toBeNull();
+    expect(due(tomorrow, ctx('2026-12-01 16:20'))).toBeNull();
+    // A 前日確定期限 set late in the day gets the before-closing warning too.
+    const late = {
+      ...ctx('2026-12-01 16:15'),
+      settings: { ...settings, dayBeforeAlertAt: 17 * 60 },
+    };
+    expect(due(tomorrow, late)).toBe(
+      `dueBeforeClose dayBefore ${at('2026-12-01 17:00').toISOString()}`,
+    );
+  });
+
+  it('leaves a booking typed after the warning time to its automatic send', () => {
+    const typedToday = unsent({ takenAt: at('2026-12-01 10:00'), date: day('2026-12-02') });
+    expect(due(typedToday, ctx('2026-12-01 10:10'))).toBeNull();
+    const late = (now: string) => ({
+      ...ctx(now),
+      settings: { ...settings, dayBeforeAlertAt: 17 * 60 },
+    });
+    expect(due(typedToday, late('2026-12-01 16:20'))).toBe(
+      `dueBeforeClose dayBefore ${at('2026-12-01 17:00').toISOString()}`,
+    );
+    const typedLate = { ...typedToday, takenAt: at('2026-12-01 16:20') };
+    expect(due(typedLate, late('2026-12-01 16:30'))).toBeNull();
+  });
+
+  it('says nothing once sent, cancelled, while sending, or without 受付日時', () => {
+    const c = ctx('2026-12-07 09:30');
+    expect(due({ ...friday, invitedAt: at('2026-12-07 09:10') }, c)).toBeNull();
+    expect(due({ ...friday, status: STATUS.cancelled }, c)).toBeNull();
+    expect(due({ ...friday, sending: true, sendingSince: at('2026-12-07 09:25') }, c)).toBeNull();
+    expect(due({ ...friday, takenAt: null }, c)).toBeNull();
+  });
+
+  it('moves with a 休業日: the warning comes on the next business day', () => {
+    const monday: ClosedDay = { date: day('2026-12-07'), office: null, reason: '研修' };
+    expect(due(friday, ctx('2026-12-07 09:00', [monday]))).toBeNull();
+    expect(due(friday, ctx('2026-12-08 09:00', [monday]))).toMatch(/^dueMorning nextBusinessDay /);
   });
 });

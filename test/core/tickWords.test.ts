@@ -8,8 +8,14 @@ import {
   transitionDetail,
 } from '../../src/core/tickWords';
 
-/** 前日 15:00 and 17:15, as 設定 holds them by default. */
-const ALERT_SETTINGS = { deadlineDays: 1, dayBeforeAlertAt: 15 * 60, officeClosesAt: 17 * 60 + 15 };
+/** 前日 15:00, 17:15, 09:00 and 60 minutes, as 設定 holds them by default. */
+const ALERT_SETTINGS = {
+  deadlineDays: 1,
+  dayBeforeAlertAt: 15 * 60,
+  officeClosesAt: 17 * 60 + 15,
+  dueDayMorningAt: 9 * 60,
+  beforeCloseMinutes: 60,
+};
 
 describe('tickWords', () => {
   it('names the automatic no-show and its minutes from the settings', () => {
@@ -36,11 +42,26 @@ describe('tickWords', () => {
     );
     // Every level in Japanese, its deadline from 設定 (no code name such as dayBefore).
     const later = { ...ALERT_SETTINGS, dayBeforeAlertAt: 16 * 60, officeClosesAt: 17 * 60 };
-    for (const level of ['stuckSending', 'dayBefore', 'nextBusinessDay', 'closedDay'] as const) {
+    const levels = [
+      'stuckSending',
+      'dayBefore',
+      'nextBusinessDay',
+      'dueMorning',
+      'dueBeforeClose',
+      'closedDay',
+    ] as const;
+    for (const level of levels) {
       expect(alertedDetail(level, ALERT_SETTINGS)).not.toMatch(/[A-Za-z]/);
     }
     expect(alertedDetail('dayBefore', later)).toContain('16:00');
     expect(alertedDetail('nextBusinessDay', later)).toContain('17:00');
+    // The warnings ahead of a deadline say their times from 設定 too.
+    expect(alertedDetail('dueMorning', ALERT_SETTINGS)).toBe(
+      '通知先メールへ知らせました（期限の当日09:00の時点で未送信）',
+    );
+    const otherTimes = { ...later, dueDayMorningAt: 8 * 60 + 30, beforeCloseMinutes: 45 };
+    expect(alertedDetail('dueMorning', otherTimes)).toContain('08:30');
+    expect(alertedDetail('dueBeforeClose', otherTimes)).toContain('受付終了時刻17:00の45分前');
     expect(ALERT_SENDER_NAME).toBe('オンライン相談 予約台帳');
   });
 });

@@ -6,7 +6,7 @@ import {
   rememberAlerted,
   type AlertFinding,
 } from '../../core/alerts';
-import { overdueFlags, type OverdueContext } from '../../core/overdue';
+import { dueTodayFlag, overdueFlags, type DueTodayContext } from '../../core/overdue';
 import type { Settings } from '../../core/settings';
 import { ALERT_SENDER_NAME, alertedDetail, TICK_LOG_ACTION } from '../../core/tickWords';
 import type { AuditLog } from '../auditLog';
@@ -19,7 +19,7 @@ import { type BookingsRead, forEachRow } from './bookings';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function findings(bookings: BookingsRead, context: LoadedContext, now: Date): AlertFinding[] {
-  const overdue: OverdueContext = {
+  const overdue: DueTodayContext = {
     now,
     settings: context.base.settings,
     closedDays: context.base.closedDays,
@@ -32,6 +32,11 @@ function findings(bookings: BookingsRead, context: LoadedContext, now: Date): Al
       rowNumber: booking.rowNumber,
       level,
     }));
+    const due = dueTodayFlag(booking, overdue);
+    if (due !== null) {
+      const { level, kind, at } = due;
+      found.push({ id: booking.id, rowNumber: booking.rowNumber, level, due: { kind, at } });
+    }
     if (closedDayFinding(booking, overdue))
       found.push({ id: booking.id, rowNumber: booking.rowNumber, level: 'closedDay' });
     return found;
