@@ -63,8 +63,12 @@ export function rebuildMonthlyReport(spreadsheet: Spreadsheet, now: Date): Month
   );
   const archiveSheet = spreadsheet.getSheetByName(SHEET.archive);
   const archived = archiveSheet ? normalizedRows(readTable(archiveSheet), today) : [];
+  // A 過去の予約を保管 stopped between its copy and its deletion leaves a booking in both
+  // sheets until the next run settles it: counted once, as its 予約 row.
+  const liveIds = new Set(liveBookings.flatMap(({ key }) => ('id' in key ? [key.id] : [])));
+  const archivedOnly = archived.filter(({ key }) => !('id' in key && liveIds.has(key.id)));
   const report = buildMonthlyReport({
-    bookings: [...liveBookings, ...archived].flatMap((r) => (r.booking ? [r.booking] : [])),
+    bookings: [...liveBookings, ...archivedOnly].flatMap((r) => (r.booking ? [r.booking] : [])),
     settings,
     closedDays: closed.closedDays,
     today,
