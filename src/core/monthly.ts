@@ -353,6 +353,15 @@ export const GROUP_RATES_TITLE = `月別・窓口別の無断キャンセル率�
 
 export function monthlyReportLayout(report: MonthlyReport, updatedAt: string): ReportLayout {
   const out = new LayoutBuilder();
+  titleRows(out, report, updatedAt);
+  const chart = trendSection(out, report);
+  const totals = officeSections(out, report);
+  slotAndOfficerSections(out, report);
+  return { ...out.finish(), chart, totalRows: totals };
+}
+
+/** The title, when it was updated and what was counted, and the definitions of the rates. */
+function titleRows(out: LayoutBuilder, report: MonthlyReport, updatedAt: string): void {
   out.row([REPORT_TITLE]);
   const undated =
     report.undated > 0
@@ -361,7 +370,10 @@ export function monthlyReportLayout(report: MonthlyReport, updatedAt: string): R
   out.row([`更新: ${updatedAt}。集計した予約: ${report.counted}件。${undated}`]);
   for (const note of REPORT_NOTES) out.row([note]);
   out.blank();
+}
 
+/** The last twelve months, the chart's source; returns where the chart reads. */
+function trendSection(out: LayoutBuilder, report: MonthlyReport): ReportLayout['chart'] {
   const trendStart = out.section(
     `直近${TREND_MONTHS}か月（今月を含む。グラフの元データ）`,
     ['相談月', '実施', '無断キャンセル', 'キャンセル', '受付・確定', '予約数'],
@@ -375,9 +387,18 @@ export function monthlyReportLayout(report: MonthlyReport, updatedAt: string): R
     ]),
     { counts: [1, 2, 3, 4, 5], rates: [] },
   );
-  const chart = { row: trendStart, column: 0, numRows: TREND_MONTHS + 1, numColumns: 5 };
+  const chart: ReportLayout['chart'] = {
+    row: trendStart,
+    column: 0,
+    numRows: TREND_MONTHS + 1,
+    numColumns: 5,
+  };
   out.blank();
+  return chart;
+}
 
+/** 月別・窓口別 and its rates; returns the 合計 rows (set in bold). */
+function officeSections(out: LayoutBuilder, report: MonthlyReport): number[] {
   const totals: number[] = [];
   out.section(
     '月別・窓口別',
@@ -413,6 +434,10 @@ export function monthlyReportLayout(report: MonthlyReport, updatedAt: string): R
     },
   );
   out.blank();
+  return totals;
+}
+
+function slotAndOfficerSections(out: LayoutBuilder, report: MonthlyReport): void {
   out.section(
     '月別・窓口別・開始時刻別（予約のある月）',
     ['相談月', '窓口', '開始時刻', ...COUNT_HEADERS, '実施率', '提供枠数', '利用率'],
@@ -440,7 +465,6 @@ export function monthlyReportLayout(report: MonthlyReport, updatedAt: string): R
     ]),
     { counts: [2, 3, 4, 5, 6, 8, 10], rates: [7, 9, 11] },
   );
-  return { ...out.finish(), chart, totalRows: totals };
 }
 
 function countCells(c: Counts): number[] {
