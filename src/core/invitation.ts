@@ -39,6 +39,8 @@ export interface InvitationInput {
   noShowMinutes: number;
   /** 設定 受付終了時刻, for {受付終了時刻} (the office's phone hours). */
   officeClosesAt: number;
+  /** 設定 受付時間（窓口）, for {受付時間}; '' prints nothing. May itself say {受付終了時刻}. */
+  phoneHours?: string;
   /** 設定 メール件名 / メール本文; blank or missing → the shipped default. */
   subjectTemplate?: string;
   bodyTemplate?: string;
@@ -250,7 +252,16 @@ function placeholderValues(
     予約ID: singleLine(input.bookingId),
     無断キャンセル判定: noShowWords(input.noShowMinutes),
     受付終了時刻: formatClock(input.officeClosesAt),
+    受付時間: phoneHoursWords(input),
   };
+}
+
+/** '（月～金 8:30～17:15、祝日・年末年始を除く）' after the phone number, or '' when not set. */
+function phoneHoursWords(input: InvitationInput): string {
+  const hours = singleLine(input.phoneHours ?? '')
+    .split('{受付終了時刻}')
+    .join(formatClock(input.officeClosesAt));
+  return hours === '' ? '' : `（${hours}）`;
 }
 
 function inputProblems(input: InvitationInput, values: Record<Placeholder, string>): string[] {

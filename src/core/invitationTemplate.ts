@@ -5,7 +5,8 @@
 
 /**
  * Names usable as `{名前}` in メール件名 / メール本文; each is filled from the booking or 設定
- * (無断キャンセル判定 is 設定「無断キャンセル判定（分）」 as '10分', 受付終了時刻 is '17:15'), so the
+ * (無断キャンセル判定 is 設定「無断キャンセル判定（分）」 as '10分', 受付終了時刻 is '17:15', 受付時間
+ * is the 窓口's 設定「受付時間（窓口）」 in brackets, or nothing when it is blank), so the
  * text never says a number the settings do not.
  */
 export const PLACEHOLDERS = [
@@ -22,6 +23,7 @@ export const PLACEHOLDERS = [
   '予約ID',
   '無断キャンセル判定',
   '受付終了時刻',
+  '受付時間',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -72,7 +74,7 @@ export const DEFAULT_BODY = [
   '────────────────────',
   '{差出人名}',
   'オンライン職業相談 窓口：{窓口}',
-  '電話：{電話番号}（月～金 8:30～{受付終了時刻}、祝日・年末年始を除く）',
+  '電話：{電話番号}{受付時間}',
   '────────────────────',
   '',
 ].join('\n');

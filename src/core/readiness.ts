@@ -152,6 +152,7 @@ export function invitationInputFor(
     bookingId: id,
     noShowMinutes: settings.noShowMinutes,
     officeClosesAt: settings.officeClosesAt,
+    phoneHours: settings.phoneHours[booking.office] ?? '',
     subjectTemplate: settings.mailSubject,
     bodyTemplate: settings.mailBody,
     uidDomain: /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(replyDomain)

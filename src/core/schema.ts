@@ -142,6 +142,8 @@ export const SETTING = {
   phoneWakamono: '電話番号（倉敷わかもの）',
   senderCentral: '差出人名（倉敷中央）',
   senderWakamono: '差出人名（倉敷わかもの）',
+  hoursCentral: '受付時間（倉敷中央）',
+  hoursWakamono: '受付時間（倉敷わかもの）',
   replyTo: '返信先メール',
   alertTo: '通知先メール',
   noShowMinutes: '無断キャンセル判定（分）',
@@ -172,6 +174,10 @@ export function officePhoneKey(office: string): string {
 }
 export function officeSenderKey(office: string): string {
   return `差出人名（${office}）`;
+}
+/** The 窓口's telephone hours, as the invitation prints them after its phone number. */
+export function officeHoursKey(office: string): string {
+  return `受付時間（${office}）`;
 }
 
 /** How yes/no settings (招待メール自動送信 …) are written. */

@@ -5,7 +5,15 @@ import { parseDeadlineDays } from './deadlines';
 import { DEFAULT_BODY, DEFAULT_SUBJECT } from './invitationTemplate';
 import { nfkc, normalizeEmail, normalizeText, normalizeTime } from './normalize';
 import { quote } from './quote';
-import { NO, OFFICE, officePhoneKey, officeSenderKey, SETTING, YES } from './schema';
+import {
+  NO,
+  OFFICE,
+  officeHoursKey,
+  officePhoneKey,
+  officeSenderKey,
+  SETTING,
+  YES,
+} from './schema';
 import { formatTime, type TimeOfDay } from './time';
 
 export interface Settings {
@@ -20,6 +28,8 @@ export interface Settings {
   /** Per 窓口; '' when not set — such an office's rows cannot be sent. */
   phones: Readonly<Record<string, string>>;
   senderNames: Readonly<Record<string, string>>;
+  /** Per 窓口: telephone hours for the invitation ('' = not printed; never invented). */
+  phoneHours: Readonly<Record<string, string>>;
   replyTo: string | null;
   alertTo: readonly string[];
   noShowMinutes: number;
@@ -83,6 +93,16 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
   ),
   row(SETTING.senderCentral, 'ハローワーク倉敷中央', '倉敷中央の招待メールの差出人名。'),
   row(SETTING.senderWakamono, '倉敷わかものハローワーク', '倉敷わかものの招待メールの差出人名。'),
+  row(
+    SETTING.hoursCentral,
+    '',
+    '倉敷中央の電話の受付時間。招待メールの電話番号のあとに載ります（例: 月～金 8:30～{受付終了時刻}、祝日・年末年始を除く）。空なら載せません。',
+  ),
+  row(
+    SETTING.hoursWakamono,
+    '月～金 8:30～{受付終了時刻}、祝日・年末年始を除く',
+    '倉敷わかものの電話の受付時間。招待メールの電話番号のあとに載ります。{受付終了時刻} は設定「受付終了時刻」になります。空なら載せません。',
+  ),
   row(SETTING.replyTo, '', '招待メールへの返信先。空なら送信したアカウントに返信されます。'),
   row(SETTING.alertTo, '', '送信漏れなどを知らせる職員のメールアドレス。カンマ区切りで複数可。'),
   row(
@@ -182,6 +202,7 @@ export function parseSettings(rows: readonly SettingRow[]): {
     offices,
     phones: Object.fromEntries(offices.map((o) => [o, read.phone(o)])),
     senderNames: Object.fromEntries(offices.map((o) => [o, read.senderName(o)])),
+    phoneHours: Object.fromEntries(offices.map((o) => [o, read.phoneHours(o)])),
     replyTo: read.emails(SETTING.replyTo, 'optional')[0] ?? null,
     alertTo: read.emails(SETTING.alertTo, 'needed'),
     noShowMinutes: read.integer(SETTING.noShowMinutes, 1, 120),
@@ -391,6 +412,17 @@ class SettingReader {
     if (/^0\d{1,4}-\d{1,4}-\d{3,4}$/.test(text) || /^0\d{9,10}$/.test(text)) return text;
     this.bad(key, found, '電話番号の形ではありません（例: 086-430-0705）', fallback);
     return fallback;
+  }
+
+  /** Blank: no hours printed. Only a missing row takes the shipped text (none for 倉敷中央). */
+  phoneHours(office: string): string {
+    const key = officeHoursKey(office);
+    const present = this.found.has(keyOf(key));
+    const found = this.raw(key, defaultOf(key), true);
+    if (found === null) return present ? '' : defaultOf(key);
+    // Printed as typed (no NFKC: it would turn ～ into ~), on one line.
+    const text = typeof found.value === 'string' ? found.value : normalizeText(found.value);
+    return text.replace(/\s+/g, ' ').trim();
   }
 
   senderName(office: string): string {

@@ -9,6 +9,8 @@ import {
 } from '../../src/core/invitation';
 import type { LocalDate } from '../../src/core/time';
 import { DEFAULT_BODY, DEFAULT_SUBJECT, PLACEHOLDERS } from '../../src/core/invitationTemplate';
+import { SETTING } from '../../src/core/schema';
+import { SETTING_DEFAULTS } from '../../src/core/settings';
 
 const TERMS = '令和4年5月30日制定（令和4年8月24日改正）';
 const URL = 'https://teleoffice.example.jp/join/abc123?pw=x1&lang=ja';
@@ -27,6 +29,7 @@ const sample: InvitationInput = {
   bookingId: 'R000123',
   noShowMinutes: 10,
   officeClosesAt: 17 * 60 + 15,
+  phoneHours: '月～金 8:30～{受付終了時刻}、祝日・年末年始を除く',
   uidDomain: 'kurashiki-online.example.jp',
   now: new Date('2026-11-20T09:15:00+09:00'),
 };
@@ -119,6 +122,29 @@ describe('default invitation', () => {
     expect(event.location).toBe(URL);
     expect(event.description).toContain(URL);
     expect(event.description).toContain('086-430-0705');
+  });
+});
+
+describe('telephone hours ({受付時間})', () => {
+  const footerPhone = (mail: { body: string }) => /^電話：.*$/m.exec(mail.body)?.[0];
+
+  it('say the 窓口 its own 受付時間, with {受付終了時刻} from 設定', () => {
+    const mail = renderInvitation({ ...sample, officeClosesAt: 17 * 60 });
+    expect(footerPhone(mail)).toBe(
+      '電話：086-430-0705（月～金 8:30～17:00、祝日・年末年始を除く）',
+    );
+  });
+
+  it('are left out, not invented, when the 窓口 has none', () => {
+    const mail = renderInvitation({
+      ...sample,
+      office: '倉敷中央',
+      phone: '086-424-3333',
+      phoneHours: '',
+    });
+    expect(footerPhone(mail)).toBe('電話：086-424-3333');
+    expect(mail.body).not.toContain('8:30');
+    expect(mail.problems).toEqual([]);
   });
 });
 
@@ -216,7 +242,9 @@ describe('validateTemplate', () => {
   });
 
   it('exports every placeholder the default body uses', () => {
-    const used = [...`${DEFAULT_SUBJECT}${DEFAULT_BODY}`.matchAll(/\{([^{}]+)\}/g)].map(
+    // {受付終了時刻} is said by the shipped 受付時間 of 倉敷わかもの, which {受付時間} prints.
+    const hours = SETTING_DEFAULTS.find((d) => d.key === SETTING.hoursWakamono)!.value;
+    const used = [...`${DEFAULT_SUBJECT}${DEFAULT_BODY}${hours}`.matchAll(/\{([^{}]+)\}/g)].map(
       (m) => m[1],
     );
     const known: readonly string[] = PLACEHOLDERS;

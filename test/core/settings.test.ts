@@ -52,6 +52,28 @@ describe('parseSettings', () => {
     expect(settings.phones).toEqual({ 倉敷中央: '086-424-3333', 倉敷わかもの: '086-430-0705' });
   });
 
+  it('telephone hours per 窓口: none invented for 倉敷中央, blank prints none, a missing row takes the shipped text', () => {
+    const shipped = parseSettings(rows(COMPLETE));
+    expect(shipped.settings.phoneHours).toEqual({
+      倉敷中央: '',
+      倉敷わかもの: '月～金 8:30～{受付終了時刻}、祝日・年末年始を除く',
+    });
+    const typed = parseSettings(
+      rows({
+        ...COMPLETE,
+        [SETTING.hoursCentral]: '月～金　8:30～17:15',
+        [SETTING.hoursWakamono]: '',
+      }),
+    );
+    expect(typed.settings.phoneHours).toEqual({ 倉敷中央: '月～金 8:30～17:15', 倉敷わかもの: '' });
+    expect(typed.problems).toEqual([]);
+    const missing = parseSettings(rows(COMPLETE, [SETTING.hoursWakamono]));
+    expect(missing.settings.phoneHours['倉敷わかもの']).toContain('8:30～{受付終了時刻}');
+    expect(missing.problems).toEqual([
+      expect.stringContaining(`設定「${SETTING.hoursWakamono}」の行がありません`),
+    ]);
+  });
+
   it('has no problems when every needed value is filled in', () => {
     expect(parseSettings(rows(COMPLETE)).problems).toEqual([]);
   });
