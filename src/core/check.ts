@@ -22,7 +22,8 @@ import { reachesNoShowThreshold } from './noShows';
 import { overdueMessages } from './overdue';
 import { isSlotStart, occupiesTime, slotCapacity, slotOccupancy, timeKey } from './slots';
 import type { RosterEntry } from './roster';
-import { BOOKING, CHECK_OK, ERROR_PREFIX, STATUS, type Status } from './schema';
+import { BOOKING, ERROR_PREFIX, STATUS, type Status } from './schema';
+import { checkCellText } from './checkCell';
 import type { Settings } from './settings';
 import { daysBetween, makeDay, tryDayOf, type LocalDate } from './time';
 
@@ -44,7 +45,7 @@ export interface CheckContext {
 }
 
 export interface CheckResult {
-  /** 'OK', '' for an empty row, or the messages one a line ('エラー: …' first, then '注意: …'). */
+  /** 'OK', '' for an empty row, or a count line then the messages ('エラー: …' first): checkCell. */
   text: string;
   errors: string[];
   warnings: string[];
@@ -134,9 +135,8 @@ function unreadableBooking(row: RawBooking): NormalizedBooking {
 
 function result(r: ReadBooking, found: Findings): CheckResult {
   if (r.empty) return { text: '', errors: [], warnings: [], booking: r.booking };
-  const lines = [...found.errors, ...found.warnings];
   return {
-    text: lines.length === 0 ? CHECK_OK : lines.join('\n'),
+    text: checkCellText(found.errors, found.warnings),
     errors: found.errors,
     warnings: found.warnings,
     booking: r.booking,

@@ -50,8 +50,15 @@ describe('すべての予約をチェック', () => {
     expect(rows[4]).toMatch(/^エラー:.*「メールアドレス」/m);
     expect(rows[5]).toMatch(/^エラー:.*「会議URL」/m);
     expect(rows[6]).toMatch(/^エラー:.*「相談日」/m);
-    for (const text of rows)
-      for (const line of text.split('\n')) expect(line).toMatch(/^(エラー|注意):/);
+    for (const text of rows) {
+      // A count first (never itself an エラー:/注意: line), then the messages, errors first.
+      const [count, ...lines] = text.split('\n');
+      expect(count).toMatch(/^エラー\d+件(・注意\d+件)?$/);
+      for (const line of lines) expect(line).toMatch(/^(エラー|注意):/);
+      const firstWarning = lines.findIndex((l) => l.startsWith('注意:'));
+      if (firstWarning >= 0) expect(lines.slice(firstWarning).join('\n')).not.toMatch(/^エラー:/m);
+      expect(lines[0]).toMatch(/^エラー:/);
+    }
   });
 
   it('flags a slot over capacity naming the other booking, and a typo domain as a warning', () => {

@@ -201,7 +201,7 @@ describe('sidebarAddBooking', () => {
     expect(result.added).toBe(true);
     const [row] = bookings(emu);
     expect(row?.[BOOKING.name]).toBe(name);
-    expect(row?.[BOOKING.checkResult]).toMatch(/^注意:.*氏名/); // differs from 対象者
+    expect(row?.[BOOKING.checkResult]).toMatch(/^注意:.*氏名/m); // differs from 対象者
   });
 
   it('a second booking of the same slot is refused once the first is in', () => {

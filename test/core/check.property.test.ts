@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closedReason } from '../../src/core/calendar';
 import { checkBookings, type RawBooking } from '../../src/core/check';
+import { checkSummaryLine } from '../../src/core/checkCell';
 import {
   BOOKING,
   CHECK_OK,
@@ -69,7 +70,9 @@ function expectWellFormed(text: string, errors: string[], warnings: string[]): v
     expect(warnings).toEqual([]);
     return;
   }
-  const lines = text.split('\n');
+  const [summary, ...lines] = text.split('\n');
+  expect(summary).toBe(checkSummaryLine(errors.length, warnings.length));
+  expect(summary).not.toMatch(/^(エラー|注意):/);
   expect(lines).toEqual([...errors, ...warnings]);
   for (const line of errors) expect(line.startsWith(ERROR_PREFIX)).toBe(true);
   for (const line of warnings) expect(line.startsWith(WARNING_PREFIX)).toBe(true);

@@ -65,9 +65,10 @@ describe('a clean row', () => {
     expect(withId?.text).toBe('');
   });
 
-  it('writes errors before warnings, one message a line, each with its prefix', () => {
-    const result = checkOne({ start: '13:00', email: 'taro@gmail.con' });
-    const lines = result.text.split('\n');
+  it('starts with the count, then errors before warnings, one message a line, each with its prefix', () => {
+    const result = checkOne({ start: '13:00', name: '倉敷花子' });
+    const [summary, ...lines] = result.text.split('\n');
+    expect(summary).toBe(`エラー${result.errors.length}件・注意${result.warnings.length}件`);
     expect(lines).toEqual([...result.errors, ...result.warnings]);
     expect(result.errors.every((e) => e.startsWith(ERROR_PREFIX))).toBe(true);
     expect(result.warnings.every((w) => w.startsWith(WARNING_PREFIX))).toBe(true);
