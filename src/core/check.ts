@@ -22,7 +22,7 @@ import { reachesNoShowThreshold } from './noShows';
 import { overdueMessages } from './overdue';
 import { isSlotStart, occupiesTime, slotCapacity, slotOccupancy, timeKey } from './slots';
 import type { RosterEntry } from './roster';
-import { BOOKING, ERROR_PREFIX, STATUS, type Status } from './schema';
+import { BOOKING, ERROR_PREFIX, FINISHED_STATUSES, STATUS, type Status } from './schema';
 import { checkCellText } from './checkCell';
 import type { Settings } from './settings';
 import { daysBetween, makeDay, tryDayOf, type LocalDate } from './time';
@@ -50,6 +50,11 @@ export interface CheckResult {
   errors: string[];
   warnings: string[];
   booking: NormalizedBooking;
+  /**
+   * 実施 / キャンセル / 無断キャンセル: the booking is over, so the row rules are not applied
+   * (only a 予約ID problem still shows) and summaries leave it out.
+   */
+  finished: boolean;
 }
 
 /** A booking that far ahead is more likely a mistyped year than a plan. */
@@ -72,7 +77,7 @@ export function checkBookings(rows: readonly RawBooking[], ctx: CheckContext): C
   const findings = read.map((): Findings => ({ errors: [], warnings: [] }));
   const roster = indexRoster(ctx.roster);
   read.forEach((r, i) => {
-    if (r.empty) return;
+    if (r.empty || isFinished(r)) return;
     const found = findings[i];
     if (!found) return;
     try {
@@ -134,13 +139,19 @@ function unreadableBooking(row: RawBooking): NormalizedBooking {
 }
 
 function result(r: ReadBooking, found: Findings): CheckResult {
-  if (r.empty) return { text: '', errors: [], warnings: [], booking: r.booking };
+  if (r.empty) return { text: '', errors: [], warnings: [], booking: r.booking, finished: false };
   return {
     text: checkCellText(found.errors, found.warnings),
     errors: found.errors,
     warnings: found.warnings,
     booking: r.booking,
+    finished: isFinished(r),
   };
+}
+
+/** 状態 says the booking is over (read without doubt: an unknown word is checked and reported). */
+function isFinished(r: ReadBooking): boolean {
+  return r.failures.status === undefined && FINISHED_STATUSES.includes(r.booking.status);
 }
 
 // ---------------------------------------------------------------------------------------------

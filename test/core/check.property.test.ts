@@ -9,6 +9,7 @@ import {
   BOOKING,
   CHECK_OK,
   ERROR_PREFIX,
+  FINISHED_STATUSES,
   WARNING_PREFIX,
   type BookingField,
 } from '../../src/core/schema';
@@ -184,6 +185,8 @@ function violations(p: Plan): string[] {
   // A row with nothing typed is no booking (checked as empty, result ''): nothing to break.
   const typed = [p.name, p.seekerNo, p.email, p.start, p.office, p.meetingUrl, p.status];
   if (p.day === null && typed.every((v) => v === '')) return found;
+  // A finished booking (実施・キャンセル・無断キャンセル) is history: its rules no longer apply.
+  if ((FINISHED_STATUSES as readonly string[]).includes(p.status)) return found;
   if (p.start !== '' && !SLOTS.includes(p.start)) found.push('R1 slot');
   if (p.day !== null && closedReason(p.day, p.office || null, []) !== null) found.push('R2 closed');
   if (p.seekerNo !== '' && !IN_ROSTER.includes(p.seekerNo)) found.push('R3 roster');
