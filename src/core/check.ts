@@ -20,6 +20,7 @@ import { carrierDomainOf, typoSuggestion } from './mailDomains';
 import { personKey } from './normalize';
 import { reachesNoShowThreshold } from './noShows';
 import { overdueMessages } from './overdue';
+import { settingBlockers } from './settingBlockers';
 import { isSlotStart, occupiesTime, slotCapacity, slotOccupancy, timeKey } from './slots';
 import type { RosterEntry } from './roster';
 import { BOOKING, ERROR_PREFIX, FINISHED_STATUSES, STATUS, type Status } from './schema';
@@ -174,6 +175,9 @@ function checkRow(
   }
   if (b.status === STATUS.taken && r.failures.status === undefined) {
     checkNewBookingWarnings(b, ctx, found);
+  }
+  if (b.status === STATUS.taken && ctx.settings.offices.includes(b.office)) {
+    found.errors.push(...settingBlockers(ctx.settings, b.office));
   }
   if (b.sendFailure !== null && b.status === STATUS.taken) {
     found.errors.push(say.sendFailed(b.sendFailure.reason, b.sendFailure.at));

@@ -8,7 +8,7 @@ import type { ClosedReason } from './calendar';
 import { deadlineDaysWords } from './deadlines';
 import type { Failure } from './normalize';
 import { quote } from './quote';
-import { BOOKING, ERROR_PREFIX, STATUSES, WARNING_PREFIX } from './schema';
+import { BOOKING, ERROR_PREFIX, SHEET, STATUSES, WARNING_PREFIX } from './schema';
 import {
   formatDay,
   formatDayWithYear,
@@ -363,6 +363,22 @@ export function sendFailed(reason: string, at: Date | null): string {
   return error(
     `招待メールを送れませんでした${what === '' ? '' : `（${what}）`}。メールは送られていません。` +
       '「メールアドレス」など原因の欄を直すと、次のチェックで「招待メール送信日時」の「送信失敗」が消え、送信できるようになります。',
+  );
+}
+
+/** A 設定 value without which no invitation of `office` can go (issue 16 §3). */
+export function blockingSetting(key: string, office: string): string {
+  return error(
+    `設定「${key}」が空か、使えない値です。このままでは${office}の招待メールを送れません。` +
+      `「${SHEET.settings}」シートの「${key}」に入力してください（予約の行を直す必要はありません）。`,
+  );
+}
+
+/** Another 設定 problem the invitation renderer refuses (a template, 相談時間 …). */
+export function settingBlocksMail(problem: string, office: string): string {
+  return error(
+    `設定の問題で${office}の招待メールを送れません: ${problem}` +
+      `「${SHEET.settings}」シートを直してください（予約の行を直す必要はありません）。`,
   );
 }
 

@@ -104,6 +104,32 @@ describe('招待メールを送信 (menu)', () => {
     }
   });
 
+  it('a 窓口 that 設定 blocks (its 電話番号 empty): an エラー on its rows at check time, counted out', () => {
+    const emu = workbookWith(READY);
+    setSetting(emu, SETTING.phoneCentral, ''); // as shipped
+    setSetting(emu, SETTING.replyTo, 'soudan@hellowork.example.jp');
+    const before = emu.ui.dialogs.length;
+    sendByMenu(emu);
+    const [question, report] = dialogsSince(emu, before);
+    expect(question).toContain('2件の招待メールを送信します');
+    expect(question).toMatch(/チェック結果にエラーがある: 1件/);
+    expect(report).toContain('招待メールを2件送信しました');
+    expect(report).not.toMatch(/送れませんでした|失敗/);
+    expect(addressesSent(emu)).toEqual(['ichiro@example.jp', 'saburo@example.jp']);
+    const central = bookings(emu).find((r) => r[BOOKING.office] === '倉敷中央')!;
+    expect(central[BOOKING.invitedAt]).toBe('');
+    const cell = String(central[BOOKING.checkResult]);
+    expect(cell).toMatch(
+      /^エラー1件\nエラー: 設定「電話番号（倉敷中央）」が空か、使えない値です。/,
+    );
+    expect(cell).toContain('予約の行を直す必要はありません');
+    expect(cell).not.toContain('「メールアドレス」など');
+    // Filled in, the same row goes with the next send.
+    setSetting(emu, SETTING.phoneCentral, CENTRAL_PHONE);
+    sendByMenu(emu);
+    expect(emu.mail.sent).toHaveLength(3);
+  });
+
   it('sends nothing when the person answers NO', () => {
     const emu = office(workbookWith(READY));
     sendByMenu(emu, 'NO');
