@@ -176,6 +176,12 @@ function checkRow(
   if (b.status === STATUS.taken && r.failures.status === undefined) {
     checkNewBookingWarnings(b, ctx, found);
   }
+  // A likely typo (gmail.con) never reaches anyone: not sent, whatever the 状態 (issue 16 §4).
+  if (b.email !== null) {
+    const domain = b.email.slice(b.email.lastIndexOf('@') + 1);
+    const suggestion = typoSuggestion(domain);
+    if (suggestion !== null) found.errors.push(say.typoDomain(domain, suggestion));
+  }
   if (b.status === STATUS.taken && ctx.settings.offices.includes(b.office)) {
     found.errors.push(...settingBlockers(ctx.settings, b.office));
   }
@@ -273,8 +279,6 @@ function checkNewBookingWarnings(b: NormalizedBooking, ctx: CheckContext, found:
     const domain = b.email.slice(b.email.lastIndexOf('@') + 1);
     const carrier = carrierDomainOf(domain);
     if (carrier !== null) found.warnings.push(say.carrierDomain(carrier));
-    const suggestion = typoSuggestion(domain);
-    if (suggestion !== null) found.warnings.push(say.typoDomain(domain, suggestion));
   }
 }
 

@@ -337,9 +337,10 @@ export function carrierDomain(domain: string): string {
   );
 }
 
+/** A likely typo of a common domain: such an address never works, so it is an error. */
 export function typoDomain(domain: string, suggestion: string): string {
-  return warning(
-    `${field(BOOKING.email)}のドメイン「${domain}」は「${suggestion}」の誤りではありませんか。ご本人に確かめて、誤りなら直してください。`,
+  return error(
+    `${field(BOOKING.email)}のドメイン「${inline(domain)}」は「${suggestion}」の打ち間違いと思われます（このままでは届かないため送信しません）。ご本人にアドレスを確かめて直してください。`,
   );
 }
 

@@ -100,7 +100,7 @@ describe('すべての予約をチェック', () => {
     }
   });
 
-  it('flags a slot over capacity naming the other booking, and a typo domain as a warning', () => {
+  it('flags a slot over capacity naming the other booking, and a typo domain as an error', () => {
     const emu = workbookWith([
       bookingRow(),
       bookingRow({
@@ -113,7 +113,8 @@ describe('すべての予約をチェック', () => {
     emu.menu('すべての予約をチェック');
     const [first, second] = bookings(emu);
     expect(result(second!)).toContain(String(first![BOOKING.id]));
-    expect(result(second!)).toMatch(/^注意:.*gmail\.com/m);
+    expect(result(second!)).toMatch(/^エラー:.*「gmail\.con」は「gmail\.com」の打ち間違い/m);
+    expect(result(second!)).toMatch(/^エラー2件\n/);
   });
 
   it('gives a booking pasted twice (identical rows) two different 予約ID and flags the clash', () => {

@@ -511,12 +511,24 @@ describe('warnings', () => {
     ['docomo.ne.jpp', 'docomo.ne.jp'],
     ['hotmial.com', 'hotmail.com'],
     ['outlook.cmo', 'outlook.com'],
-  ])('%s suggests %s', (typo, right) => {
+  ])('%s is an error suggesting %s (never sent: issue 16 §4)', (typo, right) => {
     const result = checkOne({ email: `taro@${typo}` });
-    expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([
-      expect.stringContaining(`「${typo}」は「${right}」の誤りではありませんか`),
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(`^エラー: 「メールアドレス」のドメイン「${typo}」は「${right}」の打ち間違い`),
+      ),
     ]);
+    expect(result.errors[0]).toContain('送信しません');
+    expect(result.warnings.filter((w) => w.includes(typo))).toEqual([]);
+  });
+
+  it('a typo domain stays an error on a 確定 row (a resend to it would not arrive either)', () => {
+    const confirmed = checkOne({
+      email: 'taro@gmail.con',
+      status: STATUS.confirmed,
+      invitedAt: '2026/11/19 10:00',
+    });
+    expect(confirmed.errors).toEqual([expect.stringContaining('「gmail.con」')]);
   });
 
   it.each(['gmail.com', 'yahoo.co.jp', 'email.com', 'example.co.jp', 'city.kurashiki.okayama.jp'])(
