@@ -251,9 +251,15 @@ export function pastDeadline(
   );
 }
 
+/**
+ * Not in 対象者: the roster is the 担当者's record of who receives 個別支援, so the fix is never
+ * "add them"; first the number, then the 担当者, then what to say to someone not eligible.
+ */
 export function notInRoster(): string {
   return error(
-    `${field(BOOKING.seekerNo)}が対象者シートにありません。個別支援を受けている方だけが利用できます。求職番号を確かめるか、対象者シートに登録してください。`,
+    `${field(BOOKING.seekerNo)}が対象者シートにありません。オンライン相談は個別支援を受けている方だけが利用できます。` +
+      'まず求職番号をご本人に確かめてください。合っていれば、個別支援を受けているかを担当者に確認してください（対象者シートへの追加は担当者が確認してからです）。' +
+      '個別支援の対象でない方には「オンライン相談は個別支援を受けている方のためのものです。窓口でのご相談をご利用ください」とお伝えし、この行の「状態」をキャンセルにしてください。',
   );
 }
 
@@ -300,9 +306,10 @@ export function seekerClash(others: readonly string[]): string {
   );
 }
 
-export function nameDiffers(rosterRow: number): string {
+/** The roster's 氏名 is shown: it is what staff compare with, and the fix is one of the two. */
+export function nameDiffers(rosterRow: number, rosterName: string): string {
   return warning(
-    `${field(BOOKING.name)}が対象者シート（${rosterRow}行目）の氏名と違います。求職番号と氏名の組み合わせを確かめてください。`,
+    `${field(BOOKING.name)}が対象者シート（${rosterRow}行目）の氏名${shown(rosterName)}と違います。ご本人に氏名と求職番号を確かめ、打ち間違いならどちらかを直してください。`,
   );
 }
 

@@ -131,6 +131,10 @@ describe('eligibility (R3)', () => {
   it('a job seeker not in 対象者 is an error', () => {
     const message = onlyError(checkOne({ seekerNo: '33010-11111111' }));
     expect(message).toContain('「求職番号」が対象者シートにありません');
+    // Never "register them": confirm 個別支援 with the 担当者, and what to tell an ineligible caller.
+    expect(message).not.toContain('対象者シートに登録してください');
+    expect(message).toContain('個別支援を受けているかを担当者に確認してください');
+    expect(message).toMatch(/対象でない方には「.+」とお伝え/);
   });
 
   it('利用停止 is an error naming the roster row', () => {
@@ -455,8 +459,9 @@ describe('e-mail and URL', () => {
 
 describe('warnings', () => {
   it('a 氏名 unlike the roster is a warning; spacing and width are not', () => {
+    // The roster's 氏名 is shown, so staff see at once what to compare (issue 16 §6).
     expect(checkOne({ name: 'ｸﾗｼｷ 太郎' }).warnings).toEqual([
-      expect.stringContaining('「氏名」が対象者シート（2行目）の氏名と違います'),
+      expect.stringMatching(/「氏名」が対象者シート（2行目）の氏名「倉敷.太郎」と違います/),
     ]);
     expect(checkOne({ name: '倉敷太郎' }).text).toBe(CHECK_OK);
     expect(checkOne({ name: ' 倉敷　太郎 ' }).text).toBe(CHECK_OK);
