@@ -15,6 +15,14 @@ import { makeDay, type LocalDate } from './time';
 const SAMPLE_DAY = makeDay(2030, 1, 7) as LocalDate;
 const SAMPLE_NOW = new Date(Date.UTC(2030, 0, 1));
 
+/**
+ * A line of settingBlockers: the sidebar still takes such a booking (the caller is on the phone
+ * and the row is right); it is sent once 設定 is fixed.
+ */
+export function isSettingBlocker(line: string): boolean {
+  return /^エラー: 設定(?:「|の問題で)/.test(line);
+}
+
 const cache = new WeakMap<Settings, Map<string, readonly string[]>>();
 
 /** The エラー lines for a 受付 row of `office` that 設定 alone would stop; [] when none. */

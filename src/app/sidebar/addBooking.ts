@@ -23,6 +23,7 @@ import { missingBookingHeaders, readBookingSheet } from '../../sheet/bookings';
 import { type Cell, firstFreeRowNumber, type Table } from '../../sheet/table';
 import type { AddBookingResult, BookingForm } from '../../ui/shared/sidebarApi';
 import { issueBookingIds } from '../bookingIds';
+import { isSettingBlocker } from '../../core/settingBlockers';
 import { NeedsPerson } from '../checkService';
 import { addCounts, archivedNoShowCounts, type LoadedContext, loadCheckContext } from '../context';
 import { withScriptLock } from '../lock';
@@ -73,7 +74,7 @@ function addBooking(
   const rowNumber = firstFreeRowNumber(table);
   const candidate = candidateOf(form, day, now, base);
   const precheck = checkWithOthers(table, { rowNumber, values: candidate }, base, dayOf(now));
-  if (!precheck || precheck.errors.length > 0) {
+  if (!precheck || precheck.errors.some((e) => !isSettingBlocker(e))) {
     return refused(precheck ? [...precheck.errors, ...precheck.warnings] : [say.internalFailure()]);
   }
   const idIndex = table.headers.indexOf(BOOKING.id);
