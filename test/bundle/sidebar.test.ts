@@ -3,7 +3,7 @@
 // tampered page could send.
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/index';
-import { BOOKING, LOG, SHEET } from '../../src/core/schema';
+import { BOOKING, LOG, SETTING, SHEET } from '../../src/core/schema';
 import type {
   AddBookingResult,
   FormField,
@@ -11,7 +11,14 @@ import type {
   FreeSlotsResponse,
   SeekerLookup,
 } from '../../src/ui/shared/sidebarApi';
-import { bookingRow, bookings, sidebarForm, typeBookings, workbookWith } from './helpers';
+import {
+  bookingRow,
+  bookings,
+  setSetting,
+  sidebarForm,
+  typeBookings,
+  workbookWith,
+} from './helpers';
 
 const form = sidebarForm;
 
@@ -226,6 +233,27 @@ describe('sidebarAddBooking', () => {
     expect(bookings(emu)).toHaveLength(0);
   });
 
+  it('takes a booking whose 窓口 設定 blocks, and says so: the row is right, 設定 is not', () => {
+    const emu = workbookWith([]);
+    setSetting(emu, SETTING.phoneCentral, ''); // as shipped
+    const result = add(
+      emu,
+      form({ office: '倉敷中央', name: '仮名 四子', seekerNo: '33010-00000004' }),
+    );
+    expect(result.added).toBe(true);
+    expect(result.messages.join('\n')).toContain('設定「電話番号（倉敷中央）」');
+    const [row] = bookings(emu);
+    expect(row?.[BOOKING.checkResult]).toMatch(/^エラー1件\nエラー: 設定「電話番号（倉敷中央）」/);
+  });
+
+  it('refuses a likely-typo mail domain (it would never arrive)', () => {
+    const emu = workbookWith([]);
+    const result = add(emu, form({ email: 'saburo@gmail.con' }));
+    expect(result.added).toBeFalsy();
+    expect(result.messages.join('\n')).toMatch(/「gmail\.con」は「gmail\.com」の打ち間違い/);
+    expect(bookings(emu)).toHaveLength(0);
+  });
+
   it('stores a formula-looking name as text, never as a formula', () => {
     const emu = workbookWith([]);
     const name = '=HYPERLINK("https://evil.example/","x")';
@@ -233,7 +261,7 @@ describe('sidebarAddBooking', () => {
     expect(result.added).toBe(true);
     const [row] = bookings(emu);
     expect(row?.[BOOKING.name]).toBe(name);
-    expect(row?.[BOOKING.checkResult]).toMatch(/^注意:.*氏名/); // differs from 対象者
+    expect(row?.[BOOKING.checkResult]).toMatch(/^注意:.*氏名/m); // differs from 対象者
     // The page ties that 注意 to the 氏名 field.
     expect(result.fields[result.messages.findIndex((m) => m.includes('「氏名」'))]).toBe('name');
   });

@@ -124,7 +124,8 @@ const BASE_ROWS: Record<string, Partial<Record<BookingField, string | boolean>>>
   M1: bookingOf(0, { start: '10:00' }),
   M2: bookingOf(1, { start: '10:00' }),
   M3: bookingOf(2, { start: '11:00', status: STATUS.cancelled }),
-  M4: bookingOf(3, { start: '14:00', email: 'shiko@gmial.com' }),
+  // A 注意 that still sends (a typo domain is an エラー since issue 16 §4).
+  M4: bookingOf(3, { start: '14:00', email: 'shiko@docomo.ne.jp' }),
 };
 
 /** The booking a person types into an inserted row. */
