@@ -22,18 +22,18 @@ import {
 import type { CellValue, WorkbookSnapshot } from './snapshot.js';
 import { createSpreadsheetService, type SpreadsheetService } from './spreadsheet/index.js';
 import { ChartType } from './spreadsheet/enums.js';
-import { CacheStore, EmuCacheService, type CacheStores } from './services/cache.js';
+import { notEmulated } from './spreadsheet/not-emulated.js';
+import { zoneOffset } from './spreadsheet/timezone.js';
 import { AUTH_MODE, EmuUser, type ServiceContext } from './services/common.js';
-import { offsetAt, resolveZone } from './services/date-format.js';
 import { EmuHtmlService, type PageSource } from './services/html.js';
 import { LockTable, EmuLockService } from './services/lock.js';
-import { createConsole, EmuLogger, LogSink } from './services/logging.js';
-import { createGmailApp, EmuMailApp, MailState } from './services/mail.js';
+import { createConsole, LogSink } from './services/logging.js';
+import { EmuMailApp, MailState } from './services/mail.js';
 import { EmuPropertiesService, PropertyStoreView } from './services/properties.js';
 import { EmuScriptApp, TriggerStore, type TriggerInfo } from './services/script-app.js';
 import { EmuSession } from './services/session.js';
 import { uiProvider, UiState } from './services/ui.js';
-import { EmuUtilities, uuidSource } from './services/utilities.js';
+import { EmuUtilities } from './services/utilities.js';
 import { resolveVariants, type Variants } from './variants.js';
 
 export { Clock, type Duration } from './runtime.js';
@@ -44,10 +44,15 @@ export type { DialogRecord, MenuItemInfo, QueuedResponse, ShownHtml } from './se
 export type { TriggerInfo } from './services/script-app.js';
 export type { Variants } from './variants.js';
 
-/** Apps Script globals that exist on Google's servers but not here: touching one throws. */
+/**
+ * Apps Script globals that exist on Google's servers but not here: touching one throws
+ * 'not emulated: <name>'. CacheService, GmailApp and Logger were emulated once; the bundle never
+ * calls them, so they went (scripts log with console; mail goes through MailApp).
+ */
 export const NOT_EMULATED_GLOBALS = [
   'AdminDirectory',
   'Browser',
+  'CacheService',
   'CalendarApp',
   'CardService',
   'Charset',
@@ -59,10 +64,12 @@ export const NOT_EMULATED_GLOBALS = [
   'DocumentApp',
   'DriveApp',
   'FormApp',
+  'GmailApp',
   'GroupsApp',
   'Jdbc',
   'LanguageApp',
   'LinearOptimizationService',
+  'Logger',
   'MacAlgorithm',
   'Maps',
   'MimeType',
@@ -101,8 +108,6 @@ export interface EmulatorOptions {
   maxExecutionMs?: number;
   /** Real CPU time limit of one execution, against runaway loops. Default 60 000. */
   cpuTimeoutMs?: number;
-  /** Seed for Utilities.getUuid, for reproducible ids. Default: random. */
-  uuidSeed?: number;
   /** Session.getActiveUserLocale(). Default 'ja'. */
   locale?: string;
   /** Called for every log line (the local runner prints them). */
@@ -139,7 +144,7 @@ export interface RunResult<T = unknown> {
   cellsRead: number;
   cellsWritten: number;
   logs: LogEntry[];
-  /** Simulated time the run took (Utilities.sleep, lock waits, clock moves in hooks). */
+  /** Simulated time the run took (lock waits, clock moves in hooks). */
   elapsedMs: number;
   /** Real CPU (wall) milliseconds on this machine. */
   cpuMs: number;
@@ -196,7 +201,7 @@ function defaultWorkbook(timeZone: string): WorkbookSnapshot {
 
 /** Days since 1899-12-30 in the zone: how Sheets reports a date typed into a cell. */
 function sheetsSerial(date: Date, timeZone: string): number {
-  const local = date.getTime() + offsetAt(date.getTime(), resolveZone(timeZone)) * 60_000;
+  const local = date.getTime() + zoneOffset(date.getTime(), timeZone);
   return (local - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
@@ -236,17 +241,8 @@ export class Emulator {
   readonly mail: MailState;
   readonly ui = new UiState();
   readonly locks = new LockTable();
-  /** The script, document and user property stores, to seed and inspect. */
-  readonly properties = {
-    script: new PropertyStoreView({}),
-    document: new PropertyStoreView({}),
-    user: new PropertyStoreView({}),
-  };
-  readonly caches: CacheStores = {
-    script: new CacheStore(),
-    document: new CacheStore(),
-    user: new CacheStore(),
-  };
+  /** The document property store (the only one the bundle uses), to seed and inspect. */
+  readonly properties = { document: new PropertyStoreView({}) };
   readonly user: string;
   readonly timeZone: string;
   readonly spreadsheet: SpreadsheetService;
@@ -294,14 +290,8 @@ export class Emulator {
       // Only the ChartType enum, for EmbeddedChartBuilder.setChartType; Charts' builders are not emulated.
       Charts: Object.freeze({ ChartType }),
       MailApp: new EmuMailApp(context, this.mail),
-      GmailApp: createGmailApp(context, this.mail),
       LockService: new EmuLockService(context, this.locks),
-      PropertiesService: new EmuPropertiesService(context, {
-        script: this.properties.script.record,
-        document: this.properties.document.record,
-        user: this.properties.user.record,
-      }),
-      CacheService: new EmuCacheService(context, this.caches),
+      PropertiesService: new EmuPropertiesService(context, this.properties.document.record),
       ScriptApp: new EmuScriptApp({
         context,
         store: this.triggerStore,
@@ -313,9 +303,8 @@ export class Emulator {
         locale: options.locale ?? 'ja',
         scriptId,
       }),
-      Utilities: new EmuUtilities(context, uuidSource(options.uuidSeed)),
+      Utilities: new EmuUtilities(context),
       HtmlService: new EmuHtmlService({ context, realm: () => this.currentRealm(), pages }),
-      Logger: new EmuLogger(runtime, this.logSink),
       console: createConsole(runtime, this.logSink),
     };
     this.loaded = loadBundle(options.bundle);
@@ -596,7 +585,7 @@ export class Emulator {
 
   private notEmulatedError(name: string): Error {
     const execution = this.runtime.innermost();
-    const message = `not emulated: ${name}`;
+    const { message } = notEmulated(name);
     return execution ? execution.realm.makeError(message, 'Error') : new Error(message);
   }
 

@@ -41,7 +41,7 @@ export function toInstant(value: Date | string | number): number {
   return ms;
 }
 
-/** The simulated clock. Time stands still unless a test, Utilities.sleep or a lock wait moves it. */
+/** The simulated clock. Time stands still unless a test (or a hook) or a lock wait moves it. */
 export class Clock {
   private ms: number;
 
@@ -90,7 +90,7 @@ export type ExecutionKind = 'run' | 'menu' | 'time' | 'simple' | 'installable';
 export type AuthModeName = 'FULL' | 'LIMITED';
 
 export interface LogEntry {
-  level: 'log' | 'info' | 'warn' | 'error' | 'Logger';
+  level: 'log' | 'info' | 'warn' | 'error';
   text: string;
   executionId: number;
   at: Date;
@@ -364,13 +364,10 @@ export class Hooks<E = unknown> {
 /** Classes of the non-spreadsheet services; every other class counts as SpreadsheetApp's. */
 const NON_SPREADSHEET_CLASSES = new Set([
   'MailApp',
-  'GmailApp',
   'LockService',
   'Lock',
   'PropertiesService',
   'Properties',
-  'CacheService',
-  'Cache',
   'ScriptApp',
   'Trigger',
   'TriggerBuilder',
@@ -386,7 +383,6 @@ const NON_SPREADSHEET_CLASSES = new Set([
   'Ui',
   'Menu',
   'PromptResponse',
-  'Logger',
   'console',
 ]);
 

@@ -36,6 +36,14 @@ const WANTED: Record<string, { file: string; ns: string; names: string[] }> = {
     ns: 'Charts',
     names: ['Charts', 'ChartOptions'],
   },
+  // The services below are trimmed to what the bundle calls; every other method is a stub.
+  utilities: { file: 'google-apps-script.utilities.d.ts', ns: 'Utilities', names: ['Utilities'] },
+  properties: {
+    file: 'google-apps-script.properties.d.ts',
+    ns: 'Properties',
+    names: ['PropertiesService'],
+  },
+  base: { file: 'google-apps-script.base.d.ts', ns: 'Base', names: ['Session'] },
 };
 
 const require = createRequire(import.meta.url);

@@ -203,6 +203,23 @@ export const Charts_METHODS = [
 export const ChartOptions_METHODS = [
   'get',
 ] as const satisfies readonly MethodOf<GoogleAppsScript.Charts.ChartOptions>[];
+// prettier-ignore
+export const Utilities_METHODS = [
+  'base64Decode', 'base64DecodeWebSafe', 'base64Encode', 'base64EncodeWebSafe', 'computeDigest',
+  'computeHmacSha256Signature', 'computeHmacSignature', 'computeRsaSha1Signature',
+  'computeRsaSha256Signature', 'computeRsaSignature', 'formatDate', 'formatString', 'getUuid',
+  'gzip', 'jsonParse', 'jsonStringify', 'newBlob', 'parseCsv', 'parseDate', 'sleep', 'ungzip',
+  'unzip', 'zip',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Utilities.Utilities>[];
+// prettier-ignore
+export const PropertiesService_METHODS = [
+  'getDocumentProperties', 'getScriptProperties', 'getUserProperties',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Properties.PropertiesService>[];
+// prettier-ignore
+export const Session_METHODS = [
+  'getActiveUser', 'getActiveUserLocale', 'getEffectiveUser', 'getScriptTimeZone',
+  'getTemporaryActiveUserKey', 'getTimeZone', 'getUser',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Base.Session>[];
 
 /** Names of the members of T that are methods (enums on SpreadsheetApp are not). */
 type MethodOf<T> = {
@@ -255,6 +272,12 @@ export type GasNamesAreComplete = {
   ContainerInfo: Complete<GoogleAppsScript.Spreadsheet.ContainerInfo, typeof ContainerInfo_METHODS>;
   Charts: Complete<GoogleAppsScript.Charts.Charts, typeof Charts_METHODS>;
   ChartOptions: Complete<GoogleAppsScript.Charts.ChartOptions, typeof ChartOptions_METHODS>;
+  Utilities: Complete<GoogleAppsScript.Utilities.Utilities, typeof Utilities_METHODS>;
+  PropertiesService: Complete<
+    GoogleAppsScript.Properties.PropertiesService,
+    typeof PropertiesService_METHODS
+  >;
+  Session: Complete<GoogleAppsScript.Base.Session, typeof Session_METHODS>;
 };
 const _complete: { [K in keyof GasNamesAreComplete]: true } = {} as GasNamesAreComplete;
 void _complete;
