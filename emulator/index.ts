@@ -108,8 +108,6 @@ export interface EmulatorOptions {
   maxExecutionMs?: number;
   /** Real CPU time limit of one execution, against runaway loops. Default 60 000. */
   cpuTimeoutMs?: number;
-  /** Session.getActiveUserLocale(). Default 'ja'. */
-  locale?: string;
   /** Called for every log line (the local runner prints them). */
   onLog?: (entry: LogEntry) => void;
   /**
@@ -281,7 +279,6 @@ export class Emulator {
       options.workbook ?? defaultWorkbook(this.timeZone),
       this.variants,
     );
-    const scriptId = 'emulated-script-id';
     const pages: PageSource = { pagesDir: options.pagesDir ?? 'dist' };
     if (options.pages) pages.pages = options.pages;
 
@@ -292,17 +289,8 @@ export class Emulator {
       MailApp: new EmuMailApp(context, this.mail),
       LockService: new EmuLockService(context, this.locks),
       PropertiesService: new EmuPropertiesService(context, this.properties.document.record),
-      ScriptApp: new EmuScriptApp({
-        context,
-        store: this.triggerStore,
-        spreadsheetId: this.spreadsheet.workbook.id,
-        scriptId,
-      }),
-      Session: new EmuSession(context, {
-        activeUser: options.activeUser ?? this.user,
-        locale: options.locale ?? 'ja',
-        scriptId,
-      }),
+      ScriptApp: new EmuScriptApp({ context, store: this.triggerStore }),
+      Session: new EmuSession(context, options.activeUser ?? this.user),
       Utilities: new EmuUtilities(context),
       HtmlService: new EmuHtmlService({ context, realm: () => this.currentRealm(), pages }),
       console: createConsole(runtime, this.logSink),
@@ -379,11 +367,7 @@ export class Emulator {
   open(): RunResult {
     this.ui.clearMenus();
     if (!this.globals().includes('onOpen')) throw new Error('emulator: the script has no onOpen');
-    const result = this.execute('onOpen', 'simple', (realm) => [
-      this.spreadsheetEvent(realm, 'LIMITED'),
-    ]);
-    this.fireInstallable('ON_OPEN', (realm, uid) => [this.spreadsheetEvent(realm, 'FULL', uid)]);
-    return result;
+    return this.execute('onOpen', 'simple', (realm) => [this.spreadsheetEvent(realm)]);
   }
 
   /** Captions of every item in the menus the script added (submenus flattened). */
@@ -408,8 +392,9 @@ export class Emulator {
   }
 
   /**
-   * A person types `values` at `a1` (one value or a 2-D block), then the edit triggers fire:
-   * onEdit as a simple trigger, then installed ON_EDIT triggers. Returns their results.
+   * A person types `values` at `a1` (one value or a 2-D block), then onEdit fires as a simple
+   * trigger. Returns its result ([] when the script has no onEdit or a rule refused the input).
+   * Installable spreadsheet triggers are not emulated (the bundle installs none).
    */
   edit(sheetName: string, a1: string, values: CellValue | CellValue[][]): RunResult[] {
     const block: CellValue[][] = Array.isArray(values) ? values : [[values]];
@@ -419,8 +404,8 @@ export class Emulator {
     // Refused by a "Reject input" rule: nothing changed, so no edit trigger fires.
     if (rect === null) return [];
     const after = single ? this.cellValue(sheetName, a1) : undefined;
-    const makeEvent = (realm: Realm, authMode: 'LIMITED' | 'FULL', uid?: string): object => {
-      const event = this.spreadsheetEvent(realm, authMode, uid) as Record<string, unknown>;
+    const makeEvent = (realm: Realm): object => {
+      const event = this.spreadsheetEvent(realm) as Record<string, unknown>;
       event.range = this.spreadsheet.app
         .getActiveSpreadsheet()
         .getSheetByName(sheetName)!
@@ -433,21 +418,15 @@ export class Emulator {
       }
       return event;
     };
-    const results: RunResult[] = [];
-    if (this.globals().includes('onEdit')) {
-      results.push(this.execute('onEdit', 'simple', (realm) => [makeEvent(realm, 'LIMITED')]));
-    }
-    results.push(
-      ...this.fireInstallable('ON_EDIT', (realm, uid) => [makeEvent(realm, 'FULL', uid)]),
-    );
-    return results;
+    if (!this.globals().includes('onEdit')) return [];
+    return [this.execute('onEdit', 'simple', (realm) => [makeEvent(realm)])];
   }
 
   /** Fires the installed time-driven trigger whose handler is `handler`. */
   fireTimeTrigger(handler: string): RunResult {
     const trigger = this.triggerStore
       .list()
-      .find((t) => t.type === 'CLOCK' && t.handler === handler);
+      .find((t) => t.handler === handler);
     if (!trigger) {
       const installed = this.triggers().map((t) => `${t.handler} (${t.type})`);
       throw new Error(
@@ -534,23 +513,13 @@ export class Emulator {
     ) as CellValue;
   }
 
-  private fireInstallable(
-    type: 'ON_OPEN' | 'ON_EDIT',
-    makeArgs: (realm: Realm, uid: string) => unknown[],
-  ): RunResult[] {
-    return this.triggerStore
-      .list()
-      .filter((t) => t.type === type)
-      .map((t) => this.execute(t.handler, 'installable', (realm) => makeArgs(realm, t.uid)));
-  }
-
-  private spreadsheetEvent(realm: Realm, authMode: 'LIMITED' | 'FULL', uid?: string): object {
+  /** The event of a simple trigger (onOpen, onEdit): LIMITED authorization. */
+  private spreadsheetEvent(realm: Realm): object {
     // Built field by field: enums must keep their identity (e.authMode === ScriptApp.AuthMode.LIMITED).
     const event = realm.toScript({}) as Record<string, unknown>;
-    event.authMode = AUTH_MODE[authMode];
+    event.authMode = AUTH_MODE.LIMITED;
     event.source = this.spreadsheet.app.getActiveSpreadsheet();
     event.user = new EmuUser(this.context.runtime, this.user);
-    if (uid !== undefined) event.triggerUid = uid;
     return event;
   }
 

@@ -86,7 +86,7 @@ export function emptyCounters(): Counters {
 }
 
 /** How the execution was started; decides authorization and whether there is a UI. */
-export type ExecutionKind = 'run' | 'menu' | 'time' | 'simple' | 'installable';
+export type ExecutionKind = 'run' | 'menu' | 'time' | 'simple';
 export type AuthModeName = 'FULL' | 'LIMITED';
 
 export interface LogEntry {
@@ -372,7 +372,6 @@ const NON_SPREADSHEET_CLASSES = new Set([
   'Trigger',
   'TriggerBuilder',
   'ClockTriggerBuilder',
-  'SpreadsheetTriggerBuilder',
   'Session',
   'User',
   'Utilities',

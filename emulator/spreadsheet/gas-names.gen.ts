@@ -44,6 +44,13 @@ const WANTED: Record<string, { file: string; ns: string; names: string[] }> = {
     names: ['PropertiesService'],
   },
   base: { file: 'google-apps-script.base.d.ts', ns: 'Base', names: ['Session'] },
+  script: {
+    file: 'google-apps-script.script.d.ts',
+    ns: 'Script',
+    names: ['ScriptApp', 'Trigger', 'TriggerBuilder', 'ClockTriggerBuilder'],
+  },
+  html: { file: 'google-apps-script.html.d.ts', ns: 'HTML', names: ['HtmlService', 'HtmlOutput'] },
+  lock: { file: 'google-apps-script.lock.d.ts', ns: 'Lock', names: ['LockService'] },
 };
 
 const require = createRequire(import.meta.url);
