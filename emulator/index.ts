@@ -292,7 +292,7 @@ export class Emulator {
       ScriptApp: new EmuScriptApp({ context, store: this.triggerStore }),
       Session: new EmuSession(context, options.activeUser ?? this.user),
       Utilities: new EmuUtilities(context),
-      HtmlService: new EmuHtmlService({ context, realm: () => this.currentRealm(), pages }),
+      HtmlService: new EmuHtmlService(context, pages),
       console: createConsole(runtime, this.logSink),
     };
     this.loaded = loadBundle(options.bundle);
@@ -424,9 +424,7 @@ export class Emulator {
 
   /** Fires the installed time-driven trigger whose handler is `handler`. */
   fireTimeTrigger(handler: string): RunResult {
-    const trigger = this.triggerStore
-      .list()
-      .find((t) => t.handler === handler);
+    const trigger = this.triggerStore.list().find((t) => t.handler === handler);
     if (!trigger) {
       const installed = this.triggers().map((t) => `${t.handler} (${t.type})`);
       throw new Error(
@@ -566,10 +564,6 @@ export class Emulator {
       this.probeRealm = realm;
     }
     return this.probeRealm;
-  }
-
-  private currentRealm(): Realm {
-    return this.runtime.innermost()?.realm ?? this.probe();
   }
 
   /**
