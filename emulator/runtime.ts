@@ -381,7 +381,6 @@ const NON_SPREADSHEET_CLASSES = new Set([
   'HtmlTemplate',
   'Ui',
   'Menu',
-  'PromptResponse',
   'console',
 ]);
 

@@ -43,7 +43,7 @@ const WANTED: Record<string, { file: string; ns: string; names: string[] }> = {
     ns: 'Properties',
     names: ['PropertiesService'],
   },
-  base: { file: 'google-apps-script.base.d.ts', ns: 'Base', names: ['Session'] },
+  base: { file: 'google-apps-script.base.d.ts', ns: 'Base', names: ['Session', 'Ui', 'Menu'] },
   script: {
     file: 'google-apps-script.script.d.ts',
     ns: 'Script',

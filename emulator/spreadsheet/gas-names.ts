@@ -221,6 +221,15 @@ export const Session_METHODS = [
   'getTemporaryActiveUserKey', 'getTimeZone', 'getUser',
 ] as const satisfies readonly MethodOf<GoogleAppsScript.Base.Session>[];
 // prettier-ignore
+export const Ui_METHODS = [
+  'alert', 'createAddonMenu', 'createMenu', 'prompt', 'showDialog', 'showModalDialog',
+  'showModelessDialog', 'showSidebar',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Base.Ui>[];
+// prettier-ignore
+export const Menu_METHODS = [
+  'addItem', 'addSeparator', 'addSubMenu', 'addToUi',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Base.Menu>[];
+// prettier-ignore
 export const ScriptApp_METHODS = [
   'deleteTrigger', 'getAuthorizationInfo', 'getIdentityToken', 'getInstallationSource',
   'getOAuthToken', 'getProjectKey', 'getProjectTriggers', 'getScriptId', 'getScriptTriggers',
@@ -313,6 +322,8 @@ export type GasNamesAreComplete = {
     typeof PropertiesService_METHODS
   >;
   Session: Complete<GoogleAppsScript.Base.Session, typeof Session_METHODS>;
+  Ui: Complete<GoogleAppsScript.Base.Ui, typeof Ui_METHODS>;
+  Menu: Complete<GoogleAppsScript.Base.Menu, typeof Menu_METHODS>;
   ScriptApp: Complete<GoogleAppsScript.Script.ScriptApp, typeof ScriptApp_METHODS>;
   Trigger: Complete<GoogleAppsScript.Script.Trigger, typeof Trigger_METHODS>;
   TriggerBuilder: Complete<GoogleAppsScript.Script.TriggerBuilder, typeof TriggerBuilder_METHODS>;

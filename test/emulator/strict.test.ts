@@ -15,12 +15,6 @@ function askWhileLocked() {
   var again = lock.tryLock(1000);
   return [String(answer), after, again, lock.hasLock()];
 }
-function promptWhileLocked() {
-  var lock = LockService.getScriptLock();
-  lock.waitLock(1000);
-  SpreadsheetApp.getUi().prompt('名前');
-  return lock.hasLock();
-}
 function tryOnce() { return LockService.getScriptLock().tryLock(100); }
 `;
 
@@ -41,13 +35,6 @@ describe('a dialog suspends the script and releases its locks', () => {
     expect(emu.hooks.pending()).toEqual([]);
     expect(other?.value).toBe(true);
     expect(run.value).toEqual(['YES', false, true, true]);
-    expect(emu.ui.dialogs[0]!.releasedLocks).toEqual(['script']);
-  });
-
-  it('prompt releases the lock too', () => {
-    const emu = emulate(DIALOGS);
-    emu.ui.queueResponse({ button: 'OK', text: 'x' });
-    expect(emu.runOk('promptWhileLocked', [], { kind: 'menu' })).toBe(false);
     expect(emu.ui.dialogs[0]!.releasedLocks).toEqual(['script']);
   });
 });
