@@ -81,7 +81,7 @@ function everyEntryPoint(emu: Emulator): RunResult[] {
   return runs;
 }
 
-describe('no personal data in console output or 操作ログ', () => {
+describe('no personal data in the console log lines or 操作ログ', () => {
   it('every entry point, on the happy path', () => {
     const emu = personalWorkbook();
     const before = emu.snapshot();
