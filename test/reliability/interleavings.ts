@@ -153,7 +153,8 @@ function withMarker(
 
 export interface Base {
   snapshot: WorkbookSnapshot;
-  properties: Record<'script' | 'document' | 'user', Record<string, string>>;
+  /** The document properties (the only store the emulator keeps). */
+  properties: Record<string, string>;
   /** Invitations sent while making the base (M7's). */
   mails: Mail[];
   /** Staff values of each base row, by marker, as the sheet holds them. */
@@ -205,11 +206,7 @@ export function makeBase(): Base {
   if (rows.size !== 7) throw new Error(`base: ${rows.size} rows`);
   return {
     snapshot: emu.snapshot(),
-    properties: {
-      script: emu.properties.script.getAll(),
-      document: emu.properties.document.getAll(),
-      user: emu.properties.user.getAll(),
-    },
+    properties: emu.properties.document.getAll(),
     mails: invitations(emu),
     rows,
     bundle: { code: readFileSync('dist/Code.js', 'utf8'), filename: 'Code.js' },
@@ -218,9 +215,7 @@ export function makeBase(): Base {
 
 export function freshEmulator(base: Base): Emulator {
   const emu = new Emulator({ now: CASE_START, workbook: base.snapshot, bundle: base.bundle });
-  for (const store of ['script', 'document', 'user'] as const) {
-    emu.properties[store].setAll(base.properties[store]);
-  }
+  emu.properties.document.setAll(base.properties);
   emu.ui.setDefault('accept');
   return emu;
 }
