@@ -31,8 +31,6 @@ export const FAILURE_REASON = {
   notRecorded: (error: string) => `送信後に台帳へ記録できませんでした: ${error}`,
 } as const;
 
-export const ALERT_SENDER_NAME = 'オンライン相談 予約台帳';
-
 /** The once-a-day mail to 通知先メール: the bookings left unsent, by 予約ID and row only. */
 export function quotaAlertMail(left: readonly { id: string; rowNumber: number }[]): {
   subject: string;

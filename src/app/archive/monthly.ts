@@ -3,6 +3,7 @@
 // settle), without a dialog, under the trigger's script lock. It never throws: its outcome, a
 // collision or a failure is one 操作ログ line, and when something needs a person a short mail
 // goes to 通知先メール; the caller goes on to 月次集計 whatever happened here.
+import { mailStaff } from '../staffMail';
 import type { ArchiveRun } from '../../core/archiveRun';
 import {
   autoArchiveLogLine,
@@ -12,7 +13,6 @@ import {
   type AutoArchiveOutcome,
 } from '../../core/autoArchiveWords';
 import type { Settings } from '../../core/settings';
-import { ALERT_SENDER_NAME } from '../../core/tickWords';
 import { actorName, AuditLog } from '../auditLog';
 import { NeedsPerson } from '../checkService';
 import { captionOf } from '../command';
@@ -96,12 +96,7 @@ function tellStaff(
       caption: CAPTION,
       spreadsheetUrl: spreadsheet.getUrl(),
     });
-    MailApp.sendEmail({
-      to: settings.alertTo.join(','),
-      subject: mail.subject,
-      body: mail.body,
-      name: ALERT_SENDER_NAME,
-    });
+    mailStaff(settings, mail);
     return 'sent';
   } catch (error) {
     console.error(`monthly archive: mail to 通知先メール failed: ${describeError(error)}`);

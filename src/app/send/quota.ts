@@ -1,9 +1,10 @@
 // The daily mail quota before a batch, and the once-a-day alert to 通知先メール when it is spent
 // (the rule: core/mailPolicy invitationAllowance; the words: core/sendWords).
+import { mailStaff } from '../staffMail';
 import { describeFailure, invitationAllowance } from '../../core/mailPolicy';
 import type { Settings } from '../../core/settings';
 import type { RowRef, SendSummary } from '../../core/sendSummary';
-import { ALERT_SENDER_NAME, quotaAlertMail } from '../../core/sendWords';
+import { quotaAlertMail } from '../../core/sendWords';
 import { documentProperties, PROPERTY } from '../properties';
 
 /**
@@ -41,13 +42,7 @@ export class QuotaGuard {
     if (this.alreadyAlerted()) return 'alreadyToday';
     if (this.settings.alertTo.length === 0) return 'noRecipients';
     try {
-      const { subject, body } = quotaAlertMail(left);
-      MailApp.sendEmail({
-        to: this.settings.alertTo.join(','),
-        subject,
-        body,
-        name: ALERT_SENDER_NAME,
-      });
+      mailStaff(this.settings, quotaAlertMail(left));
     } catch (error) {
       console.error(`sendReadyInvitations: quota alert failed: ${describeFailure(error)}`);
       return 'failed';

@@ -1,4 +1,5 @@
 // Missing invitations and closed days: one digest mail per run that finds something new.
+import { mailStaff } from '../staffMail';
 import {
   alertDigest,
   closedDayFinding,
@@ -8,7 +9,7 @@ import {
 } from '../../core/alerts';
 import { dueTodayFlag, overdueFlags, type DueTodayContext } from '../../core/overdue';
 import type { Settings } from '../../core/settings';
-import { ALERT_SENDER_NAME, alertedDetail, TICK_LOG_ACTION } from '../../core/tickWords';
+import { alertedDetail, TICK_LOG_ACTION } from '../../core/tickWords';
 import type { AuditLog } from '../auditLog';
 import type { LoadedContext } from '../context';
 import { documentProperties } from '../properties';
@@ -105,10 +106,5 @@ function mailDigest(
     settings,
     spreadsheetUrl: spreadsheet.getUrl(),
   });
-  MailApp.sendEmail({
-    to: settings.alertTo.join(','),
-    subject: mail.subject,
-    body: mail.body,
-    name: ALERT_SENDER_NAME,
-  });
+  mailStaff(settings, mail);
 }
