@@ -5,7 +5,7 @@
 // than rounding, printed it as 13:59. The runner's writer (excelSerial) stores what Excel stores
 // for a typed 14:00, so the printed sheet shows the times the workbook holds.
 import type ExcelJS from 'exceljs';
-import type { WorkbookSnapshot } from '../emulator/snapshot';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../emulator/snapshot';
 import { workbookFromSnapshot } from './xlsx';
 import { META_SHEET } from './xlsxMeta';
 
@@ -24,7 +24,7 @@ export function printableSheet(
 ): ExcelJS.Workbook {
   const sheet = snapshot.sheets.find((s) => s.name === sheetName);
   if (!sheet) throw new Error(`printableSheet: no sheet ${sheetName}`);
-  const book = workbookFromSnapshot({ ...snapshot, sheets: [sheet] });
+  const book = workbookFromSnapshot({ ...snapshot, sheets: [withoutBlankTail(sheet)] });
   const meta = book.getWorksheet(META_SHEET);
   if (meta) book.removeWorksheet(meta.id);
   const ws = book.getWorksheet(sheetName)!;
@@ -35,15 +35,7 @@ export function printableSheet(
   }
   for (const header of options.wrap ?? []) {
     const index = headers.indexOf(header);
-    if (index < 0) continue;
-    // No row height is set: LibreOffice then gives each row the height its wrapped text needs.
-    // The row's other cells sit at the top too, level with the wrapped cell's first line.
-    ws.getColumn(index + 1).eachCell({ includeEmpty: false }, (cell, rowNumber) => {
-      cell.alignment = { ...cell.alignment, wrapText: true };
-      ws.getRow(rowNumber).eachCell({ includeEmpty: true }, (c) => {
-        c.alignment = { ...c.alignment, vertical: 'top' };
-      });
-    });
+    if (index >= 0) wrapColumn(ws, index + 1);
   }
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -54,4 +46,42 @@ export function printableSheet(
     paperSize: 9, // A4
   };
   return book;
+}
+
+/** Rows below the last one with content are left out (unticked checkboxes print as FALSE). */
+function withoutBlankTail(sheet: SheetSnapshot): SheetSnapshot {
+  const blank = (row: readonly CellValue[]) => row.every((v) => v === '' || v === false);
+  let end = sheet.values.length;
+  while (end > 1 && blank(sheet.values[end - 1]!)) end--;
+  return { ...sheet, values: sheet.values.slice(0, end) };
+}
+
+// Excel's column width counts characters of the default font; a Japanese character takes two.
+// LibreOffice fits about a quarter more than that count into a line: the estimate stays a little
+// above the lines it draws, so no line is cut off.
+const displayWidth = (text: string) =>
+  [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+const WRAP_WIDTH = 56;
+const LINE_POINTS = 15;
+
+/**
+ * Prints every line of the column's cells: wrapped, the column at least WRAP_WIDTH characters,
+ * each row as tall as its lines (LibreOffice does not grow an imported row by itself), and the
+ * row's other cells at the top, level with the first line.
+ */
+function wrapColumn(ws: ExcelJS.Worksheet, column: number): void {
+  const col = ws.getColumn(column);
+  const width = Math.max(col.width ?? 0, WRAP_WIDTH);
+  col.width = width;
+  col.eachCell({ includeEmpty: false }, (cell, rowNumber) => {
+    cell.alignment = { ...cell.alignment, wrapText: true };
+    const lines = String(cell.text)
+      .split('\n')
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / (width * 1.2))), 0);
+    const row = ws.getRow(rowNumber);
+    if (lines > 1) row.height = lines * LINE_POINTS;
+    row.eachCell({ includeEmpty: true }, (c) => {
+      c.alignment = { ...c.alignment, vertical: 'top' };
+    });
+  });
 }

@@ -90,7 +90,7 @@ function chartSvg(trend: Trend, width: number, height: number): string {
   for (let v = 0; v <= max; v += step) {
     parts.push(
       `<line x1="${left}" x2="${left + plotW}" y1="${y(v)}" y2="${y(v)}" stroke="#ccc"/>`,
-      `<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${v}</text>`,
+      `<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="12">${v}</text>`,
     );
   }
   trend.months.forEach((m, i) => {
@@ -104,7 +104,7 @@ function chartSvg(trend: Trend, width: number, height: number): string {
       base += count;
     });
     parts.push(
-      `<text x="${x + slot * 0.3}" y="${top + plotH + 16}" text-anchor="middle" font-size="10">${m.month}</text>`,
+      `<text x="${x + slot * 0.3}" y="${top + plotH + 16}" text-anchor="middle" font-size="12">${m.month}</text>`,
     );
   });
   const legendY = height - 22;
@@ -145,7 +145,7 @@ async function monthlyWithChart(snapshot: WorkbookSnapshot): Promise<ExcelJS.Wor
   const trend = trendTable(sheet);
   const book = printableSheet(snapshot, SHEET.monthly);
   const width = Math.max(...sheet.values.map((row) => row.length));
-  const [w, h] = [560, 330];
+  const [w, h] = [760, 420];
   const image = book.addImage({
     buffer: (await rasterise(chartSvg(trend, w, h), w, h)) as unknown as ExcelJS.Buffer,
     extension: 'png',
@@ -171,7 +171,7 @@ async function main(): Promise<void> {
   await printToPng(
     printableSheet(snapshot, SHEET.bookings, bookings),
     join(OUT, '予約シート.png'),
-    420,
+    640,
   );
   await printToPng(await monthlyWithChart(snapshot), join(OUT, '月次集計.png'), 900);
   run('npx', ['vitest', 'run', 'test/bundle/sidebar.browser.test.ts']);
