@@ -25,8 +25,16 @@ const OUT = 'docs/images';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'inherit' });
 
-/** Prints `book` (one sheet) to PDF with LibreOffice and keeps the page's top `heightPx`. */
-async function printToPng(book: ExcelJS.Workbook, png: string, heightPx: number): Promise<void> {
+/**
+ * Prints `book` (one sheet) to PDF with LibreOffice and keeps the top `heightPx` of the page drawn
+ * at `dpi` (A4 landscape is 11.7 inches wide).
+ */
+async function printToPng(
+  book: ExcelJS.Workbook,
+  png: string,
+  heightPx: number,
+  dpi = 140,
+): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'docs-pictures-'));
   try {
     const xlsx = join(work, 'sheet.xlsx');
@@ -34,8 +42,28 @@ async function printToPng(book: ExcelJS.Workbook, png: string, heightPx: number)
     const profile = `-env:UserInstallation=file://${join(work, 'lo-profile')}`;
     run('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx]);
     const pdf = join(work, 'sheet.pdf');
-    const crop = ['-x', '0', '-y', '0', '-W', '1650', '-H', String(heightPx)];
-    run('pdftoppm', ['-r', '140', '-png', '-f', '1', '-l', '1', ...crop, pdf, join(work, 'page')]);
+    const crop = [
+      '-x',
+      '0',
+      '-y',
+      '0',
+      '-W',
+      String(Math.round(11.7 * dpi)),
+      '-H',
+      String(heightPx),
+    ];
+    run('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      ...crop,
+      pdf,
+      join(work, 'page'),
+    ]);
     const page = readdirSync(work).find((f) => f.startsWith('page') && f.endsWith('.png'));
     if (!page) throw new Error('docs-pictures: pdftoppm made no page');
     renameSync(join(work, page), png);
@@ -173,7 +201,7 @@ async function main(): Promise<void> {
     join(OUT, '予約シート.png'),
     640,
   );
-  await printToPng(await monthlyWithChart(snapshot), join(OUT, '月次集計.png'), 900);
+  await printToPng(await monthlyWithChart(snapshot), join(OUT, '月次集計.png'), 1150, 200);
   run('npx', ['vitest', 'run', 'test/bundle/sidebar.browser.test.ts']);
   copyFileSync('test-artifacts/sidebar.png', join(OUT, '空き枠サイドバー.png'));
   console.log(`docs-pictures: ${readdirSync(OUT).join(', ')}`);
