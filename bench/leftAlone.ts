@@ -92,7 +92,7 @@ export function buildLeftAlone(
   autoArchive: boolean,
 ): BenchWorkbook & { monthlyRuns: number } {
   const start = tokyo(2026 - years, 11, 1);
-  const emu = new Emulator({ now: start, uuidSeed: 7, variants: BENCH_VARIANTS });
+  const emu = new Emulator({ now: start, variants: BENCH_VARIANTS });
   emu.open();
   emu.ui.setDefault('accept');
   must(emu.menu('初期設定'), '初期設定');

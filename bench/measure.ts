@@ -53,7 +53,7 @@ export function measure(emu: Emulator, op: (emu: Emulator) => RunResult): Sample
     cellsRead: result.cellsRead,
     cellsWritten: result.cellsWritten,
     flushes: byMethod['SpreadsheetApp.flush'] ?? 0,
-    mails: (byMethod['MailApp.sendEmail'] ?? 0) + (byMethod['GmailApp.sendEmail'] ?? 0),
+    mails: byMethod['MailApp.sendEmail'] ?? 0,
     cpuMs: result.cpuMs,
     peakHeapMb: (peak - base) / MB,
     byMethod: { ...byMethod },

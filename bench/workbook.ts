@@ -215,7 +215,7 @@ export function buildWorkbook(
   // The bench measures reads in proportion to the rows; in the checkboxFill 'false' world a checkbox
   // rule fills FALSE down the grid, so getLastRow (and every -1 read) spans the whole grid
   // instead (README, known limitations). The bench keeps the empty cells empty.
-  const emu = new Emulator({ now: BUILT_AT, uuidSeed: 7, variants: BENCH_VARIANTS });
+  const emu = new Emulator({ now: BUILT_AT, variants: BENCH_VARIANTS });
   emu.open();
   emu.ui.setDefault('accept');
   must(emu.menu('初期設定'), '初期設定');
@@ -270,7 +270,6 @@ export function emulatorOn(
   const emu = new Emulator({
     now: NOW,
     workbook: workbook.snapshot,
-    uuidSeed: 7,
     variants: BENCH_VARIANTS,
     ...(options.bundle ? { bundle: options.bundle } : {}),
   });

@@ -22,18 +22,18 @@ import {
 import type { CellValue, WorkbookSnapshot } from './snapshot.js';
 import { createSpreadsheetService, type SpreadsheetService } from './spreadsheet/index.js';
 import { ChartType } from './spreadsheet/enums.js';
-import { CacheStore, EmuCacheService, type CacheStores } from './services/cache.js';
+import { notEmulated } from './spreadsheet/not-emulated.js';
+import { zoneOffset } from './spreadsheet/timezone.js';
 import { AUTH_MODE, EmuUser, type ServiceContext } from './services/common.js';
-import { offsetAt, resolveZone } from './services/date-format.js';
 import { EmuHtmlService, type PageSource } from './services/html.js';
 import { LockTable, EmuLockService } from './services/lock.js';
-import { createConsole, EmuLogger, LogSink } from './services/logging.js';
-import { createGmailApp, EmuMailApp, MailState } from './services/mail.js';
+import { createConsole, LogSink } from './services/logging.js';
+import { EmuMailApp, MailState } from './services/mail.js';
 import { EmuPropertiesService, PropertyStoreView } from './services/properties.js';
 import { EmuScriptApp, TriggerStore, type TriggerInfo } from './services/script-app.js';
 import { EmuSession } from './services/session.js';
 import { uiProvider, UiState } from './services/ui.js';
-import { EmuUtilities, uuidSource } from './services/utilities.js';
+import { EmuUtilities } from './services/utilities.js';
 import { resolveVariants, type Variants } from './variants.js';
 
 export { Clock, type Duration } from './runtime.js';
@@ -44,10 +44,15 @@ export type { DialogRecord, MenuItemInfo, QueuedResponse, ShownHtml } from './se
 export type { TriggerInfo } from './services/script-app.js';
 export type { Variants } from './variants.js';
 
-/** Apps Script globals that exist on Google's servers but not here: touching one throws. */
+/**
+ * Apps Script globals that exist on Google's servers but not here: touching one throws
+ * 'not emulated: <name>'. CacheService, GmailApp and Logger were emulated once; the bundle never
+ * calls them, so they went (scripts log with console; mail goes through MailApp).
+ */
 export const NOT_EMULATED_GLOBALS = [
   'AdminDirectory',
   'Browser',
+  'CacheService',
   'CalendarApp',
   'CardService',
   'Charset',
@@ -59,10 +64,12 @@ export const NOT_EMULATED_GLOBALS = [
   'DocumentApp',
   'DriveApp',
   'FormApp',
+  'GmailApp',
   'GroupsApp',
   'Jdbc',
   'LanguageApp',
   'LinearOptimizationService',
+  'Logger',
   'MacAlgorithm',
   'Maps',
   'MimeType',
@@ -101,10 +108,6 @@ export interface EmulatorOptions {
   maxExecutionMs?: number;
   /** Real CPU time limit of one execution, against runaway loops. Default 60 000. */
   cpuTimeoutMs?: number;
-  /** Seed for Utilities.getUuid, for reproducible ids. Default: random. */
-  uuidSeed?: number;
-  /** Session.getActiveUserLocale(). Default 'ja'. */
-  locale?: string;
   /** Called for every log line (the local runner prints them). */
   onLog?: (entry: LogEntry) => void;
   /**
@@ -139,7 +142,7 @@ export interface RunResult<T = unknown> {
   cellsRead: number;
   cellsWritten: number;
   logs: LogEntry[];
-  /** Simulated time the run took (Utilities.sleep, lock waits, clock moves in hooks). */
+  /** Simulated time the run took (lock waits, clock moves in hooks). */
   elapsedMs: number;
   /** Real CPU (wall) milliseconds on this machine. */
   cpuMs: number;
@@ -196,7 +199,7 @@ function defaultWorkbook(timeZone: string): WorkbookSnapshot {
 
 /** Days since 1899-12-30 in the zone: how Sheets reports a date typed into a cell. */
 function sheetsSerial(date: Date, timeZone: string): number {
-  const local = date.getTime() + offsetAt(date.getTime(), resolveZone(timeZone)) * 60_000;
+  const local = date.getTime() + zoneOffset(date.getTime(), timeZone);
   return (local - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
@@ -236,17 +239,8 @@ export class Emulator {
   readonly mail: MailState;
   readonly ui = new UiState();
   readonly locks = new LockTable();
-  /** The script, document and user property stores, to seed and inspect. */
-  readonly properties = {
-    script: new PropertyStoreView({}),
-    document: new PropertyStoreView({}),
-    user: new PropertyStoreView({}),
-  };
-  readonly caches: CacheStores = {
-    script: new CacheStore(),
-    document: new CacheStore(),
-    user: new CacheStore(),
-  };
+  /** The document property store (the only one the bundle uses), to seed and inspect. */
+  readonly properties = { document: new PropertyStoreView({}) };
   readonly user: string;
   readonly timeZone: string;
   readonly spreadsheet: SpreadsheetService;
@@ -285,7 +279,6 @@ export class Emulator {
       options.workbook ?? defaultWorkbook(this.timeZone),
       this.variants,
     );
-    const scriptId = 'emulated-script-id';
     const pages: PageSource = { pagesDir: options.pagesDir ?? 'dist' };
     if (options.pages) pages.pages = options.pages;
 
@@ -294,28 +287,12 @@ export class Emulator {
       // Only the ChartType enum, for EmbeddedChartBuilder.setChartType; Charts' builders are not emulated.
       Charts: Object.freeze({ ChartType }),
       MailApp: new EmuMailApp(context, this.mail),
-      GmailApp: createGmailApp(context, this.mail),
       LockService: new EmuLockService(context, this.locks),
-      PropertiesService: new EmuPropertiesService(context, {
-        script: this.properties.script.record,
-        document: this.properties.document.record,
-        user: this.properties.user.record,
-      }),
-      CacheService: new EmuCacheService(context, this.caches),
-      ScriptApp: new EmuScriptApp({
-        context,
-        store: this.triggerStore,
-        spreadsheetId: this.spreadsheet.workbook.id,
-        scriptId,
-      }),
-      Session: new EmuSession(context, {
-        activeUser: options.activeUser ?? this.user,
-        locale: options.locale ?? 'ja',
-        scriptId,
-      }),
-      Utilities: new EmuUtilities(context, uuidSource(options.uuidSeed)),
-      HtmlService: new EmuHtmlService({ context, realm: () => this.currentRealm(), pages }),
-      Logger: new EmuLogger(runtime, this.logSink),
+      PropertiesService: new EmuPropertiesService(context, this.properties.document.record),
+      ScriptApp: new EmuScriptApp({ context, store: this.triggerStore }),
+      Session: new EmuSession(context, options.activeUser ?? this.user),
+      Utilities: new EmuUtilities(context),
+      HtmlService: new EmuHtmlService(context, pages),
       console: createConsole(runtime, this.logSink),
     };
     this.loaded = loadBundle(options.bundle);
@@ -390,11 +367,7 @@ export class Emulator {
   open(): RunResult {
     this.ui.clearMenus();
     if (!this.globals().includes('onOpen')) throw new Error('emulator: the script has no onOpen');
-    const result = this.execute('onOpen', 'simple', (realm) => [
-      this.spreadsheetEvent(realm, 'LIMITED'),
-    ]);
-    this.fireInstallable('ON_OPEN', (realm, uid) => [this.spreadsheetEvent(realm, 'FULL', uid)]);
-    return result;
+    return this.execute('onOpen', 'simple', (realm) => [this.spreadsheetEvent(realm)]);
   }
 
   /** Captions of every item in the menus the script added (submenus flattened). */
@@ -419,8 +392,9 @@ export class Emulator {
   }
 
   /**
-   * A person types `values` at `a1` (one value or a 2-D block), then the edit triggers fire:
-   * onEdit as a simple trigger, then installed ON_EDIT triggers. Returns their results.
+   * A person types `values` at `a1` (one value or a 2-D block), then onEdit fires as a simple
+   * trigger. Returns its result ([] when the script has no onEdit or a rule refused the input).
+   * Installable spreadsheet triggers are not emulated (the bundle installs none).
    */
   edit(sheetName: string, a1: string, values: CellValue | CellValue[][]): RunResult[] {
     const block: CellValue[][] = Array.isArray(values) ? values : [[values]];
@@ -430,8 +404,8 @@ export class Emulator {
     // Refused by a "Reject input" rule: nothing changed, so no edit trigger fires.
     if (rect === null) return [];
     const after = single ? this.cellValue(sheetName, a1) : undefined;
-    const makeEvent = (realm: Realm, authMode: 'LIMITED' | 'FULL', uid?: string): object => {
-      const event = this.spreadsheetEvent(realm, authMode, uid) as Record<string, unknown>;
+    const makeEvent = (realm: Realm): object => {
+      const event = this.spreadsheetEvent(realm) as Record<string, unknown>;
       event.range = this.spreadsheet.app
         .getActiveSpreadsheet()
         .getSheetByName(sheetName)!
@@ -444,21 +418,13 @@ export class Emulator {
       }
       return event;
     };
-    const results: RunResult[] = [];
-    if (this.globals().includes('onEdit')) {
-      results.push(this.execute('onEdit', 'simple', (realm) => [makeEvent(realm, 'LIMITED')]));
-    }
-    results.push(
-      ...this.fireInstallable('ON_EDIT', (realm, uid) => [makeEvent(realm, 'FULL', uid)]),
-    );
-    return results;
+    if (!this.globals().includes('onEdit')) return [];
+    return [this.execute('onEdit', 'simple', (realm) => [makeEvent(realm)])];
   }
 
   /** Fires the installed time-driven trigger whose handler is `handler`. */
   fireTimeTrigger(handler: string): RunResult {
-    const trigger = this.triggerStore
-      .list()
-      .find((t) => t.type === 'CLOCK' && t.handler === handler);
+    const trigger = this.triggerStore.list().find((t) => t.handler === handler);
     if (!trigger) {
       const installed = this.triggers().map((t) => `${t.handler} (${t.type})`);
       throw new Error(
@@ -545,23 +511,13 @@ export class Emulator {
     ) as CellValue;
   }
 
-  private fireInstallable(
-    type: 'ON_OPEN' | 'ON_EDIT',
-    makeArgs: (realm: Realm, uid: string) => unknown[],
-  ): RunResult[] {
-    return this.triggerStore
-      .list()
-      .filter((t) => t.type === type)
-      .map((t) => this.execute(t.handler, 'installable', (realm) => makeArgs(realm, t.uid)));
-  }
-
-  private spreadsheetEvent(realm: Realm, authMode: 'LIMITED' | 'FULL', uid?: string): object {
+  /** The event of a simple trigger (onOpen, onEdit): LIMITED authorization. */
+  private spreadsheetEvent(realm: Realm): object {
     // Built field by field: enums must keep their identity (e.authMode === ScriptApp.AuthMode.LIMITED).
     const event = realm.toScript({}) as Record<string, unknown>;
-    event.authMode = AUTH_MODE[authMode];
+    event.authMode = AUTH_MODE.LIMITED;
     event.source = this.spreadsheet.app.getActiveSpreadsheet();
     event.user = new EmuUser(this.context.runtime, this.user);
-    if (uid !== undefined) event.triggerUid = uid;
     return event;
   }
 
@@ -596,7 +552,7 @@ export class Emulator {
 
   private notEmulatedError(name: string): Error {
     const execution = this.runtime.innermost();
-    const message = `not emulated: ${name}`;
+    const { message } = notEmulated(name);
     return execution ? execution.realm.makeError(message, 'Error') : new Error(message);
   }
 
@@ -608,10 +564,6 @@ export class Emulator {
       this.probeRealm = realm;
     }
     return this.probeRealm;
-  }
-
-  private currentRealm(): Realm {
-    return this.runtime.innermost()?.realm ?? this.probe();
   }
 
   /**

@@ -41,7 +41,7 @@ export function toInstant(value: Date | string | number): number {
   return ms;
 }
 
-/** The simulated clock. Time stands still unless a test, Utilities.sleep or a lock wait moves it. */
+/** The simulated clock. Time stands still unless a test (or a hook) or a lock wait moves it. */
 export class Clock {
   private ms: number;
 
@@ -86,11 +86,11 @@ export function emptyCounters(): Counters {
 }
 
 /** How the execution was started; decides authorization and whether there is a UI. */
-export type ExecutionKind = 'run' | 'menu' | 'time' | 'simple' | 'installable';
+export type ExecutionKind = 'run' | 'menu' | 'time' | 'simple';
 export type AuthModeName = 'FULL' | 'LIMITED';
 
 export interface LogEntry {
-  level: 'log' | 'info' | 'warn' | 'error' | 'Logger';
+  level: 'log' | 'info' | 'warn' | 'error';
   text: string;
   executionId: number;
   at: Date;
@@ -364,18 +364,14 @@ export class Hooks<E = unknown> {
 /** Classes of the non-spreadsheet services; every other class counts as SpreadsheetApp's. */
 const NON_SPREADSHEET_CLASSES = new Set([
   'MailApp',
-  'GmailApp',
   'LockService',
   'Lock',
   'PropertiesService',
   'Properties',
-  'CacheService',
-  'Cache',
   'ScriptApp',
   'Trigger',
   'TriggerBuilder',
   'ClockTriggerBuilder',
-  'SpreadsheetTriggerBuilder',
   'Session',
   'User',
   'Utilities',
@@ -385,8 +381,6 @@ const NON_SPREADSHEET_CLASSES = new Set([
   'HtmlTemplate',
   'Ui',
   'Menu',
-  'PromptResponse',
-  'Logger',
   'console',
 ]);
 

@@ -6,9 +6,9 @@ export interface MailAttachment {
   bytes: Uint8Array;
 }
 
-/** One message handed to MailApp/GmailApp, as the service received it. */
+/** One message handed to MailApp, as the service received it. */
 export interface SentMail {
-  service: 'MailApp' | 'GmailApp';
+  service: 'MailApp';
   to: string;
   cc?: string;
   bcc?: string;

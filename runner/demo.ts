@@ -76,7 +76,7 @@ function mondayBookings(): Row<BookingField>[] {
     booking(7, 6, '2026/12/05', '10:00'), // a Saturday
     booking(8, 7, '2026/12/03', '13:00'), // not a slot
     booking(9, 0, '2026/12/01', '10:00', { seekerNo: '33010-00009999', name: '見本 九太' }), // not on the roster
-    booking(10, 1, '2026/12/04', '14:00', { email: 'demo10@gmail.con' }), // typo domain (warning)
+    booking(10, 1, '2026/12/04', '14:00', { email: 'demo10@docomo.ne.jp' }), // carrier domain (warning; a typo domain is an error)
   ];
 }
 

@@ -3,11 +3,13 @@
 // mid-call. So a waiter can never see the holder finish; it waits out its timeout on the
 // simulated clock and fails, exactly what a real second run would see against a long holder.
 import type { Execution } from '../runtime.js';
+import { LockService_METHODS } from '../spreadsheet/gas-names.js';
+import { notEmulatedBase } from '../spreadsheet/not-emulated.js';
 import { integerArg, type ServiceContext } from './common.js';
 
 const TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
-/** Who holds which lock ('script', 'document', 'user:<email>'). */
+/** Who holds which lock (only 'script' is ever taken). */
 export class LockTable {
   private readonly holders = new Map<string, Execution>();
 
@@ -99,30 +101,22 @@ export class EmuLock implements GoogleAppsScript.Lock.Lock {
   }
 }
 
-export class EmuLockService implements GoogleAppsScript.Lock.LockService {
+/** Only the script lock: the bundle takes no document or user lock (those throw 'not emulated'). */
+export class EmuLockService extends notEmulatedBase<GoogleAppsScript.Lock.LockService>(
+  'LockService',
+  LockService_METHODS,
+) {
   constructor(
     private readonly context: ServiceContext,
     private readonly table: LockTable,
-  ) {}
-
-  getDocumentLock(): GoogleAppsScript.Lock.Lock {
-    return this.context.runtime.call(
-      'LockService.getDocumentLock',
-      () => new EmuLock(this.context, this.table, 'document'),
-    );
+  ) {
+    super();
   }
 
-  getScriptLock(): GoogleAppsScript.Lock.Lock {
+  override getScriptLock(): GoogleAppsScript.Lock.Lock {
     return this.context.runtime.call(
       'LockService.getScriptLock',
       () => new EmuLock(this.context, this.table, 'script'),
-    );
-  }
-
-  getUserLock(): GoogleAppsScript.Lock.Lock {
-    return this.context.runtime.call(
-      'LockService.getUserLock',
-      () => new EmuLock(this.context, this.table, `user:${this.context.user}`),
     );
   }
 }

@@ -1,9 +1,8 @@
-// Logger and console: every line goes to the current execution's logs (RunResult.logs) and to
+// console (Logger is not emulated: the bundle logs with console only): every line goes to the current execution's logs (RunResult.logs) and to
 // one sink for the whole emulator (emu.logs), so tests can check what a run logged — and that it
 // logged no personal data.
 import type { Execution, LogEntry, Runtime } from '../runtime.js';
 import { isDate } from '../recorder.js';
-import { formatString } from './utilities.js';
 
 export class LogSink {
   readonly entries: LogEntry[] = [];
@@ -74,49 +73,6 @@ export function formatConsole(args: readonly unknown[]): string {
     }
   });
   return [head, ...rest.slice(next).map(inspect)].join(' ');
-}
-
-export class EmuLogger implements GoogleAppsScript.Base.Logger {
-  constructor(
-    private readonly runtime: Runtime,
-    private readonly sink: LogSink,
-  ) {}
-
-  log(data: unknown): GoogleAppsScript.Base.Logger;
-  log(format: string, ...values: unknown[]): GoogleAppsScript.Base.Logger;
-  log(...args: unknown[]): GoogleAppsScript.Base.Logger {
-    return this.runtime.callWithArgs('Logger.log', args, () => {
-      const [first, ...values] = args;
-      const text =
-        typeof first === 'string' && values.length > 0
-          ? formatString(first, values)
-          : inspect(first);
-      this.sink.record(this.runtime, 'Logger', text);
-      return this;
-    });
-  }
-
-  /** The Logger lines of the current execution (Logger.clear empties it). */
-  getLog(): string {
-    return this.runtime.call('Logger.getLog', () => {
-      const execution = this.runtime.innermost();
-      if (!execution) return '';
-      return execution.logs
-        .filter((e) => e.level === 'Logger')
-        .map((e) => `${e.text}\n`)
-        .join('');
-    });
-  }
-
-  clear(): void {
-    this.runtime.call('Logger.clear', () => {
-      const execution = this.runtime.innermost();
-      if (!execution) return;
-      const kept = execution.logs.filter((e) => e.level !== 'Logger');
-      execution.logs.length = 0;
-      execution.logs.push(...kept);
-    });
-  }
 }
 
 /** Apps Script's console (Cloud Logging): log/info/warn/error (debug as log), time/timeEnd. */

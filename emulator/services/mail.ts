@@ -1,12 +1,11 @@
-// MailApp and (sending only) GmailApp. Every accepted message becomes a SentMail; the daily
+// MailApp (GmailApp is not emulated: the bundle never calls it). Every accepted message becomes a SentMail; the daily
 // recipient quota, address validation and chosen failures behave like Apps Script's, so the
 // script's "stop when the quota is spent" and "one failure does not stop the rest" can be tested.
 import type { MailAttachment, SentMail } from '../types.js';
 import { EmuBlob, toBytes } from './blob.js';
-import { notEmulated, requireFullAuth, type ServiceContext } from './common.js';
+import { requireFullAuth, type ServiceContext } from './common.js';
 
 const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
-const GMAIL_SCOPE = 'https://mail.google.com/';
 const QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
 const MAX_SUBJECT = 250;
 
@@ -21,7 +20,7 @@ interface FailureRule {
   remaining: number;
 }
 
-/** The mailbox side: what was sent, what failed, the quota. Shared by MailApp and GmailApp. */
+/** The mailbox side: what was sent, what failed, the quota. */
 export class MailState {
   readonly sent: SentMail[] = [];
   /** Messages the script tried to send that an injected failure rejected. */
@@ -248,65 +247,4 @@ export class EmuMailApp implements GoogleAppsScript.Mail.MailApp {
     }
     throw new Error('Invalid argument: sendEmail expects a message object or (to, subject, body)');
   }
-}
-
-/** The part of GmailApp this project may touch; every other member throws 'not emulated'. */
-type GmailSending = Pick<GoogleAppsScript.Gmail.GmailApp, 'sendEmail' | 'getAliases'>;
-
-export class EmuGmailApp implements GmailSending {
-  constructor(
-    private readonly context: ServiceContext,
-    private readonly state: MailState,
-  ) {}
-
-  getAliases(): string[] {
-    const { runtime } = this.context;
-    return runtime.call('GmailApp.getAliases', () => {
-      requireFullAuth(runtime, 'GmailApp.getAliases', GMAIL_SCOPE);
-      return runtime.toScript([]);
-    });
-  }
-
-  sendEmail(recipient: string, subject: string, body: string): GoogleAppsScript.Gmail.GmailApp;
-  sendEmail(
-    recipient: string,
-    subject: string,
-    body: string,
-    options: GoogleAppsScript.Gmail.GmailAdvancedOptions,
-  ): GoogleAppsScript.Gmail.GmailApp;
-  sendEmail(...args: unknown[]): GoogleAppsScript.Gmail.GmailApp {
-    const { runtime } = this.context;
-    runtime.callWithArgs('GmailApp.sendEmail', args, () => {
-      requireFullAuth(runtime, 'GmailApp.sendEmail', GMAIL_SCOPE);
-      if (args.length !== 3 && args.length !== 4) {
-        throw new Error('Invalid argument: GmailApp.sendEmail expects (recipient, subject, body)');
-      }
-      const options = (args[3] ?? {}) as MailOptions;
-      const mail = compose(
-        this.context,
-        'GmailApp',
-        args[0],
-        args[1],
-        args[2],
-        options,
-        runtime.now(),
-      );
-      this.state.deliver(mail);
-    });
-    return this as unknown as GoogleAppsScript.Gmail.GmailApp;
-  }
-}
-
-/** GmailApp as the script sees it: the emulated members, and a clear error for all others. */
-export function createGmailApp(context: ServiceContext, state: MailState): unknown {
-  const target = new EmuGmailApp(context, state);
-  return new Proxy(target, {
-    get(object, property, receiver) {
-      if (typeof property === 'symbol' || property in object) {
-        return Reflect.get(object, property, receiver) as unknown;
-      }
-      if (property === 'toJSON' || property === 'then') return undefined;
-      return () => notEmulated(context.runtime, `GmailApp.${property}`);
-    },
-  });
 }

@@ -1,5 +1,8 @@
-// PropertiesService: three string stores that outlive executions. The stores are plain records
-// the tests can read and seed directly (emu.properties.script etc.).
+// PropertiesService: the document store, a string store that outlives executions, kept as a
+// plain record tests read and seed directly (emu.properties.document). The script and user
+// stores are not emulated: the bundle keeps all its state in document properties.
+import { PropertiesService_METHODS } from '../spreadsheet/gas-names.js';
+import { notEmulatedBase } from '../spreadsheet/not-emulated.js';
 import { stringArg, type ServiceContext } from './common.js';
 
 // Apps Script's limits: 9 KB per value, 500 KB per store.
@@ -18,8 +21,6 @@ export class EmuProperties implements GoogleAppsScript.Properties.Properties {
   constructor(
     private readonly context: ServiceContext,
     private readonly store: Record<string, string>,
-    /** 'ScriptProperties', 'DocumentProperties' or 'UserProperties', for messages only. */
-    private readonly kind: string,
   ) {}
 
   deleteAllProperties(): GoogleAppsScript.Properties.Properties {
@@ -90,7 +91,7 @@ export class EmuProperties implements GoogleAppsScript.Properties.Properties {
   private replaceWith(next: Record<string, string>): void {
     if (storeBytes(next) > MAX_STORE_BYTES) {
       throw new Error(
-        `You have exceeded the property storage quota (${this.kind}). Please remove some properties and try again.`,
+        `You have exceeded the property storage quota (DocumentProperties). Please remove some properties and try again.`,
       );
     }
     for (const key of Object.keys(this.store)) delete this.store[key];
@@ -98,36 +99,21 @@ export class EmuProperties implements GoogleAppsScript.Properties.Properties {
   }
 }
 
-export interface PropertyStores {
-  script: Record<string, string>;
-  document: Record<string, string>;
-  user: Record<string, string>;
-}
-
-export class EmuPropertiesService implements GoogleAppsScript.Properties.PropertiesService {
+export class EmuPropertiesService extends notEmulatedBase<GoogleAppsScript.Properties.PropertiesService>(
+  'PropertiesService',
+  PropertiesService_METHODS,
+) {
   constructor(
     private readonly context: ServiceContext,
-    private readonly stores: PropertyStores,
-  ) {}
+    private readonly document: Record<string, string>,
+  ) {
+    super();
+  }
 
-  getDocumentProperties(): GoogleAppsScript.Properties.Properties {
+  override getDocumentProperties(): GoogleAppsScript.Properties.Properties {
     return this.context.runtime.call(
       'PropertiesService.getDocumentProperties',
-      () => new EmuProperties(this.context, this.stores.document, 'DocumentProperties'),
-    );
-  }
-
-  getScriptProperties(): GoogleAppsScript.Properties.Properties {
-    return this.context.runtime.call(
-      'PropertiesService.getScriptProperties',
-      () => new EmuProperties(this.context, this.stores.script, 'ScriptProperties'),
-    );
-  }
-
-  getUserProperties(): GoogleAppsScript.Properties.Properties {
-    return this.context.runtime.call(
-      'PropertiesService.getUserProperties',
-      () => new EmuProperties(this.context, this.stores.user, 'UserProperties'),
+      () => new EmuProperties(this.context, this.document),
     );
   }
 }

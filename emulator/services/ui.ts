@@ -1,8 +1,11 @@
-// The spreadsheet editor's Ui: custom menus, alert/prompt dialogs and HtmlService sidebars and
-// dialogs. Nothing is drawn: menus become a model tests can list and click (emu.menu), dialogs
-// are recorded and answered from a queue the test fills, or by a configurable default.
+// The spreadsheet editor's Ui as the bundle uses it: one custom menu (items and separators),
+// alert dialogs, an HtmlService sidebar and modal dialog. Nothing is drawn: menus become a model
+// tests can list and click (emu.menu), dialogs are recorded and answered from a queue the test
+// fills, or by a configurable default. prompt, submenus and modeless dialogs throw 'not emulated'.
 import type { Execution, Runtime } from '../runtime.js';
-import { makeEnum, notEmulated, type EnumValue, type ServiceContext } from './common.js';
+import { Menu_METHODS, Ui_METHODS } from '../spreadsheet/gas-names.js';
+import { notEmulatedBase } from '../spreadsheet/not-emulated.js';
+import { makeEnum, type EnumValue, type ServiceContext } from './common.js';
 import { EmuHtmlOutput } from './html.js';
 
 export type ButtonName = 'CLOSE' | 'OK' | 'CANCEL' | 'YES' | 'NO';
@@ -21,25 +24,23 @@ const BUTTONS_OF: Record<ButtonSetName, ButtonName[]> = {
 const NO_UI_MESSAGE = 'Cannot call SpreadsheetApp.getUi() from this context.';
 
 export type MenuEntry =
-  | { type: 'item'; caption: string; functionName: string }
-  | { type: 'separator' }
-  | { type: 'submenu'; menu: MenuModel };
+  { type: 'item'; caption: string; functionName: string } | { type: 'separator' };
 
 export interface MenuModel {
   caption: string;
   entries: MenuEntry[];
 }
 
-/** One clickable item, wherever it sits (top-level menu or submenu). */
+/** One clickable item of a menu. */
 export interface MenuItemInfo {
   caption: string;
   functionName: string;
-  /** Captions of the menus leading to it, outermost first. */
+  /** The caption of its menu, as a one-element path. */
   path: string[];
 }
 
 export interface DialogRecord {
-  kind: 'alert' | 'prompt';
+  kind: 'alert';
   /** '' when the one- or two-argument form was used. */
   title: string;
   message: string;
@@ -47,8 +48,6 @@ export interface DialogRecord {
   buttons: ButtonName[];
   /** What the person clicked (from the queue or the default). */
   response: ButtonName;
-  /** prompt only: what the person typed. */
-  text?: string;
   /** Locks the run held when the dialog opened: released by the suspension ('script', …). */
   releasedLocks: string[];
   executionId: number;
@@ -56,7 +55,7 @@ export interface DialogRecord {
 }
 
 export interface ShownHtml {
-  kind: 'sidebar' | 'modal' | 'modeless';
+  kind: 'sidebar' | 'modal';
   /** The dialog title argument, or the HtmlOutput's title for sidebars. */
   title: string;
   content: string;
@@ -66,8 +65,8 @@ export interface ShownHtml {
   at: Date;
 }
 
-/** An answer for the next dialog: a button, or for prompts the typed text (and button). */
-export type QueuedResponse = ButtonName | { button?: ButtonName; text?: string };
+/** An answer for the next dialog: the button the person clicks. */
+export type QueuedResponse = ButtonName;
 
 /**
  * What the person answers when no response is queued: 'accept' clicks OK/YES, 'decline' clicks
@@ -81,8 +80,6 @@ export class UiState {
   readonly dialogs: DialogRecord[] = [];
   readonly shown: ShownHtml[] = [];
   defaultChoice: DefaultChoice = 'accept';
-  /** Text a prompt returns when no response with text is queued. */
-  defaultPromptText = '';
   private readonly queue: QueuedResponse[] = [];
   /** Mistakes in the test's script of responses, reported to the test by the facade. */
   readonly problems: string[] = [];
@@ -102,16 +99,15 @@ export class UiState {
     return [...this.queue];
   }
 
-  setDefault(choice: DefaultChoice, promptText = ''): void {
+  setDefault(choice: DefaultChoice): void {
     this.defaultChoice = choice;
-    this.defaultPromptText = promptText;
   }
 
   /**
    * The button the person clicks when nothing is queued: 'YES' clicks YES where the dialog has
    * it (else its first button), 'NO' clicks NO or CANCEL (else OK), 'CLOSE' closes it.
    */
-  setDefaultResponse(button: ButtonName, promptText = ''): void {
+  setDefaultResponse(button: ButtonName): void {
     const choice: Record<ButtonName, DefaultChoice> = {
       OK: 'accept',
       YES: 'accept',
@@ -119,7 +115,7 @@ export class UiState {
       CANCEL: 'decline',
       CLOSE: 'close',
     };
-    this.setDefault(choice[button], promptText);
+    this.setDefault(choice[button]);
   }
 
   lastDialog(): DialogRecord | undefined {
@@ -130,17 +126,15 @@ export class UiState {
     return this.shown.filter((s) => s.kind === 'sidebar');
   }
 
-  /** Every clickable item of every menu added to the Ui, submenus flattened. */
+  /** Every clickable item of every menu added to the Ui. */
   menuItems(): MenuItemInfo[] {
-    const out: MenuItemInfo[] = [];
-    const walk = (menu: MenuModel, path: string[]): void => {
-      for (const entry of menu.entries) {
-        if (entry.type === 'item') out.push({ ...entry, path });
-        else if (entry.type === 'submenu') walk(entry.menu, [...path, entry.menu.caption]);
-      }
-    };
-    for (const menu of this.menus) walk(menu, [menu.caption]);
-    return out.map(({ caption, functionName, path }) => ({ caption, functionName, path }));
+    return this.menus.flatMap((menu) =>
+      menu.entries.flatMap((entry) =>
+        entry.type === 'item'
+          ? [{ caption: entry.caption, functionName: entry.functionName, path: [menu.caption] }]
+          : [],
+      ),
+    );
   }
 
   /** The document was closed: its custom menus go away (they are rebuilt by onOpen). */
@@ -164,19 +158,15 @@ export class UiState {
   }
 
   /** @internal The person's answer to a dialog showing `buttons`. */
-  answer(buttons: ButtonName[], dialog: string): { button: ButtonName; text: string } {
-    const queued = this.queue.shift();
-    if (queued === undefined)
-      return { button: this.defaultButton(buttons), text: this.defaultPromptText };
-    const button =
-      typeof queued === 'string' ? queued : (queued.button ?? this.defaultButton(buttons));
-    const text = typeof queued === 'string' ? this.defaultPromptText : (queued.text ?? '');
+  answer(buttons: ButtonName[], dialog: string): ButtonName {
+    const button = this.queue.shift();
+    if (button === undefined) return this.defaultButton(buttons);
     if (button !== 'CLOSE' && !buttons.includes(button)) {
       const problem = `ui: the queued response ${button} is not a button of the dialog "${dialog}" (${buttons.join(', ')})`;
       this.problems.push(problem);
       throw new Error(problem);
     }
-    return { button, text };
+    return button;
   }
 
   private defaultButton(buttons: ButtonName[]): ButtonName {
@@ -199,7 +189,7 @@ function describeArgs(args: readonly unknown[]): string {
     .join(',');
 }
 
-export class EmuMenu implements GoogleAppsScript.Base.Menu {
+export class EmuMenu extends notEmulatedBase<GoogleAppsScript.Base.Menu>('Menu', Menu_METHODS) {
   /** @internal The entries so far; copied when the menu is added to the Ui. */
   readonly model: MenuModel;
 
@@ -208,10 +198,11 @@ export class EmuMenu implements GoogleAppsScript.Base.Menu {
     private readonly state: UiState,
     caption: string,
   ) {
+    super();
     this.model = { caption, entries: [] };
   }
 
-  addItem(caption: string, functionName: string): GoogleAppsScript.Base.Menu {
+  override addItem(caption: string, functionName: string): GoogleAppsScript.Base.Menu {
     return this.runtime.callWithArgs('Menu.addItem', [caption, functionName], () => {
       if (typeof caption !== 'string' || typeof functionName !== 'string') {
         throw new Error(
@@ -223,50 +214,19 @@ export class EmuMenu implements GoogleAppsScript.Base.Menu {
     });
   }
 
-  addSeparator(): GoogleAppsScript.Base.Menu {
+  override addSeparator(): GoogleAppsScript.Base.Menu {
     return this.runtime.call('Menu.addSeparator', () => {
       this.model.entries.push({ type: 'separator' });
       return this;
     });
   }
 
-  addSubMenu(menu: GoogleAppsScript.Base.Menu): GoogleAppsScript.Base.Menu {
-    return this.runtime.callWithArgs('Menu.addSubMenu', [menu], () => {
-      if (!(menu instanceof EmuMenu)) throw new Error('Invalid argument: menu');
-      this.model.entries.push({ type: 'submenu', menu: copyMenu(menu.model) });
-      return this;
-    });
-  }
-
-  addToUi(): void {
-    this.runtime.call('Menu.addToUi', () => this.state.addMenu(copyMenu(this.model)));
-  }
-}
-
-function copyMenu(menu: MenuModel): MenuModel {
-  return {
-    caption: menu.caption,
-    entries: menu.entries.map((e) =>
-      e.type === 'submenu' ? { type: 'submenu', menu: copyMenu(e.menu) } : { ...e },
-    ),
-  };
-}
-
-export class EmuPromptResponse implements GoogleAppsScript.Base.PromptResponse {
-  constructor(
-    private readonly runtime: Runtime,
-    private readonly button: ButtonName,
-    private readonly text: string,
-  ) {}
-
-  getResponseText(): string {
-    return this.runtime.call('PromptResponse.getResponseText', () => this.text);
-  }
-
-  getSelectedButton(): GoogleAppsScript.Base.Button {
-    return this.runtime.call(
-      'PromptResponse.getSelectedButton',
-      () => BUTTON[this.button] as unknown as GoogleAppsScript.Base.Button,
+  override addToUi(): void {
+    this.runtime.call('Menu.addToUi', () =>
+      this.state.addMenu({
+        caption: this.model.caption,
+        entries: this.model.entries.map((e) => ({ ...e })),
+      }),
     );
   }
 }
@@ -277,93 +237,65 @@ interface DialogArgs {
   buttonSet: ButtonSetName;
 }
 
-export class EmuUi implements GoogleAppsScript.Base.Ui {
-  readonly Button = BUTTON as unknown as typeof GoogleAppsScript.Base.Button;
-  readonly ButtonSet = BUTTON_SET as unknown as typeof GoogleAppsScript.Base.ButtonSet;
+export class EmuUi extends notEmulatedBase<GoogleAppsScript.Base.Ui>('Ui', Ui_METHODS) {
+  override readonly Button = BUTTON as unknown as typeof GoogleAppsScript.Base.Button;
+  override readonly ButtonSet = BUTTON_SET as unknown as typeof GoogleAppsScript.Base.ButtonSet;
 
   constructor(
     private readonly context: ServiceContext,
     private readonly state: UiState,
-  ) {}
+  ) {
+    super();
+  }
 
   private get runtime(): Runtime {
     return this.context.runtime;
   }
 
-  alert(prompt: string): GoogleAppsScript.Base.Button;
-  alert(prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.Button;
-  alert(
+  override alert(prompt: string): GoogleAppsScript.Base.Button;
+  override alert(
+    prompt: string,
+    buttons: GoogleAppsScript.Base.ButtonSet,
+  ): GoogleAppsScript.Base.Button;
+  override alert(
     title: string,
     prompt: string,
     buttons: GoogleAppsScript.Base.ButtonSet,
   ): GoogleAppsScript.Base.Button;
-  alert(...args: unknown[]): GoogleAppsScript.Base.Button {
+  override alert(...args: unknown[]): GoogleAppsScript.Base.Button {
     return this.runtime.callWithArgs('Ui.alert', args, () => {
-      const dialog = this.dialogArgs('alert', args);
-      const { button } = this.show('alert', dialog);
+      const button = this.show(this.dialogArgs(args));
       return BUTTON[button] as unknown as GoogleAppsScript.Base.Button;
     });
   }
 
-  prompt(prompt: string): GoogleAppsScript.Base.PromptResponse;
-  prompt(
-    prompt: string,
-    buttons: GoogleAppsScript.Base.ButtonSet,
-  ): GoogleAppsScript.Base.PromptResponse;
-  prompt(
-    title: string,
-    prompt: string,
-    buttons: GoogleAppsScript.Base.ButtonSet,
-  ): GoogleAppsScript.Base.PromptResponse;
-  prompt(...args: unknown[]): GoogleAppsScript.Base.PromptResponse {
-    return this.runtime.callWithArgs('Ui.prompt', args, () => {
-      const dialog = this.dialogArgs('prompt', args);
-      const { button, text } = this.show('prompt', dialog);
-      return new EmuPromptResponse(this.runtime, button, button === 'CLOSE' ? '' : text);
-    });
-  }
-
-  createMenu(caption: string): GoogleAppsScript.Base.Menu {
+  override createMenu(caption: string): GoogleAppsScript.Base.Menu {
     return this.runtime.callWithArgs('Ui.createMenu', [caption], () => {
       if (typeof caption !== 'string') throw new Error('Invalid argument: caption');
       return new EmuMenu(this.runtime, this.state, caption);
     });
   }
 
-  createAddonMenu(): GoogleAppsScript.Base.Menu {
-    return notEmulated(this.runtime, 'Ui.createAddonMenu');
-  }
-
-  showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
+  override showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
     this.runtime.callWithArgs('Ui.showSidebar', [userInterface], () =>
       this.showHtml('sidebar', userInterface, undefined),
     );
   }
 
-  showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
+  override showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     this.runtime.callWithArgs('Ui.showModalDialog', [userInterface, title], () =>
       this.showHtml('modal', userInterface, title),
     );
   }
 
-  showModelessDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
-    this.runtime.callWithArgs('Ui.showModelessDialog', [userInterface, title], () =>
-      this.showHtml('modeless', userInterface, title),
-    );
-  }
-
-  showDialog(): void {
-    notEmulated(this.runtime, 'Ui.showDialog');
-  }
-
-  private dialogArgs(method: 'alert' | 'prompt', args: unknown[]): DialogArgs {
+  private dialogArgs(args: unknown[]): DialogArgs {
     const set = (value: unknown): ButtonSetName | undefined => {
       const entry = Object.entries(BUTTON_SET).find(([, v]) => v === value);
       return entry?.[0] as ButtonSetName | undefined;
     };
     const mismatch = (): Error =>
       new Error(
-        `The parameters (${describeArgs(args)}) don't match the method signature for Ui.${method}.`,
+        `The parameters (${describeArgs(args)}) don't match the method signature for Ui.alert.`,
       );
     const [a, b, c] = args;
     if (args.length === 1 && typeof a === 'string') {
@@ -379,26 +311,24 @@ export class EmuUi implements GoogleAppsScript.Base.Ui {
   }
 
   /**
-   * alert and prompt suspend the script until the person answers; "LockService locks don't
+   * An alert suspends the script until the person answers; "LockService locks don't
    * persist across the suspension" (Ui reference), so every lock the run holds is released
    * before the dialog opens and the script must take it again afterwards.
    */
-  private show(kind: 'alert' | 'prompt', dialog: DialogArgs): { button: ButtonName; text: string } {
+  private show(dialog: DialogArgs): ButtonName {
     const execution = this.runtime.current();
     const releasedLocks = execution ? this.state.onSuspend(execution) : [];
     const buttons = BUTTONS_OF[dialog.buttonSet];
     const answer = this.state.answer(buttons, dialog.title || dialog.message);
-    const record: DialogRecord = {
-      kind,
+    this.state.dialogs.push({
+      kind: 'alert',
       ...dialog,
       buttons,
-      response: answer.button,
+      response: answer,
       executionId: this.runtime.innermost()?.id ?? 0,
       at: this.runtime.now(),
       releasedLocks,
-    };
-    if (kind === 'prompt') record.text = answer.button === 'CLOSE' ? '' : answer.text;
-    this.state.dialogs.push(record);
+    });
     return answer;
   }
 

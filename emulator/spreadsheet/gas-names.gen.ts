@@ -36,6 +36,21 @@ const WANTED: Record<string, { file: string; ns: string; names: string[] }> = {
     ns: 'Charts',
     names: ['Charts', 'ChartOptions'],
   },
+  // The services below are trimmed to what the bundle calls; every other method is a stub.
+  utilities: { file: 'google-apps-script.utilities.d.ts', ns: 'Utilities', names: ['Utilities'] },
+  properties: {
+    file: 'google-apps-script.properties.d.ts',
+    ns: 'Properties',
+    names: ['PropertiesService'],
+  },
+  base: { file: 'google-apps-script.base.d.ts', ns: 'Base', names: ['Session', 'Ui', 'Menu'] },
+  script: {
+    file: 'google-apps-script.script.d.ts',
+    ns: 'Script',
+    names: ['ScriptApp', 'Trigger', 'TriggerBuilder', 'ClockTriggerBuilder'],
+  },
+  html: { file: 'google-apps-script.html.d.ts', ns: 'HTML', names: ['HtmlService', 'HtmlOutput'] },
+  lock: { file: 'google-apps-script.lock.d.ts', ns: 'Lock', names: ['LockService'] },
 };
 
 const require = createRequire(import.meta.url);

@@ -203,6 +203,67 @@ export const Charts_METHODS = [
 export const ChartOptions_METHODS = [
   'get',
 ] as const satisfies readonly MethodOf<GoogleAppsScript.Charts.ChartOptions>[];
+// prettier-ignore
+export const Utilities_METHODS = [
+  'base64Decode', 'base64DecodeWebSafe', 'base64Encode', 'base64EncodeWebSafe', 'computeDigest',
+  'computeHmacSha256Signature', 'computeHmacSignature', 'computeRsaSha1Signature',
+  'computeRsaSha256Signature', 'computeRsaSignature', 'formatDate', 'formatString', 'getUuid',
+  'gzip', 'jsonParse', 'jsonStringify', 'newBlob', 'parseCsv', 'parseDate', 'sleep', 'ungzip',
+  'unzip', 'zip',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Utilities.Utilities>[];
+// prettier-ignore
+export const PropertiesService_METHODS = [
+  'getDocumentProperties', 'getScriptProperties', 'getUserProperties',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Properties.PropertiesService>[];
+// prettier-ignore
+export const Session_METHODS = [
+  'getActiveUser', 'getActiveUserLocale', 'getEffectiveUser', 'getScriptTimeZone',
+  'getTemporaryActiveUserKey', 'getTimeZone', 'getUser',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Base.Session>[];
+// prettier-ignore
+export const Ui_METHODS = [
+  'alert', 'createAddonMenu', 'createMenu', 'prompt', 'showDialog', 'showModalDialog',
+  'showModelessDialog', 'showSidebar',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Base.Ui>[];
+// prettier-ignore
+export const Menu_METHODS = [
+  'addItem', 'addSeparator', 'addSubMenu', 'addToUi',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Base.Menu>[];
+// prettier-ignore
+export const ScriptApp_METHODS = [
+  'deleteTrigger', 'getAuthorizationInfo', 'getIdentityToken', 'getInstallationSource',
+  'getOAuthToken', 'getProjectKey', 'getProjectTriggers', 'getScriptId', 'getScriptTriggers',
+  'getService', 'getUserTriggers', 'invalidateAuth', 'newStateToken', 'newTrigger',
+  'requireAllScopes', 'requireScopes',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Script.ScriptApp>[];
+// prettier-ignore
+export const Trigger_METHODS = [
+  'getEventType', 'getHandlerFunction', 'getTriggerSource', 'getTriggerSourceId', 'getUniqueId',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Script.Trigger>[];
+// prettier-ignore
+export const TriggerBuilder_METHODS = [
+  'forDocument', 'forForm', 'forSpreadsheet', 'forUserCalendar', 'timeBased',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Script.TriggerBuilder>[];
+// prettier-ignore
+export const ClockTriggerBuilder_METHODS = [
+  'after', 'at', 'atDate', 'atHour', 'create', 'everyDays', 'everyHours', 'everyMinutes',
+  'everyWeeks', 'inTimezone', 'nearMinute', 'onMonthDay', 'onWeekDay',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Script.ClockTriggerBuilder>[];
+// prettier-ignore
+export const HtmlService_METHODS = [
+  'createHtmlOutput', 'createHtmlOutputFromFile', 'createTemplate', 'createTemplateFromFile',
+  'getUserAgent',
+] as const satisfies readonly MethodOf<GoogleAppsScript.HTML.HtmlService>[];
+// prettier-ignore
+export const HtmlOutput_METHODS = [
+  'addMetaTag', 'append', 'appendUntrusted', 'asTemplate', 'clear', 'getAs', 'getBlob',
+  'getContent', 'getFaviconUrl', 'getHeight', 'getMetaTags', 'getTitle', 'getWidth', 'setContent',
+  'setFaviconUrl', 'setHeight', 'setSandboxMode', 'setTitle', 'setWidth', 'setXFrameOptionsMode',
+] as const satisfies readonly MethodOf<GoogleAppsScript.HTML.HtmlOutput>[];
+// prettier-ignore
+export const LockService_METHODS = [
+  'getDocumentLock', 'getScriptLock', 'getUserLock',
+] as const satisfies readonly MethodOf<GoogleAppsScript.Lock.LockService>[];
 
 /** Names of the members of T that are methods (enums on SpreadsheetApp are not). */
 type MethodOf<T> = {
@@ -255,6 +316,24 @@ export type GasNamesAreComplete = {
   ContainerInfo: Complete<GoogleAppsScript.Spreadsheet.ContainerInfo, typeof ContainerInfo_METHODS>;
   Charts: Complete<GoogleAppsScript.Charts.Charts, typeof Charts_METHODS>;
   ChartOptions: Complete<GoogleAppsScript.Charts.ChartOptions, typeof ChartOptions_METHODS>;
+  Utilities: Complete<GoogleAppsScript.Utilities.Utilities, typeof Utilities_METHODS>;
+  PropertiesService: Complete<
+    GoogleAppsScript.Properties.PropertiesService,
+    typeof PropertiesService_METHODS
+  >;
+  Session: Complete<GoogleAppsScript.Base.Session, typeof Session_METHODS>;
+  Ui: Complete<GoogleAppsScript.Base.Ui, typeof Ui_METHODS>;
+  Menu: Complete<GoogleAppsScript.Base.Menu, typeof Menu_METHODS>;
+  ScriptApp: Complete<GoogleAppsScript.Script.ScriptApp, typeof ScriptApp_METHODS>;
+  Trigger: Complete<GoogleAppsScript.Script.Trigger, typeof Trigger_METHODS>;
+  TriggerBuilder: Complete<GoogleAppsScript.Script.TriggerBuilder, typeof TriggerBuilder_METHODS>;
+  ClockTriggerBuilder: Complete<
+    GoogleAppsScript.Script.ClockTriggerBuilder,
+    typeof ClockTriggerBuilder_METHODS
+  >;
+  HtmlService: Complete<GoogleAppsScript.HTML.HtmlService, typeof HtmlService_METHODS>;
+  HtmlOutput: Complete<GoogleAppsScript.HTML.HtmlOutput, typeof HtmlOutput_METHODS>;
+  LockService: Complete<GoogleAppsScript.Lock.LockService, typeof LockService_METHODS>;
 };
 const _complete: { [K in keyof GasNamesAreComplete]: true } = {} as GasNamesAreComplete;
 void _complete;

@@ -71,5 +71,6 @@ function summaries(run: CheckRun): CheckedRowSummary[] {
     rowNumber: row.rowNumber,
     errors: result.errors.length,
     warnings: result.warnings.length,
+    finished: result.finished,
   }));
 }

@@ -30,7 +30,13 @@ function surveyRows(spreadsheet: Spreadsheet) {
   const run = checkAndRecord(spreadsheet, { now });
   const survey = surveyReadiness(run, run.settings, now, false);
   return {
-    ready: survey.ready.map((r) => ({ id: r.checked.id, rowNumber: r.checked.row.rowNumber })),
+    ready: survey.ready.map((r) => ({
+      id: r.checked.id,
+      rowNumber: r.checked.row.rowNumber,
+      day: r.booking.date,
+      start: r.booking.start,
+      warnings: r.checked.result.warnings.length,
+    })),
     notReady: survey.notReady,
     stuckSending: survey.stuckSending,
     problems: run.problems,

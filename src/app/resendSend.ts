@@ -11,8 +11,9 @@ import {
   resent,
 } from '../core/resendWords';
 import { classifyMailError, failureLine } from '../core/mailPolicy';
-import { BOOKING, CHECK_OK, STATUS } from '../core/schema';
-import { appendLine, toTheMinute } from '../core/sendPlan';
+import { checkCellOf } from '../core/checkCell';
+import { BOOKING, STATUS } from '../core/schema';
+import { toTheMinute } from '../core/sendPlan';
 import { dayOf } from '../core/time';
 import type { OwnedChange } from '../sheet/ownedWrites';
 import { cellOf } from '../sheet/table';
@@ -81,8 +82,7 @@ function writeRow(plan: ResendPlan<ResendRow>, lines: readonly string[], sentAt?
     value,
   });
   const kept = checkLinesAfterResend(plan, checked.result.text);
-  let text = kept.length === 0 ? CHECK_OK : kept.join('\n');
-  for (const line of lines) text = appendLine(text, line);
+  const text = checkCellOf([...kept, ...lines]);
   const changes = [change(BOOKING.checkResult, text)];
   if (sentAt) {
     changes.push(change(BOOKING.invitedAt, toTheMinute(sentAt)));

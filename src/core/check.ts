@@ -20,9 +20,11 @@ import { carrierDomainOf, typoSuggestion } from './mailDomains';
 import { personKey } from './normalize';
 import { reachesNoShowThreshold } from './noShows';
 import { overdueMessages } from './overdue';
+import { settingBlockers } from './settingBlockers';
 import { isSlotStart, occupiesTime, slotCapacity, slotOccupancy, timeKey } from './slots';
 import type { RosterEntry } from './roster';
-import { BOOKING, CHECK_OK, ERROR_PREFIX, STATUS, type Status } from './schema';
+import { BOOKING, ERROR_PREFIX, FINISHED_STATUSES, STATUS, type Status } from './schema';
+import { checkCellText } from './checkCell';
 import type { Settings } from './settings';
 import { daysBetween, makeDay, tryDayOf, type LocalDate } from './time';
 
@@ -44,11 +46,16 @@ export interface CheckContext {
 }
 
 export interface CheckResult {
-  /** 'OK', '' for an empty row, or the messages one a line ('エラー: …' first, then '注意: …'). */
+  /** 'OK', '' for an empty row, or a count line then the messages ('エラー: …' first): checkCell. */
   text: string;
   errors: string[];
   warnings: string[];
   booking: NormalizedBooking;
+  /**
+   * 実施 / キャンセル / 無断キャンセル: the booking is over, so the row rules are not applied
+   * (only a 予約ID problem still shows) and summaries leave it out.
+   */
+  finished: boolean;
 }
 
 /** A booking that far ahead is more likely a mistyped year than a plan. */
@@ -71,7 +78,7 @@ export function checkBookings(rows: readonly RawBooking[], ctx: CheckContext): C
   const findings = read.map((): Findings => ({ errors: [], warnings: [] }));
   const roster = indexRoster(ctx.roster);
   read.forEach((r, i) => {
-    if (r.empty) return;
+    if (r.empty || isFinished(r)) return;
     const found = findings[i];
     if (!found) return;
     try {
@@ -133,14 +140,19 @@ function unreadableBooking(row: RawBooking): NormalizedBooking {
 }
 
 function result(r: ReadBooking, found: Findings): CheckResult {
-  if (r.empty) return { text: '', errors: [], warnings: [], booking: r.booking };
-  const lines = [...found.errors, ...found.warnings];
+  if (r.empty) return { text: '', errors: [], warnings: [], booking: r.booking, finished: false };
   return {
-    text: lines.length === 0 ? CHECK_OK : lines.join('\n'),
+    text: checkCellText(found.errors, found.warnings),
     errors: found.errors,
     warnings: found.warnings,
     booking: r.booking,
+    finished: isFinished(r),
   };
+}
+
+/** 状態 says the booking is over (read without doubt: an unknown word is checked and reported). */
+function isFinished(r: ReadBooking): boolean {
+  return r.failures.status === undefined && FINISHED_STATUSES.includes(r.booking.status);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,6 +175,15 @@ function checkRow(
   }
   if (b.status === STATUS.taken && r.failures.status === undefined) {
     checkNewBookingWarnings(b, ctx, found);
+  }
+  // A likely typo (gmail.con) never reaches anyone: not sent, whatever the 状態 (issue 16 §4).
+  if (b.email !== null) {
+    const domain = b.email.slice(b.email.lastIndexOf('@') + 1);
+    const suggestion = typoSuggestion(domain);
+    if (suggestion !== null) found.errors.push(say.typoDomain(domain, suggestion));
+  }
+  if (b.status === STATUS.taken && ctx.settings.offices.includes(b.office)) {
+    found.errors.push(...settingBlockers(ctx.settings, b.office));
   }
   if (b.sendFailure !== null && b.status === STATUS.taken) {
     found.errors.push(say.sendFailed(b.sendFailure.reason, b.sendFailure.at));
@@ -258,8 +279,6 @@ function checkNewBookingWarnings(b: NormalizedBooking, ctx: CheckContext, found:
     const domain = b.email.slice(b.email.lastIndexOf('@') + 1);
     const carrier = carrierDomainOf(domain);
     if (carrier !== null) found.warnings.push(say.carrierDomain(carrier));
-    const suggestion = typoSuggestion(domain);
-    if (suggestion !== null) found.warnings.push(say.typoDomain(domain, suggestion));
   }
 }
 

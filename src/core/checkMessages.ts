@@ -8,7 +8,7 @@ import type { ClosedReason } from './calendar';
 import { deadlineDaysWords } from './deadlines';
 import type { Failure } from './normalize';
 import { quote } from './quote';
-import { BOOKING, ERROR_PREFIX, STATUSES, WARNING_PREFIX } from './schema';
+import { BOOKING, ERROR_PREFIX, SHEET, STATUSES, WARNING_PREFIX } from './schema';
 import {
   formatDay,
   formatDayWithYear,
@@ -251,9 +251,15 @@ export function pastDeadline(
   );
 }
 
+/**
+ * Not in 対象者: the roster is the 担当者's record of who receives 個別支援, so the fix is never
+ * "add them"; first the number, then the 担当者, then what to say to someone not eligible.
+ */
 export function notInRoster(): string {
   return error(
-    `${field(BOOKING.seekerNo)}が対象者シートにありません。個別支援を受けている方だけが利用できます。求職番号を確かめるか、対象者シートに登録してください。`,
+    `${field(BOOKING.seekerNo)}が対象者シートにありません。オンライン相談は個別支援を受けている方だけが利用できます。` +
+      'まず求職番号をご本人に確かめてください。合っていれば、個別支援を受けているかを担当者に確認してください（対象者シートへの追加は担当者が確認してからです）。' +
+      '個別支援の対象でない方には「オンライン相談は個別支援を受けている方のためのものです。窓口でのご相談をご利用ください」とお伝えし、この行の「状態」をキャンセルにしてください。',
   );
 }
 
@@ -300,9 +306,10 @@ export function seekerClash(others: readonly string[]): string {
   );
 }
 
-export function nameDiffers(rosterRow: number): string {
+/** The roster's 氏名 is shown: it is what staff compare with, and the fix is one of the two. */
+export function nameDiffers(rosterRow: number, rosterName: string): string {
   return warning(
-    `${field(BOOKING.name)}が対象者シート（${rosterRow}行目）の氏名と違います。求職番号と氏名の組み合わせを確かめてください。`,
+    `${field(BOOKING.name)}が対象者シート（${rosterRow}行目）の氏名${shown(rosterName)}と違います。ご本人に氏名と求職番号を確かめ、打ち間違いならどちらかを直してください。`,
   );
 }
 
@@ -337,9 +344,10 @@ export function carrierDomain(domain: string): string {
   );
 }
 
+/** A likely typo of a common domain: such an address never works, so it is an error. */
 export function typoDomain(domain: string, suggestion: string): string {
-  return warning(
-    `${field(BOOKING.email)}のドメイン「${domain}」は「${suggestion}」の誤りではありませんか。ご本人に確かめて、誤りなら直してください。`,
+  return error(
+    `${field(BOOKING.email)}のドメイン「${inline(domain)}」は「${suggestion}」の打ち間違いと思われます（このままでは届かないため送信しません）。ご本人にアドレスを確かめて直してください。`,
   );
 }
 
@@ -363,6 +371,22 @@ export function sendFailed(reason: string, at: Date | null): string {
   return error(
     `招待メールを送れませんでした${what === '' ? '' : `（${what}）`}。メールは送られていません。` +
       '「メールアドレス」など原因の欄を直すと、次のチェックで「招待メール送信日時」の「送信失敗」が消え、送信できるようになります。',
+  );
+}
+
+/** A 設定 value without which no invitation of `office` can go (issue 16 §3). */
+export function blockingSetting(key: string, office: string): string {
+  return error(
+    `設定「${key}」が空か、使えない値です。このままでは${office}の招待メールを送れません。` +
+      `「${SHEET.settings}」シートの「${key}」に入力してください（予約の行を直す必要はありません）。`,
+  );
+}
+
+/** Another 設定 problem the invitation renderer refuses (a template, 相談時間 …). */
+export function settingBlocksMail(problem: string, office: string): string {
+  return error(
+    `設定の問題で${office}の招待メールを送れません: ${problem}` +
+      `「${SHEET.settings}」シートを直してください（予約の行を直す必要はありません）。`,
   );
 }
 

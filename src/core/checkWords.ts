@@ -10,6 +10,8 @@ export interface CheckedRowSummary {
   rowNumber: number;
   errors: number;
   warnings: number;
+  /** 実施 / キャンセル / 無断キャンセル: not checked against the rules, not counted. */
+  finished?: boolean;
 }
 
 export interface CheckReportInput {
@@ -28,13 +30,16 @@ export const NOT_THE_HEADER_ROW = '見出し行ではなく、予約の行を選
 
 /** The 操作ログ detail, also the first line the person reads. */
 export function checkCountsLine(recorded: readonly CheckedRowSummary[]): string {
-  const errors = recorded.filter((c) => c.errors > 0).length;
-  const warnings = recorded.filter((c) => c.errors === 0 && c.warnings > 0).length;
-  return `${recorded.length}件をチェック（エラー${errors}件・注意のみ${warnings}件）`;
+  const live = recorded.filter((c) => !c.finished);
+  const finished = recorded.length - live.length;
+  const errors = live.filter((c) => c.errors > 0).length;
+  const warnings = live.filter((c) => c.errors === 0 && c.warnings > 0).length;
+  const over = finished > 0 ? `、終了した予約${finished}件は対象外` : '';
+  return `${live.length}件をチェック（エラー${errors}件・注意のみ${warnings}件${over}）`;
 }
 
 export function checkReport({ recorded, skipped, problems }: CheckReportInput): Told {
-  const withErrors = recorded.filter((c) => c.errors > 0);
+  const withErrors = recorded.filter((c) => !c.finished && c.errors > 0);
   const first = `${checkCountsLine(recorded)}。`;
   if (withErrors.length === 0 && problems.length === 0 && skipped === 0) {
     return { kind: 'toast', text: first };

@@ -40,7 +40,7 @@ export function eligibilityFindings(
   }
   const name = personKey(b.name);
   if (name !== '' && entry.name !== '' && name !== personKey(entry.name)) {
-    found.warnings.push(say.nameDiffers(entry.rowNumber));
+    found.warnings.push(say.nameDiffers(entry.rowNumber, entry.name));
   }
   if (b.office !== '' && entry.office !== '' && b.office !== entry.office) {
     found.warnings.push(say.officeDiffers(entry.rowNumber));

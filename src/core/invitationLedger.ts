@@ -9,6 +9,7 @@
 // second copy of the job seeker's address.
 import type { NormalizedBooking } from './booking';
 import type { CheckResult } from './check';
+import { checkCellText } from './checkCell';
 import { BOOKING, ERROR_PREFIX, STATUS } from './schema';
 import { compareDays, formatDay, formatTime, isLocalDate, type LocalDate } from './time';
 
@@ -242,5 +243,5 @@ export function withLedgerFindings(
   }
   if (line === null) return result;
   const errors = [...result.errors, line];
-  return { ...result, errors, text: [...errors, ...result.warnings].join('\n') };
+  return { ...result, errors, text: checkCellText(errors, result.warnings) };
 }

@@ -2,6 +2,7 @@
 // survey and core/sendSummary fit them).
 import { notReadyLines, type NotReadyReason } from './readiness';
 import { BOOKING } from './schema';
+import { readyToSendLines, type ReadyToSend } from './sendWords';
 
 /** Rows listed by id in a dialog; the rest are counted. */
 const MAX_LISTED = 15;
@@ -14,7 +15,7 @@ export interface RowRef {
 export const SEND_CANCELLED = '送信を取りやめました。何も送っていません。';
 
 export interface SendSurveyWords {
-  ready: readonly RowRef[];
+  ready: readonly ReadyToSend[];
   notReady: Partial<Record<NotReadyReason, number>>;
   stuckSending: readonly RowRef[];
   problems: readonly string[];
@@ -35,7 +36,7 @@ export function sendQuestion(survey: SendSurveyWords): string {
   const others = notReadyLines(survey.notReady);
   return [
     `${survey.ready.length}件の招待メールを送信します。よろしいですか？`,
-    ...listIds(survey.ready),
+    ...readyToSendLines(survey.ready, MAX_LISTED),
     ...(others.length > 0 ? ['', '送らない予約:', ...others] : []),
     ...stuckLines(survey.stuckSending),
   ].join('\n');

@@ -2,6 +2,7 @@
 // goes (core/sendOutcomes plans the cells after it). Pure: app/send reads, writes and mails.
 import { LEDGER_FIELDS } from './invitationLedger';
 import type { MailFailure } from './mailPolicy';
+import { withCheckLine } from './checkCell';
 import { BOOKING } from './schema';
 export type CellValue = string | number | boolean | Date;
 
@@ -60,8 +61,7 @@ export function toTheMinute(instant: Date): Date {
   return new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
 }
 
-/** チェック結果 with one more line (OK and blank are replaced). */
+/** チェック結果 with one more line (OK and blank are replaced; the count line is kept right). */
 export function appendLine(current: CellValue, line: string): string {
-  const text = String(current).trim();
-  return text === '' || text === 'OK' ? line : `${text}\n${line}`;
+  return withCheckLine(current, line);
 }

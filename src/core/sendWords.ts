@@ -1,6 +1,7 @@
 // What sending invitations writes for people: 操作ログ actions and details (booking ids and the
 // terms version only), the reasons a row's mail did not go, and the "quota spent" alert mail.
 import { quoted } from './invitationLedger';
+import { formatDay, formatTime, type LocalDate, type TimeOfDay } from './time';
 
 export const LOG_ACTION = {
   sent: '招待メール送信',
@@ -50,4 +51,38 @@ export function quotaAlertMail(left: readonly { id: string; rowNumber: number }[
       'このメールは1日に1回だけ送られます。',
     ].join('\n'),
   };
+}
+
+/** A row the send question lists: which booking, when, and how many 注意 its check found. */
+export interface ReadyToSend {
+  id: string;
+  rowNumber: number;
+  day: LocalDate | null;
+  start: TimeOfDay | null;
+  warnings: number;
+}
+
+/**
+ * The rows of the send question (issue 16 §4): 予約ID, row, 相談日 and 開始時刻, marked when the
+ * check left a 注意; then how many carry one, so the person can look before saying yes.
+ */
+export function readyToSendLines(ready: readonly ReadyToSend[], maxListed: number): string[] {
+  const lines = ready.slice(0, maxListed).map((r) => {
+    const when = [
+      r.day === null ? '' : formatDay(r.day),
+      r.start === null ? '' : formatTime(r.start),
+    ]
+      .filter((t) => t !== '')
+      .join(' ');
+    const note = r.warnings > 0 ? `（注意${r.warnings}件）` : '';
+    return `・${r.id}（${r.rowNumber}行目）${when === '' ? '' : ` ${when}`}${note}`;
+  });
+  if (ready.length > maxListed) lines.push(`・ほか${ready.length - maxListed}件`);
+  const warned = ready.filter((r) => r.warnings > 0).length;
+  lines.push(
+    warned === 0
+      ? '「注意」のある予約はありません。'
+      : `うち${warned}件に「注意」があります（送れますが、「チェック結果」を確かめてから送ってください）。`,
+  );
+  return lines;
 }

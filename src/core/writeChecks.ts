@@ -5,6 +5,7 @@
 // edits the row after it (最終更新, stamped by onEdit, is later than the line's time).
 import type { CheckResult } from './check';
 import { normalizeInstant } from './normalize';
+import { checkCellText } from './checkCell';
 import { ERROR_PREFIX } from './schema';
 import { formatInstant } from './time';
 
@@ -37,5 +38,5 @@ export function withCarriedWriteChecks(result: CheckResult, previous: string): C
   );
   if (kept.length === 0) return result;
   const errors = [...result.errors, ...kept];
-  return { ...result, errors, text: [...errors, ...result.warnings].join('\n') };
+  return { ...result, errors, text: checkCellText(errors, result.warnings) };
 }

@@ -64,7 +64,7 @@ describe('an id not of the script’s form', () => {
     check(emu);
     const [row] = bookings(emu);
     expect(row![BOOKING.id]).toBe('33010-00000001');
-    expect(row![BOOKING.checkResult]).toMatch(/^エラー: 「予約ID」がこのスクリプトの付ける形/);
+    expect(row![BOOKING.checkResult]).toMatch(/^エラー: 「予約ID」がこのスクリプトの付ける形/m);
     expect(String(row![BOOKING.checkResult])).not.toContain('33010-00000001');
     // Overdue by now: the tick alerts staff and logs the alert, with a placeholder for the id.
     emu.setTime('2026-12-01T15:10:00+09:00');

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOOKING, SHEET } from '../../src/core/schema';
 import {
+  SAMPLE_ROSTER,
   bookingRow,
   bookings,
   setUp,
@@ -24,6 +25,44 @@ describe('すべての予約をチェック', () => {
     expect(row![BOOKING.id]).toMatch(/^Y\d{6}$/);
     expect(row![BOOKING.month]).toBe('2026-12');
     expect(row![BOOKING.takenAt]).toBeInstanceOf(Date);
+  });
+
+  it('finished rows keep no stale errors and are left out of the counts (issue 16 §2)', () => {
+    const roster = SAMPLE_ROSTER.map((r, i) => (i === 1 ? { ...r, supportEnd: '2026/12/10' } : r));
+    const emu = newEmulator();
+    setUp(emu);
+    typeRoster(emu, roster);
+    typeBookings(emu, [
+      bookingRow(),
+      // 12/30 is 年末年始; 試験 花子's support ends 12/10: both stale once the row is over.
+      bookingRow({ date: '2026/12/30', start: '11:00', status: 'キャンセル' }),
+      bookingRow({
+        seekerNo: '33010-00000002',
+        name: '試験 花子',
+        office: '倉敷中央',
+        officer: '担当 乙',
+        date: '2026/12/16',
+        status: '実施',
+      }),
+      // Still 受付: the error stands.
+      bookingRow({
+        seekerNo: '33010-00000003',
+        name: '例示 三郎',
+        officer: '担当 丙',
+        date: '2026/12/30',
+        start: '14:00',
+      }),
+    ]);
+    emu.menu('すべての予約をチェック');
+    const rows = bookings(emu).map(result);
+    expect(rows[0]).toBe('OK');
+    expect(rows[1]).toBe('OK');
+    expect(rows[2]).toBe('OK');
+    expect(rows[3]).toMatch(/^エラー1件\nエラー:.*年末年始/);
+    const told = emu.ui.dialogs.at(-1)?.message ?? '';
+    expect(told).toMatch(/^2件をチェック（エラー1件・注意のみ0件、終了した予約2件は対象外）。/);
+    expect(told).toContain('（5行目）: エラー1件');
+    expect(told).not.toMatch(/（[34]行目）/);
   });
 
   it('explains each problem on its own row, in Japanese, naming the field', () => {
@@ -50,11 +89,18 @@ describe('すべての予約をチェック', () => {
     expect(rows[4]).toMatch(/^エラー:.*「メールアドレス」/m);
     expect(rows[5]).toMatch(/^エラー:.*「会議URL」/m);
     expect(rows[6]).toMatch(/^エラー:.*「相談日」/m);
-    for (const text of rows)
-      for (const line of text.split('\n')) expect(line).toMatch(/^(エラー|注意):/);
+    for (const text of rows) {
+      // A count first (never itself an エラー:/注意: line), then the messages, errors first.
+      const [count, ...lines] = text.split('\n');
+      expect(count).toMatch(/^エラー\d+件(・注意\d+件)?$/);
+      for (const line of lines) expect(line).toMatch(/^(エラー|注意):/);
+      const firstWarning = lines.findIndex((l) => l.startsWith('注意:'));
+      if (firstWarning >= 0) expect(lines.slice(firstWarning).join('\n')).not.toMatch(/^エラー:/m);
+      expect(lines[0]).toMatch(/^エラー:/);
+    }
   });
 
-  it('flags a slot over capacity naming the other booking, and a typo domain as a warning', () => {
+  it('flags a slot over capacity naming the other booking, and a typo domain as an error', () => {
     const emu = workbookWith([
       bookingRow(),
       bookingRow({
@@ -67,7 +113,8 @@ describe('すべての予約をチェック', () => {
     emu.menu('すべての予約をチェック');
     const [first, second] = bookings(emu);
     expect(result(second!)).toContain(String(first![BOOKING.id]));
-    expect(result(second!)).toMatch(/^注意:.*gmail\.com/m);
+    expect(result(second!)).toMatch(/^エラー:.*「gmail\.con」は「gmail\.com」の打ち間違い/m);
+    expect(result(second!)).toMatch(/^エラー2件\n/);
   });
 
   it('gives a booking pasted twice (identical rows) two different 予約ID and flags the clash', () => {

@@ -4,7 +4,14 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Emulator, SentMail } from '../../emulator/index';
 import { BOOKING, LOG, SENDING_MARK, SETTING, SHEET, STATUS } from '../../src/core/schema';
-import { bookingRow, bookings, READY_BOOKINGS, setSetting, workbookWith } from './helpers';
+import {
+  bookingOf,
+  bookingRow,
+  bookings,
+  READY_BOOKINGS,
+  setSetting,
+  workbookWith,
+} from './helpers';
 
 const CAPTION_SEND = '招待メールを送信';
 const CAPTION_PREVIEW = '招待メールをプレビュー';
@@ -62,8 +69,13 @@ describe('招待メールを送信 (menu)', () => {
     sendByMenu(emu);
     const [question, report] = dialogsSince(emu, before);
     expect(question).toContain('3件の招待メールを送信します');
+    // Each row with its 相談日・開始時刻, and how many carry a 注意 (issue 16 §4).
+    expect(question).toMatch(/^・Y\d{6}（2行目） 12月2日\(水\) 10:00$/m);
+    expect(question).toMatch(/^・Y\d{6}（4行目） 12月2日\(水\) 11:00$/m);
+    expect(question).toContain('「注意」のある予約はありません。');
     expect(question).toMatch(/チェック結果にエラーがある: 1件/);
-    expect(question).toMatch(/状態が「受付」以外.*: 1件/);
+    // The cancelled row is history, not a booking left unsent (issue 16 §2).
+    expect(question).not.toMatch(/状態が「受付」以外/);
     expect(report).toContain('招待メールを3件送信しました');
 
     expect(addressesSent(emu)).toEqual([
@@ -101,6 +113,51 @@ describe('招待メールを送信 (menu)', () => {
     for (const personal of ['見本', '試験', '例示', 'ichiro@', 'hanako@', 'saburo@', '33010-']) {
       expect(logText).not.toContain(personal);
     }
+  });
+
+  it('a 窓口 that 設定 blocks (its 電話番号 empty): an エラー on its rows at check time, counted out', () => {
+    const emu = workbookWith(READY);
+    setSetting(emu, SETTING.phoneCentral, ''); // as shipped
+    setSetting(emu, SETTING.replyTo, 'soudan@hellowork.example.jp');
+    const before = emu.ui.dialogs.length;
+    sendByMenu(emu);
+    const [question, report] = dialogsSince(emu, before);
+    expect(question).toContain('2件の招待メールを送信します');
+    expect(question).toMatch(/チェック結果にエラーがある: 1件/);
+    expect(report).toContain('招待メールを2件送信しました');
+    expect(report).not.toMatch(/送れませんでした|失敗/);
+    expect(addressesSent(emu)).toEqual(['ichiro@example.jp', 'saburo@example.jp']);
+    const central = bookings(emu).find((r) => r[BOOKING.office] === '倉敷中央')!;
+    expect(central[BOOKING.invitedAt]).toBe('');
+    const cell = String(central[BOOKING.checkResult]);
+    expect(cell).toMatch(
+      /^エラー1件\nエラー: 設定「電話番号（倉敷中央）」が空か、使えない値です。/,
+    );
+    expect(cell).toContain('予約の行を直す必要はありません');
+    expect(cell).not.toContain('「メールアドレス」など');
+    // Filled in, the same row goes with the next send.
+    setSetting(emu, SETTING.phoneCentral, CENTRAL_PHONE);
+    sendByMenu(emu);
+    expect(emu.mail.sent).toHaveLength(3);
+  });
+
+  it('a typo domain is not sent; the question marks a row with a 注意 and counts them', () => {
+    const emu = office(
+      workbookWith([
+        bookingOf(0, { email: 'ichiro@gmail.con' }),
+        bookingOf(1, { email: 'hanako@docomo.ne.jp' }),
+        bookingOf(2, { start: '11:00' }),
+      ]),
+    );
+    const before = emu.ui.dialogs.length;
+    sendByMenu(emu);
+    const [question] = dialogsSince(emu, before);
+    expect(question).toContain('2件の招待メールを送信します');
+    expect(question).toMatch(/^・Y\d{6}（3行目） 12月2日\(水\) 10:00（注意1件）$/m);
+    expect(question).toMatch(/^・Y\d{6}（4行目） 12月2日\(水\) 11:00$/m);
+    expect(question).toContain('うち1件に「注意」があります');
+    expect(question).toMatch(/チェック結果にエラーがある: 1件/);
+    expect(addressesSent(emu)).toEqual(['hanako@docomo.ne.jp', 'saburo@example.jp']);
   });
 
   it('sends nothing when the person answers NO', () => {

@@ -355,7 +355,7 @@ describe('the check after the runs stopped', () => {
     expect(emu.menu('すべての予約をチェック').error).toBeUndefined();
     const result = String(bookings(emu)[0]![BOOKING.checkResult]);
     expect(result).toMatch(
-      /^注意: 「相談日」（.*）が過ぎても「状態」が確定のままです。自動処理が止まっている可能性があります/,
+      /^注意: 「相談日」（.*）が過ぎても「状態」が確定のままです。自動処理が止まっている可能性があります/m,
     );
     expect(result).toContain('自己診断');
   });

@@ -253,17 +253,18 @@ describe('the invitation ledger', () => {
   });
 
   it('finding 4: an address corrected while the batch is sending is flagged, not silently 確定', () => {
-    const emu = office(workbookWith([bookingOf(0, { email: 'ichiro@gmial.com' }), bookingOf(1)]));
+    // A valid but wrong address (a typo domain such as gmial.com is an エラー and never sent).
+    const emu = office(workbookWith([bookingOf(0, { email: 'ichiro@example.org' }), bookingOf(1)]));
     let fixed = 0;
     emu.hooks.before('MailApp.sendEmail', (ctx) => {
       ctx.emu.person.setValues(SHEET.bookings, `${column(ctx.emu, BOOKING.email)}2`, [
-        ['ichiro@gmail.com'],
+        ['ichiro@example.jp'],
       ]);
       fixed++;
     });
     send(emu);
     expect(fixed).toBe(1);
-    expect(emu.mail.sent.map((m) => m.to)).toContain('ichiro@gmial.com');
+    expect(emu.mail.sent.map((m) => m.to)).toContain('ichiro@example.org');
     const [row] = bookings(emu);
     // The mail did go (to the old address): 確定, with an エラー saying what to do.
     expect(row![BOOKING.status]).toBe(STATUS.confirmed);

@@ -187,7 +187,7 @@ describe.skipIf(!hasChromium)('空き枠 sidebar in headless Chromium', () => {
       (r) => r[BOOKING.meetingUrl] === 'https://teleoffice.example.jp/meet/ghi789',
     );
     expect(row?.[BOOKING.name]).toBe(hostile);
-    expect(row?.[BOOKING.checkResult]).toMatch(/^注意:/);
+    expect(row?.[BOOKING.checkResult]).toMatch(/^注意:/m);
     expect(open.dialogs).toEqual([]);
   });
 

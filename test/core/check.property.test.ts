@@ -4,10 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closedReason } from '../../src/core/calendar';
 import { checkBookings, type RawBooking } from '../../src/core/check';
+import { checkSummaryLine } from '../../src/core/checkCell';
 import {
   BOOKING,
   CHECK_OK,
   ERROR_PREFIX,
+  FINISHED_STATUSES,
   WARNING_PREFIX,
   type BookingField,
 } from '../../src/core/schema';
@@ -69,7 +71,9 @@ function expectWellFormed(text: string, errors: string[], warnings: string[]): v
     expect(warnings).toEqual([]);
     return;
   }
-  const lines = text.split('\n');
+  const [summary, ...lines] = text.split('\n');
+  expect(summary).toBe(checkSummaryLine(errors.length, warnings.length));
+  expect(summary).not.toMatch(/^(エラー|注意):/);
   expect(lines).toEqual([...errors, ...warnings]);
   for (const line of errors) expect(line.startsWith(ERROR_PREFIX)).toBe(true);
   for (const line of warnings) expect(line.startsWith(WARNING_PREFIX)).toBe(true);
@@ -181,6 +185,8 @@ function violations(p: Plan): string[] {
   // A row with nothing typed is no booking (checked as empty, result ''): nothing to break.
   const typed = [p.name, p.seekerNo, p.email, p.start, p.office, p.meetingUrl, p.status];
   if (p.day === null && typed.every((v) => v === '')) return found;
+  // A finished booking (実施・キャンセル・無断キャンセル) is history: its rules no longer apply.
+  if ((FINISHED_STATUSES as readonly string[]).includes(p.status)) return found;
   if (p.start !== '' && !SLOTS.includes(p.start)) found.push('R1 slot');
   if (p.day !== null && closedReason(p.day, p.office || null, []) !== null) found.push('R2 closed');
   if (p.seekerNo !== '' && !IN_ROSTER.includes(p.seekerNo)) found.push('R3 roster');

@@ -20,6 +20,16 @@ describe('check words', () => {
     });
   });
 
+  it('finished bookings are left out of the counts and the list, and said so', () => {
+    const finished = { id: 'Y000002', rowNumber: 3, errors: 2, warnings: 0, finished: true };
+    expect(checkCountsLine([clean, finished])).toBe(
+      '1件をチェック（エラー0件・注意のみ0件、終了した予約1件は対象外）',
+    );
+    expect(checkReport({ recorded: [clean, finished], skipped: 0, problems: [] }).kind).toBe(
+      'toast',
+    );
+  });
+
   it('a dialog naming at most ten rows with errors, the rest counted', () => {
     const rows = Array.from({ length: 12 }, (_, i) => ({
       id: i === 0 ? '' : `Y${String(i).padStart(6, '0')}`,

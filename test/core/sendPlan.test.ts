@@ -105,7 +105,7 @@ describe('planOutcomes', () => {
         header: 'チェック結果',
         expected: '注意: 前の行',
         value:
-          '注意: 前の行\nエラー: 招待メールを送れませんでした（宛先がありません）。メールは送られていません。「メールアドレス」など原因の欄を直すと、次のチェックで送信できる状態に戻ります。',
+          'エラー1件・注意1件\nエラー: 招待メールを送れませんでした（宛先がありません）。メールは送られていません。「メールアドレス」など原因の欄を直すと、次のチェックで送信できる状態に戻ります。\n注意: 前の行',
       },
       {
         id: 'R0003',
@@ -226,7 +226,7 @@ describe('planChangedWhileSending', () => {
         header: 'チェック結果',
         expected: 'OK',
         value:
-          'エラー: 招待メールを送った後に「相談日」が変わりました（送信時の内容と違います）。新しい内容を送るには、この行を選んでメニュー「招待メールを再送」を実行してください。',
+          'エラー1件\nエラー: 招待メールを送った後に「相談日」が変わりました（送信時の内容と違います）。新しい内容を送るには、この行を選んでメニュー「招待メールを再送」を実行してください。',
       },
     ]);
     expect(plan.flagged).toEqual([{ id: 'R0001', rowNumber: 5, fields: ['相談日'] }]);
@@ -248,10 +248,13 @@ describe('planChangedWhileSending', () => {
 });
 
 describe('appendLine and toTheMinute', () => {
-  it('replaces OK and blank, else appends on a new line', () => {
-    expect(appendLine('OK', 'エラー: a')).toBe('エラー: a');
-    expect(appendLine('  ', 'エラー: a')).toBe('エラー: a');
-    expect(appendLine(' 注意: b ', 'エラー: a')).toBe('注意: b\nエラー: a');
+  it('replaces OK and blank, puts the error before the warnings and counts again', () => {
+    expect(appendLine('OK', 'エラー: a')).toBe('エラー1件\nエラー: a');
+    expect(appendLine('  ', 'エラー: a')).toBe('エラー1件\nエラー: a');
+    expect(appendLine(' 注意: b ', 'エラー: a')).toBe('エラー1件・注意1件\nエラー: a\n注意: b');
+    expect(appendLine('エラー1件・注意1件\nエラー: a\n注意: b', 'エラー: c')).toBe(
+      'エラー2件・注意1件\nエラー: a\nエラー: c\n注意: b',
+    );
   });
 
   it('drops seconds and milliseconds', () => {

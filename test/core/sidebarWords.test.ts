@@ -14,7 +14,7 @@ describe('messageField', () => {
       'meetingUrl',
     );
     expect(messageField(say.notInRoster())).toBe('seekerNo');
-    expect(messageField(say.nameDiffers(4))).toBe('name');
+    expect(messageField(say.nameDiffers(4, '見本 一郎'))).toBe('name');
     expect(messageField(say.typoDomain('gmial.com', 'gmail.com'))).toBe('email');
     expect(messageField(CHANNEL_PROBLEM)).toBe('channel');
   });

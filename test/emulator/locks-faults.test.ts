@@ -10,14 +10,14 @@ const SCRIPT = `
 function sendAll() {
   var lock = LockService.getScriptLock();
   if (!lock.tryLock(1000)) return 'busy';
-  PropertiesService.getScriptProperties().setProperty('step', 'holding');
+  PropertiesService.getDocumentProperties().setProperty('step', 'holding');
   return lock.hasLock() ? 'done' : 'lost';
 }
 function tryOnce() { return LockService.getScriptLock().tryLock(5000); }
 function waitFor() { LockService.getScriptLock().waitLock(5000); return 'got it'; }
 function holdAndThrow() { LockService.getScriptLock().waitLock(1000); throw new Error('boom'); }
 function steps() {
-  var props = PropertiesService.getScriptProperties();
+  var props = PropertiesService.getDocumentProperties();
   var caught = [];
   for (var i = 1; i <= 5; i++) {
     try { props.setProperty('step' + i, 'x'); } catch (e) { caught.push(i + ':' + e.message); }
@@ -26,9 +26,9 @@ function steps() {
   return caught;
 }
 function sleepy() {
-  Utilities.sleep(200000);
-  Utilities.sleep(200000);
-  PropertiesService.getScriptProperties().setProperty('late', 'yes');
+  Session.getScriptTimeZone();
+  Session.getScriptTimeZone();
+  PropertiesService.getDocumentProperties().setProperty('late', 'yes');
 }
 function spin() { for (;;) {} }
 `;
@@ -77,11 +77,11 @@ describe('LockService across overlapping executions', () => {
 describe('faults', () => {
   it('failAtCall kills the run at the Nth call: that and every later call throw', () => {
     const emu = emulate(SCRIPT);
-    // Call 1 is getScriptProperties, 2 is step1, 3 is step2: the kill hits step2.
+    // Call 1 is getDocumentProperties, 2 is step1, 3 is step2: the kill hits step2.
     emu.faults.failAtCall(3);
     const result = emu.run('steps');
     expect(result.error?.message).toBe('Exceeded maximum execution time');
-    expect(emu.properties.script.getAll()).toEqual({ step1: 'x' });
+    expect(emu.properties.document.getAll()).toEqual({ step1: 'x' });
     // The kill is armed for one execution only.
     const next = emu.run('steps');
     expect(next.error).toBeUndefined();
@@ -93,7 +93,7 @@ describe('faults', () => {
     emu.faults.failAtCall(4, { only: 'Properties.setProperty', error: 'Server error' });
     const result = emu.run('steps');
     expect(result.error?.message).toBe('Server error');
-    expect(Object.keys(emu.properties.script.getAll())).toEqual(['step1', 'step2', 'step3']);
+    expect(Object.keys(emu.properties.document.getAll())).toEqual(['step1', 'step2', 'step3']);
   });
 
   it('inject makes chosen calls fail once, and the script may recover', () => {
@@ -104,24 +104,40 @@ describe('faults', () => {
     });
     const result = emu.run('steps');
     expect(result.value).toEqual(['2:Service Spreadsheets timed out']);
-    expect(emu.properties.script.get('step3')).toBe('x');
+    expect(emu.properties.document.get('step3')).toBe('x');
     expect(emu.faults.pending()).toEqual([]);
   });
 
   it('ends a run that passes maxExecutionMs on the simulated clock', () => {
     const emu = emulate(SCRIPT, { maxExecutionMs: 360_000 });
+    // Each call takes 200 s of simulated time; the third call starts past the limit.
+    emu.hooks.after('Session.getScriptTimeZone', ({ emu: inner }) => inner.advance(200_000), {
+      times: 2,
+    });
     const result = emu.run('sleepy', [], { kind: 'time' });
+    expect(emu.hooks.pending()).toEqual([]);
     expect(result.error?.message).toBe('Exceeded maximum execution time');
     expect(result.elapsedMs).toBe(400_000);
-    expect(emu.properties.script.get('late')).toBeNull();
+    expect(emu.properties.document.get('late')).toBeNull();
   });
 
   it('gives simple triggers 30 seconds', () => {
-    const emu = emulate(`function slow() { Utilities.sleep(31000); Session.getScriptTimeZone(); }`);
+    const emu = emulate(
+      `function slow() { Session.getScriptTimeZone(); return Session.getScriptTimeZone(); }`,
+    );
+    // The first call of each run takes 31 s of simulated time.
+    emu.hooks.after('Session.getScriptTimeZone', ({ emu: inner }) => inner.advance(31_000), {
+      nth: 1,
+    });
     expect(emu.run('slow', [], { kind: 'simple' }).error?.message).toBe(
       'Exceeded maximum execution time',
     );
-    expect(emu.run('slow', [], { kind: 'run' }).error).toBeUndefined();
+    expect(emu.hooks.pending()).toEqual([]);
+    emu.hooks.after('Session.getScriptTimeZone', ({ emu: inner }) => inner.advance(31_000));
+    const run = emu.run('slow', [], { kind: 'run' });
+    expect(emu.hooks.pending()).toEqual([]);
+    expect(run.error).toBeUndefined();
+    expect(run.elapsedMs).toBe(31_000);
   });
 
   it('interrupts a runaway loop after cpuTimeoutMs of real time', () => {

@@ -1,7 +1,7 @@
 // The script's world: a classic script in a fresh global per execution, a Date on the simulated
 // clock, and loud failures for Apps Script services the emulator does not have.
 import { describe, expect, it } from 'vitest';
-import { emulate, START } from './fixtures/emulate';
+import { emulate, START, workbook } from './fixtures/emulate';
 
 describe('the script realm', () => {
   it('runs in America/Los_Angeles, far from Tokyo, so zone mistakes show', () => {
@@ -21,12 +21,16 @@ describe('the script realm', () => {
   });
 
   it('hands the script Dates of its own realm, so instanceof Date holds', () => {
-    const emu = emulate(`
+    // A Date the emulator made (a date cell of the workbook), read through SpreadsheetApp.
+    const emu = emulate(
+      `
       function check() {
-        var parsed = Utilities.parseDate('2026/12/01 10:00', 'Asia/Tokyo', 'yyyy/MM/dd HH:mm');
-        return [parsed instanceof Date, new Date() instanceof Date, parsed.getTime()];
+        var read = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('予約').getRange('A1').getValue();
+        return [read instanceof Date, new Date() instanceof Date, read.getTime()];
       }
-    `);
+    `,
+      { workbook: workbook([[new Date('2026-12-01T10:00:00+09:00')]]) },
+    );
     expect(emu.runOk('check')).toEqual([true, true, Date.parse('2026-12-01T10:00:00+09:00')]);
   });
 
@@ -57,22 +61,20 @@ describe('the script realm', () => {
     expect(emu.run('assign').error?.name).toBe('TypeError');
   });
 
-  it('formats dates in the named zone whatever the machine zone (Utilities.formatDate)', () => {
-    const emu = emulate(`
+  it("displays dates in the spreadsheet's zone whatever the machine zone", () => {
+    const code = `
       function fmt() {
-        var d = new Date();
-        return [
-          Utilities.formatDate(d, 'Asia/Tokyo', 'yyyy-MM-dd HH:mm'),
-          Utilities.formatDate(d, Session.getScriptTimeZone(), 'M月d日(E)'),
-          Utilities.formatDate(d, 'UTC', "yyyy-MM-dd'T'HH:mm:ss'Z'"),
-        ];
+        var range = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('予約').getRange('A1:B1');
+        range.setValues([[new Date(), new Date()]]);
+        range.setNumberFormats([['yyyy-MM-dd HH:mm', 'M月d日(ddd)']]);
+        return range.getDisplayValues()[0].concat([Session.getScriptTimeZone()]);
       }
-    `);
-    emu.setTime('2026-12-01T00:30:00+09:00'); // still 30 November in Los Angeles and in UTC
-    const [tokyo, japanese, utc] = emu.runOk<string[]>('fmt');
-    expect(tokyo).toBe('2026-12-01 00:30');
-    expect(japanese).toMatch(/^12月1日\(/);
-    expect(utc).toBe('2026-11-30T15:30:00Z');
+    `;
+    const at = '2026-12-01T00:30:00+09:00'; // still 30 November in Los Angeles and in UTC
+    const tokyo = emulate(code, { now: at });
+    expect(tokyo.runOk('fmt')).toEqual(['2026-12-01 00:30', '12月1日(火)', 'Asia/Tokyo']);
+    const utc = emulate(code, { now: at, workbook: { ...workbook(), timeZone: 'UTC' } });
+    expect(utc.runOk<string[]>('fmt').slice(0, 2)).toEqual(['2026-11-30 15:30', '11月30日(月)']);
   });
 
   it('is a classic script: no require, module, process, Buffer or timers', () => {
@@ -103,6 +105,50 @@ describe('the script realm', () => {
     for (const name of ['DriveApp', 'UrlFetchApp', 'CalendarApp', 'DocumentApp']) {
       expect(emu.runOk('touch', [name])).toBe(`not emulated: ${name}`);
     }
+  });
+
+  it('fails loudly on what was dropped because the bundle never calls it', () => {
+    // CacheService, Logger and GmailApp were emulated once; so were Utilities' other methods and
+    // the script and user property stores. A script reaching for one must not limp on.
+    const emu = emulate(`
+      function attempt(what) {
+        var tries = {
+          cache: function () { return CacheService.getScriptCache(); },
+          logger: function () { return Logger.log('x'); },
+          gmail: function () { return GmailApp.sendEmail('a@example.jp', 's', 'b'); },
+          formatDate: function () { return Utilities.formatDate(new Date(), 'Asia/Tokyo', 'yyyy'); },
+          sleep: function () { return Utilities.sleep(10); },
+          charset: function () { return Utilities.Charset.UTF_8; },
+          scriptProperties: function () { return PropertiesService.getScriptProperties(); },
+          userProperties: function () { return PropertiesService.getUserProperties(); },
+        };
+        try { tries[what](); return 'no error'; } catch (e) { return e.message; }
+      }
+    `);
+    expect(
+      Object.fromEntries(
+        [
+          'cache',
+          'logger',
+          'gmail',
+          'formatDate',
+          'sleep',
+          'charset',
+          'scriptProperties',
+          'userProperties',
+        ].map((what) => [what, emu.runOk('attempt', [what])]),
+      ),
+    ).toEqual({
+      cache: 'not emulated: CacheService',
+      logger: 'not emulated: Logger',
+      gmail: 'not emulated: GmailApp',
+      formatDate: 'not emulated: Utilities.formatDate',
+      sleep: 'not emulated: Utilities.sleep',
+      charset: 'not emulated: Utilities.Charset',
+      scriptProperties: 'not emulated: PropertiesService.getScriptProperties',
+      userProperties: 'not emulated: PropertiesService.getUserProperties',
+    });
+    expect(emu.mail.sent).toEqual([]);
   });
 
   it('evaluates the script afresh for each execution: top-level state does not survive', () => {
@@ -144,9 +190,10 @@ describe('the script realm', () => {
   it('gives service errors the name Exception and the realm Error class', () => {
     const emu = emulate(`
       function bad() {
-        try { Utilities.sleep(-1); } catch (e) { return [e instanceof Error, e.name, e.message]; }
+        var props = PropertiesService.getDocumentProperties();
+        try { props.getProperty(1); } catch (e) { return [e instanceof Error, e.name, e.message]; }
       }
     `);
-    expect(emu.runOk('bad')).toEqual([true, 'Exception', 'Invalid argument: milliseconds']);
+    expect(emu.runOk('bad')).toEqual([true, 'Exception', 'Invalid argument: key']);
   });
 });

@@ -27,7 +27,6 @@ function onEdit(e) {
     source: e.source.getName(),
   };
 }
-function onEditInstalled(e) { return [e.authMode === ScriptApp.AuthMode.FULL, e.triggerUid, e.range.getA1Notation()]; }
 function install() { ScriptApp.newTrigger('onEditInstalled').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create(); }
 function selected() { return SpreadsheetApp.getActiveSpreadsheet().getActiveRange().getA1Notation(); }
 function toastIt() { SpreadsheetApp.getActiveSpreadsheet().toast('3件送信しました', 'オンライン相談', 5); }
@@ -70,12 +69,11 @@ describe('the emulated spreadsheet through the facade', () => {
     expect(block?.value).toMatchObject({ a1: 'A4:B4', hasValue: false });
   });
 
-  it('fires installed edit triggers after the simple one', () => {
+  it('does not emulate installable spreadsheet triggers (the bundle installs none)', () => {
     const emu = emulate(SCRIPT, { workbook: workbook(ROWS) });
-    emu.runOk('install');
-    const runs = emu.edit('予約', 'B3', '佐藤 花子');
-    expect(runs.map((r) => r.kind)).toEqual(['simple', 'installable']);
-    expect(runs[1]!.value).toEqual([true, emu.triggers()[0]!.uid, 'B3']);
+    expect(emu.run('install').error?.message).toBe('not emulated: TriggerBuilder.forSpreadsheet');
+    expect(emu.triggers()).toEqual([]);
+    expect(emu.edit('予約', 'B3', '佐藤 花子').map((r) => r.kind)).toEqual(['simple']);
   });
 
   it('reads rows 2..last as records keyed by header', () => {

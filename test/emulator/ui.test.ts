@@ -1,4 +1,4 @@
-// Menus, alert/prompt dialogs answered from a queue, sidebars, and getUi's refusal in triggers.
+// Menus, alert dialogs answered from a queue, sidebars, and getUi's refusal in triggers.
 import { describe, expect, it } from 'vitest';
 import { emulate } from './fixtures/emulate';
 
@@ -8,7 +8,6 @@ function onOpen() {
   ui.createMenu('オンライン相談')
     .addItem('招待メールを送信', 'send')
     .addSeparator()
-    .addSubMenu(ui.createMenu('その他').addItem('名前を入力', 'askName'))
     .addItem('壊れた項目', 'missingFunction')
     .addToUi();
 }
@@ -21,10 +20,15 @@ function send() {
   }
   return 'sent';
 }
-function askName() {
+function unused(what) {
   var ui = SpreadsheetApp.getUi();
-  var r = ui.prompt('名前', '担当者名を入力してください', ui.ButtonSet.OK_CANCEL);
-  return [String(r.getSelectedButton()), r.getResponseText(), r.getSelectedButton() === ui.Button.OK];
+  var page = HtmlService.createHtmlOutput('<p>');
+  var tries = {
+    prompt: function () { ui.prompt('名前'); },
+    subMenu: function () { ui.createMenu('a').addSubMenu(ui.createMenu('b')); },
+    modeless: function () { ui.showModelessDialog(page, '題'); },
+  };
+  try { tries[what](); return 'no error'; } catch (e) { return e.message; }
 }
 function tick() { SpreadsheetApp.getUi(); return 'unreachable'; }
 function twoStrings() { SpreadsheetApp.getUi().alert('題', '本文'); }
@@ -42,19 +46,14 @@ describe('Ui', () => {
     const opened = emu.open();
     expect(opened.error).toBeUndefined();
     expect(opened.kind).toBe('simple');
-    expect(emu.menuCaptions()).toEqual(['招待メールを送信', '名前を入力', '壊れた項目']);
+    expect(emu.menuCaptions()).toEqual(['招待メールを送信', '壊れた項目']);
     expect(emu.ui.menus).toHaveLength(1);
     expect(emu.ui.menus[0]!.caption).toBe('オンライン相談');
-    expect(emu.ui.menus[0]!.entries.map((e) => e.type)).toEqual([
-      'item',
-      'separator',
-      'submenu',
-      'item',
-    ]);
+    expect(emu.ui.menus[0]!.entries.map((e) => e.type)).toEqual(['item', 'separator', 'item']);
     expect(emu.ui.menuItems()[1]).toEqual({
-      caption: '名前を入力',
-      functionName: 'askName',
-      path: ['オンライン相談', 'その他'],
+      caption: '壊れた項目',
+      functionName: 'missingFunction',
+      path: ['オンライン相談'],
     });
     emu.open();
     expect(emu.ui.menus).toHaveLength(1); // reopening rebuilds, it does not duplicate
@@ -105,13 +104,15 @@ describe('Ui', () => {
     expect(emu.ui.lastDialog()?.response).toBe('CLOSE');
   });
 
-  it('answers prompts with typed text', () => {
+  it('does not emulate prompt, submenus or modeless dialogs (the bundle uses none)', () => {
     const emu = emulate(SCRIPT);
-    emu.open();
-    emu.ui.queueResponse({ button: 'OK', text: '山田' }, 'CANCEL');
-    expect(emu.menu('名前を入力').value).toEqual(['OK', '山田', true]);
-    expect(emu.menu('名前を入力').value).toEqual(['CANCEL', '', false]);
-    expect(emu.ui.dialogs[0]).toMatchObject({ kind: 'prompt', title: '名前', text: '山田' });
+    expect(['prompt', 'subMenu', 'modeless'].map((w) => emu.runOk('unused', [w]))).toEqual([
+      'not emulated: Ui.prompt',
+      'not emulated: Menu.addSubMenu',
+      'not emulated: Ui.showModelessDialog',
+    ]);
+    expect(emu.ui.dialogs).toEqual([]);
+    expect(emu.ui.shown).toEqual([]);
   });
 
   it('fails the test loudly when a queued answer is not a button of the dialog', () => {

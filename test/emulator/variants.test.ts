@@ -33,7 +33,7 @@ function typed(text) {
   cell.setValue(text);
   var v = cell.getValue();
   return Object.prototype.toString.call(v) === '[object Date]'
-    ? Utilities.formatDate(v, 'Asia/Tokyo', 'yyyy-MM-dd') : 'text:' + v;
+    ? new Date(v.getTime() + 9 * 3600000).toISOString().slice(0, 10) : 'text:' + v; // Tokyo day
 }
 `;
 

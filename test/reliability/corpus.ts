@@ -208,9 +208,9 @@ export const ROW_CASES: RowCase[] = [
     outcome: sendable('メールアドレス'),
   },
   {
-    title: 'メールアドレス: typo domain warns',
+    title: 'メールアドレス: typo domain is an error (issue 16 §4)',
     row: { email: 'ichiro@gmail.con' },
-    outcome: sendable('メールアドレス'),
+    outcome: error('メールアドレス'),
   },
   {
     title: 'メールアドレス: 300 characters',

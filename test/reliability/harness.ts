@@ -146,7 +146,7 @@ export function expectNoPersonalData(emu: Emulator, secrets: readonly string[]):
   for (const secret of secrets) {
     for (const form of variants(secret)) {
       const inLogs = logLines.find((l) => l.includes(form));
-      expect(inLogs, `console/Logger line holds ${JSON.stringify(form)}`).toBeUndefined();
+      expect(inLogs, `console line holds ${JSON.stringify(form)}`).toBeUndefined();
       const inAudit = auditCells.find((c) => c.includes(form));
       expect(inAudit, `操作ログ holds ${JSON.stringify(form)}`).toBeUndefined();
     }

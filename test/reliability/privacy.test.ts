@@ -1,7 +1,7 @@
 // Privacy and injection on the built bundle (issue 8). The scan is deterministic: one workbook
 // full of recognisable personal data goes through every menu, trigger and server function,
 // including failure paths (a mail refused with the address in the error, a spreadsheet call
-// failing, a killed run, a dialog reporting errors); then no log line (console/Logger) and no
+// failing, a killed run, a dialog reporting errors); then no log line (console) and no
 // 操作ログ cell may hold a name, an address or a 求職番号 — as typed, NFKC-normalised, lower-cased
 // or as bare digits. The other reliability files run the same scan over their own workbooks.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,7 +81,7 @@ function everyEntryPoint(emu: Emulator): RunResult[] {
   return runs;
 }
 
-describe('no personal data in console/Logger output or 操作ログ', () => {
+describe('no personal data in the console log lines or 操作ログ', () => {
   it('every entry point, on the happy path', () => {
     const emu = personalWorkbook();
     const before = emu.snapshot();

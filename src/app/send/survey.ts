@@ -58,7 +58,10 @@ export function surveyReadiness(
       .filter((v) => v.readiness.ready)
       .map((v) => ({ checked: v.checked, booking: v.checked.result.booking })),
     verdicts,
-    notReady: countNotReady(verdicts.map((v) => v.readiness)),
+    // Finished bookings (実施・キャンセル・無断キャンセル) are history, not "not sent".
+    notReady: countNotReady(
+      verdicts.filter((v) => !v.checked.result.finished).map((v) => v.readiness),
+    ),
     stuckSending: verdicts
       .filter((v) => !v.readiness.ready && v.readiness.reason === 'sending')
       .map((v) => refOf(v.checked)),

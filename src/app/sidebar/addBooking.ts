@@ -14,6 +14,7 @@ import { missingBookingHeaders, readBookingSheet } from '../../sheet/bookings';
 import { firstFreeRowNumber } from '../../sheet/table';
 import type { AddBookingResult, BookingForm } from '../../ui/shared/sidebarApi';
 import { issueBookingIds } from '../bookingIds';
+import { isSettingBlocker } from '../../core/settingBlockers';
 import { NeedsPerson } from '../checkService';
 import { loadCheckContext } from '../context';
 import { withScriptLock } from '../lock';
@@ -63,7 +64,7 @@ function addBooking(
   const rowNumber = firstFreeRowNumber(table);
   const candidate = candidateOf(form, day, now, base);
   const precheck = checkWithOthers(table, { rowNumber, values: candidate }, base, dayOf(now));
-  if (!precheck || precheck.errors.length > 0) {
+  if (!precheck || precheck.errors.some((e) => !isSettingBlocker(e))) {
     return refused(precheck ? [...precheck.errors, ...precheck.warnings] : [say.internalFailure()]);
   }
   const idIndex = table.headers.indexOf(BOOKING.id);
