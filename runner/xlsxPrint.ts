@@ -14,6 +14,11 @@ export interface PrintOptions {
   hide?: readonly string[];
   /** Header texts of columns whose cells are printed whole: wrapped, each row as tall as needed. */
   wrap?: readonly string[];
+  /**
+   * Header texts of checkbox columns: TRUE / FALSE print as ☑ / ☐, as Sheets draws them (an xlsx
+   * has no checkbox, and LibreOffice would print 1 and nothing, or TRUE and FALSE).
+   */
+  checkboxes?: readonly string[];
 }
 
 /** A workbook holding only `sheetName` of `snapshot`, landscape A4, fitted to the page width. */
@@ -24,7 +29,8 @@ export function printableSheet(
 ): ExcelJS.Workbook {
   const sheet = snapshot.sheets.find((s) => s.name === sheetName);
   if (!sheet) throw new Error(`printableSheet: no sheet ${sheetName}`);
-  const book = workbookFromSnapshot({ ...snapshot, sheets: [withoutBlankTail(sheet)] });
+  const printed = asCheckboxes(withoutBlankTail(sheet), options.checkboxes ?? []);
+  const book = workbookFromSnapshot({ ...snapshot, sheets: [printed] });
   const meta = book.getWorksheet(META_SHEET);
   if (meta) book.removeWorksheet(meta.id);
   const ws = book.getWorksheet(sheetName)!;
@@ -84,4 +90,14 @@ function wrapColumn(ws: ExcelJS.Worksheet, column: number): void {
       c.alignment = { ...c.alignment, vertical: 'top' };
     });
   });
+}
+
+function asCheckboxes(sheet: SheetSnapshot, headers: readonly string[]): SheetSnapshot {
+  const columns = new Set(headers.map((h) => (sheet.values[0] ?? []).map(String).indexOf(h)));
+  columns.delete(-1);
+  if (columns.size === 0) return sheet;
+  const values = sheet.values.map((row, r) =>
+    row.map((v, c) => (r > 0 && columns.has(c) && typeof v === 'boolean' ? (v ? '☑' : '☐') : v)),
+  );
+  return { ...sheet, values };
 }

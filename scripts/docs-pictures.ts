@@ -195,6 +195,7 @@ async function main(): Promise<void> {
   const bookings: PrintOptions = {
     hide: ['受付日時', '受付方法', '会議URL', '最終更新', '備考', '相談月'],
     wrap: [BOOKING.checkResult],
+    checkboxes: [BOOKING.joined],
   };
   await printToPng(
     printableSheet(snapshot, SHEET.bookings, bookings),

@@ -2,6 +2,7 @@
 // 13:59 and 10:59 for bookings at 14:00 and 11:00: the print step re-saved the workbook with
 // ExcelJS, which stores 14:00 as 0.58333333333212 (a hair below), and LibreOffice's h:mm cuts the
 // seconds off. The printable sheet is rebuilt by the runner's writer and stores exactly 14/24.
+import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,7 @@ function register(): WorkbookSnapshot {
             tokyoInstant(2026, 12, 1 + i),
             tokyoInstant(1899, 12, 30, hour, 0),
             i === 0 ? 'エラー: 一行目\n注意: 二行目' : 'OK',
-            false,
+            i === 1,
           ]),
           ['', '', '', '', false],
           ['', '', '', '', false],
@@ -67,7 +68,10 @@ beforeAll(async () => {
   // As docs:pictures does: the workbook on disk, read back, its 予約 made printable.
   await writeWorkbookFile(join(dir, 'demo.xlsx'), register());
   const snapshot = (await readWorkbookFile(join(dir, 'demo.xlsx')))!;
-  const book = printableSheet(snapshot, '予約', { wrap: ['チェック結果'] });
+  const book = printableSheet(snapshot, '予約', {
+    wrap: ['チェック結果'],
+    checkboxes: ['参加'],
+  });
   printed = Buffer.from(await book.xlsx.writeBuffer());
   await writeFile(join(dir, 'sheet.xlsx'), printed);
 });
@@ -92,6 +96,13 @@ describe('a sheet printed for the guide', () => {
     expect(Number(/ht="([\d.]+)"/.exec(row2)![1])).toBeGreaterThanOrEqual(30);
     const styles = zipEntry(printed, 'xl/styles.xml');
     expect(styles).toContain('wrapText="1"');
+  });
+
+  it('prints 参加 as the checkboxes Sheets draws (☑ ticked, ☐ not), not as 1 and blank', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(printed as unknown as ExcelJS.Buffer);
+    const column = book.worksheets[0]!.getColumn(5).values.slice(2);
+    expect(column).toEqual(['☐', '☑', '☐', '☐']);
   });
 
   it.skipIf(!soffice)(
