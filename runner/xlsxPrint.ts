@@ -97,7 +97,12 @@ function asCheckboxes(sheet: SheetSnapshot, headers: readonly string[]): SheetSn
   columns.delete(-1);
   if (columns.size === 0) return sheet;
   const values = sheet.values.map((row, r) =>
-    row.map((v, c) => (r > 0 && columns.has(c) && typeof v === 'boolean' ? (v ? '☑' : '☐') : v)),
+    row.map((v, c) => {
+      if (r === 0 || !columns.has(c)) return v;
+      // A checkbox cell never ticked may hold nothing: Sheets draws it as an empty box too.
+      if (v === true) return '☑';
+      return v === false || v === '' ? '☐' : v;
+    }),
   );
   return { ...sheet, values };
 }
