@@ -115,6 +115,23 @@ function staffActions(session: Session, at: Date): void {
   }
 }
 
+/**
+ * A new Google spreadsheet starts with one empty シート1 (the emulator makes it too), and 初期設定
+ * adds its sheets after it, 設定 first. The script leaves シート1 alone — it never deletes a sheet
+ * it did not make — so, as a clerk does once after 初期設定, the demo deletes the empty tab and
+ * drags 予約, the sheet staff work in, to the front.
+ */
+function tidyTabs(session: Session): void {
+  const workbook = session.emu.workbook;
+  const first = workbook.sheetByName('シート1');
+  if (first && session.emu.person.values('シート1').every((row) => row.every((v) => v === ''))) {
+    workbook.removeSheet(first);
+  }
+  const bookings = workbook.sheetByName(SHEET.bookings);
+  if (bookings) workbook.sheets = [bookings, ...workbook.sheets.filter((s) => s !== bookings)];
+  console.log(`      空のシート1を削除し、「${SHEET.bookings}」を先頭へ`);
+}
+
 export async function runDemo(options: DemoOptions): Promise<void> {
   const workbook = join(options.outDir, 'demo.xlsx');
   const outbox = outboxFor(workbook);
@@ -128,6 +145,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
 
   step(1, total, `${formatTokyoDay(monday)} 09:00 初期設定（シート・入力規則・保護・トリガー）`);
   session.menu('初期設定');
+  tidyTabs(session);
   setSetting(session.emu, SETTING.phoneCentral, '086-000-0000');
   setSetting(session.emu, SETTING.alertTo, 'staff@example.jp');
   setSetting(session.emu, SETTING.autoSend, 'はい');

@@ -5,7 +5,9 @@ import { simpleParser } from 'mailparser';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipEntry } from './zipEntry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbookSnapshot } from '../../emulator/snapshot';
 import { readWorkbookFile } from '../../runner/workbookFile';
@@ -49,6 +51,16 @@ describe('npm start (the demo)', () => {
     expect(statuses.filter((s) => s === STATUS.cancelled)).toHaveLength(1);
     expect(statuses.filter((s) => s === STATUS.taken)).toHaveLength(3);
     expect(records(SHEET.log).length).toBeGreaterThan(10);
+  });
+
+  it('opens on 予約: no empty シート1 before the register', () => {
+    // A new spreadsheet's シート1 is deleted after 初期設定 and 予約 is dragged to the front.
+    const names = workbook.sheets.map((s) => s.name);
+    expect(names[0]).toBe(SHEET.bookings);
+    expect(names).not.toContain('シート1');
+    // The tab a person sees first when opening the file: the first <sheet> in workbook.xml.
+    const xml = zipEntry(readFileSync(join(dir, 'demo.xlsx')), 'xl/workbook.xml');
+    expect(/<sheet [^>]*name="([^"]+)"/.exec(xml)?.[1]).toBe(SHEET.bookings);
   });
 
   it('writes invitations and alerts as .eml files a mail client reads, beside the workbook', async () => {
