@@ -67,7 +67,7 @@ export const overwrittenRowText = (rowNumber: number) =>
 
 /** チェック結果 text of the new booking when the row it overwrote could not be rebuilt. */
 export const UNSEEN_ROW_TEXT =
-  'この予約を書き込む直前に、すぐ上に行が挿入されました。その行に入力していた内容があれば、この予約で上書きされています。入力していた人に確かめ、消えた予約があれば入力し直してから「すべての予約をチェック」を実行してください。';
+  'この予約を書き込む直前に、すぐ上に行が挿入されました。その行に入力していた内容があれば、この予約で上書きされています。入力していた人に確かめ、消えた予約があれば入力し直してから「すべての予約をチェック」を実行してください（上書き前の内容は「ファイル」→「変更履歴」で見られます）。';
 
 export const rebuiltDetail = (rowNumber: number) =>
   `追加と同時に行の挿入があり、${rowNumber}行目にあったこの予約の行を上書きしました。上書き前の内容で行を作り直し、エラーを付けました`;

@@ -165,6 +165,6 @@ describe('初期設定 when a person inserts rows at the top of 予約 meanwhile
     const report = emu.ui.dialogs.at(-1)!.message;
     expect(report).toContain('2行目');
     expect(report).toContain('チェックボックスを付けませんでした');
-    expect(report).not.toContain('3行目');
+    expect(report).not.toMatch(/(?<!\d)3行目/); // row 3 of 予約 (設定's 13行目 may be named)
   });
 });

@@ -87,7 +87,8 @@ const tally = {
   fired: Object.fromEntries(ACTION_KINDS.map((k) => [k, 0])) as Record<ActionKind, number>,
   effective: Object.fromEntries(ACTION_KINDS.map((k) => [k, 0])) as Record<ActionKind, number>,
   failing: 0,
-  /** Cases inside the deleteRows window that the run told the person about (Outcome.residuals). */
+  /** Cases in a one-call window (the archive's deleteRows, the sidebar's free-row write) that the
+   * run told the person about (Outcome.residuals). */
   residual: 0,
 };
 /** Survey mode: cases breaking each invariant, by entry point and action kind. */
