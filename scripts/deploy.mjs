@@ -5,7 +5,8 @@
 //   --target <name>   the project in .clasp-<name>.json (repeatable: --target a --target b);
 //   --all             every .clasp-<name>.json in this directory, in name order.
 // Each target file is handed to clasp with `-P <file>`, so .clasp.json is never read or
-// overwritten for a target. A target whose file is missing, unreadable, has no real scriptId or
+// overwritten for a target. clasp is this repository's (node_modules), run in the current
+// directory, which holds the target files (npm run: the repository root; the tests: a temp dir). A target whose file is missing, unreadable, has no real scriptId or
 // a rootDir other than "dist" is stopped with its reason; the others still go. The summary at
 // the end has one line per target; the exit code is 1 if any target did not go.
 //   --dry-run         run `clasp show-file-status` (offline, no login) instead of `clasp push`
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_FILE = /^\.clasp-(.+)\.json$/;
+const CLASP_PACKAGE = join(REPO_ROOT, 'node_modules', '@google', 'clasp');
 
 main();
 
@@ -130,7 +132,7 @@ function check(root, name) {
 
 function push(file) {
   try {
-    execFileSync('npx', ['clasp', '-P', file, 'push', '--force'], { stdio: 'inherit' });
+    clasp(['-P', file, 'push', '--force'], { stdio: 'inherit' });
     return { ok: true, result: 'pushed' };
   } catch (error) {
     return notGone(`clasp push failed (exit code ${error.status ?? '?'}); its output is above.`);
@@ -140,7 +142,7 @@ function push(file) {
 function status(file) {
   let out;
   try {
-    out = execFileSync('npx', ['clasp', '-P', file, 'show-file-status', '--json'], {
+    out = clasp(['-P', file, 'show-file-status', '--json'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -150,6 +152,12 @@ function status(file) {
   const { filesToPush } = JSON.parse(out.trim().split('\n').pop());
   for (const f of filesToPush) console.log(`  would push ${f}`);
   return { ok: true, result: `would push ${filesToPush.length} files (dry run)` };
+}
+
+/** This repository's clasp (package.json pins it), run in the directory of the target files. */
+function clasp(args, options) {
+  const { bin } = JSON.parse(readFileSync(join(CLASP_PACKAGE, 'package.json'), 'utf8'));
+  return execFileSync(process.execPath, [join(CLASP_PACKAGE, bin.clasp), ...args], options);
 }
 
 function notGone(reason) {
