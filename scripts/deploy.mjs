@@ -30,7 +30,7 @@ function main() {
   if (targets.length === 0) {
     stop(
       options.all
-        ? 'no .clasp-<name>.json here. Create one per office, like .clasp.json with that script\'s id.'
+        ? "no .clasp-<name>.json here. Create one per office, like .clasp.json with that script's id."
         : 'nothing to deploy.',
     );
   }
@@ -43,7 +43,9 @@ function main() {
     }
   }
   for (const t of checked.filter((c) => c.ok)) {
-    console.log(`deploy: ${label(t.name)} → ${options.dryRun ? 'clasp show-file-status' : 'clasp push'}`);
+    console.log(
+      `deploy: ${label(t.name)} → ${options.dryRun ? 'clasp show-file-status' : 'clasp push'}`,
+    );
     Object.assign(t, options.dryRun ? status(t.file) : push(t.file));
   }
   printSummary(checked, options.dryRun);
@@ -114,7 +116,11 @@ function check(root, name) {
     return notGone(`${file} is not valid JSON (${error.message}).`);
   }
   const { scriptId, rootDir } = config ?? {};
-  if (typeof scriptId !== 'string' || !/^[A-Za-z0-9_-]{20,}$/.test(scriptId) || scriptId.startsWith('REPLACE')) {
+  if (
+    typeof scriptId !== 'string' ||
+    !/^[A-Za-z0-9_-]{20,}$/.test(scriptId) ||
+    scriptId.startsWith('REPLACE')
+  ) {
     return notGone(
       [
         `${file} has no real scriptId (found "${scriptId ?? ''}").`,
@@ -172,7 +178,9 @@ function printSummary(targets, dryRun) {
     for (const line of rest) console.log(`    ${line}`);
   }
   const failed = targets.filter((t) => !t.ok).length;
-  console.log(failed === 0 ? `all ${targets.length} done.` : `${failed} of ${targets.length} stopped.`);
+  console.log(
+    failed === 0 ? `all ${targets.length} done.` : `${failed} of ${targets.length} stopped.`,
+  );
 }
 
 function stop(message) {
