@@ -20,17 +20,21 @@ export function readSettingRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): Sett
     .filter((row) => row.key !== '');
 }
 
-/** Appends the settings that have no row yet, with their default and description. */
+/**
+ * Appends the settings that have no row yet, with their default and description. `defaultsFor`
+ * gets the rows there are (the per-窓口 rows depend on 設定「窓口」).
+ */
 export function appendMissingSettings(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  defaults: readonly SettingDefault[],
+  defaultsFor: (rows: readonly SettingRow[]) => readonly SettingDefault[],
   report: SetupReport,
 ): void {
-  const present = new Set(readSettingRows(sheet).map((row) => row.key));
-  const missing = defaults.filter((d) => !present.has(d.key));
+  const rows = readSettingRows(sheet);
+  const present = new Set(rows.map((row) => row.key));
+  const missing = defaultsFor(rows).filter((d) => !present.has(d.key));
   if (missing.length === 0) return;
   const headers = readTable(sheet).headers;
-  const rows = missing.map((d) => {
+  const added = missing.map((d) => {
     const byHeader: Record<string, string> = {
       [SETTINGS_HEADERS[0]]: d.key,
       [SETTINGS_HEADERS[1]]: d.value,
@@ -38,6 +42,6 @@ export function appendMissingSettings(
     };
     return headers.map((h) => byHeader[h] ?? '');
   });
-  appendBelowData(sheet, rows, headers.length);
+  appendBelowData(sheet, added, headers.length);
   report.changes.push(`「設定」に項目を追加しました: ${missing.map((d) => d.key).join('、')}`);
 }
