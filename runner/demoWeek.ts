@@ -180,6 +180,8 @@ export interface WeekOptions {
   say?: (line: string) => void;
   /** Between 初期設定 and the office's settings (the demo tidies the tabs here). */
   afterSetup?: () => void;
+  /** After すべての予約をチェック, before the send (a test reads チェック結果 here). */
+  afterCheck?: () => void;
 }
 
 /** Runs the week; returns the number of ticks. The clock must stand at Monday 2026-11-30 09:00. */
@@ -210,6 +212,7 @@ export function runWeek(
   step(3, 'すべての予約をチェック');
   emu.advance({ minutes: 5 });
   driver.menu('すべての予約をチェック');
+  options.afterCheck?.();
 
   step(4, '招待メールを送信');
   driver.menu('招待メールを送信');
