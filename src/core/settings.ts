@@ -214,7 +214,7 @@ function defaultOf(key: string): string {
 }
 
 /** Keys compare after NFKC and without spaces: （分） and (分) are the same key to a person. */
-function keyOf(key: unknown): string {
+export function keyOf(key: unknown): string {
   return nfkc(normalizeText(key)).replace(/\s+/g, '');
 }
 

@@ -1,6 +1,6 @@
 // 設定: one setting a row (項目 / 値 / 説明). Staff edit values; the script adds missing rows.
 import { SETTINGS_HEADERS } from '../core/schema';
-import type { SettingDefault, SettingRow } from '../core/settings';
+import { keyOf, type SettingDefault, type SettingRow } from '../core/settings';
 import { appendBelowData } from './grid';
 import type { SetupReport } from './setup';
 import { cellText, readTable } from './table';
@@ -30,8 +30,9 @@ export function appendMissingSettings(
   report: SetupReport,
 ): void {
   const rows = readSettingRows(sheet);
-  const present = new Set(rows.map((row) => row.key));
-  const missing = defaultsFor(rows).filter((d) => !present.has(d.key));
+  // As parseSettings reads them: a row typed 電話番号(本所) is the 電話番号（本所） row.
+  const present = new Set(rows.map((row) => keyOf(row.key)));
+  const missing = defaultsFor(rows).filter((d) => !present.has(keyOf(d.key)));
   if (missing.length === 0) return;
   const headers = readTable(sheet).headers;
   const added = missing.map((d) => {

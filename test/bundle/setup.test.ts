@@ -15,6 +15,7 @@ import {
 } from '../../src/core/schema';
 import { SETTING_DEFAULTS } from '../../src/core/settings';
 import { bookingRow, newEmulator, setSetting, setUp, typeBookings, typeRoster } from './helpers';
+import { typeRows } from '../../runner/staff';
 
 describe('初期設定', () => {
   it('creates every sheet with the exact headers, frozen header row and filter', () => {
@@ -104,6 +105,24 @@ describe('初期設定', () => {
     const before = emu.snapshot();
     expect(emu.menu('初期設定').counters.cellsWritten).toBe(0);
     expect(emu.snapshot()).toEqual(before);
+  });
+
+  it('takes a per-窓口 row typed with half-width brackets as that row, adding no second one', () => {
+    const emu = newEmulator();
+    setUp(emu);
+    setSetting(emu, SETTING.offices, '本所');
+    typeRows(emu, SHEET.settings, { key: '項目', value: '値' }, [
+      { key: '電話番号(本所)', value: '099-000-0001' },
+    ]);
+    emu.ui.setDefault('accept');
+    expect(emu.menu('初期設定').error).toBeUndefined();
+    const keys = emu.person.values(SHEET.settings).map((r) => String(r[0]));
+    expect(keys.filter((k) => k.startsWith('電話番号') && k.includes('本所'))).toEqual([
+      '電話番号(本所)',
+    ]);
+    expect(keys).toContain('差出人名（本所）');
+    const report = emu.ui.dialogs[emu.ui.dialogs.length - 1]!.message;
+    expect(report).not.toContain('本所の予約は、電話番号を入れるまで');
   });
 
   it('adds missing columns at the end and leaves reordered and staff columns where they are', () => {
