@@ -1,6 +1,7 @@
 // The local runner: the built bundle (dist/Code.js) running in the emulator over a real .xlsx.
 //   npx tsx runner/cli.ts                      the demo on synthetic data (out/demo.xlsx and
 //                                              its mails in out/demo.xlsx.outbox/)
+//   npx tsx runner/cli.ts --profile <name>     the same week for another office (runner/profiles/)
 //   npx tsx runner/cli.ts <command> --workbook <file.xlsx> [--outbox <dir>] [--at <ISO time>]
 // Commands: setup, check, send, tick, report, archive. Each opens the workbook, runs the same
 // menu item or trigger staff and Apps Script would, prints the dialogs and what the run did
@@ -8,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { MENU_ITEMS, TRIGGER_HANDLERS } from '../src/core/schema';
 import { runDemo } from './demo';
+import { PROFILES, profileByName } from './profiles/index';
 import { checkWorkbookPath } from './paths';
 import { describeActivity } from './report';
 import { openSession, outboxFor, type Activity, type Session } from './session';
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, { describe: string; run: (s: Session) => Activity
 function usage(): string {
   return [
     'usage: npx tsx runner/cli.ts                 (demo: out/demo.xlsx, out/demo.xlsx.outbox/)',
+    `       npx tsx runner/cli.ts --profile <name>  (the demo for another office: ${Object.keys(PROFILES).join(', ')})`,
     '       npx tsx runner/cli.ts <command> --workbook <file.xlsx> [--outbox <dir>] [--at 2026-12-01T10:15:00+09:00]',
     '       mails go to <file.xlsx>.outbox/ unless --outbox names another folder.',
     '       only setup creates a workbook that does not exist yet.',
@@ -51,15 +54,19 @@ async function main(argv: string[]): Promise<void> {
       outbox: { type: 'string' },
       at: { type: 'string' },
       out: { type: 'string' },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return console.log(usage());
   const [name, ...extra] = positionals;
   if (name === undefined) {
-    await runDemo({ outDir: values.out ?? 'out' });
+    const profile = values.profile === undefined ? undefined : profileByName(values.profile);
+    await runDemo({ outDir: values.out ?? 'out', ...(profile ? { profile } : {}) });
     return;
   }
+  if (values.profile !== undefined)
+    throw new Error(`--profile is for the demo only (no command)\n${usage()}`);
   const command = COMMANDS[name];
   if (!command || extra.length > 0)
     throw new Error(`unknown command: ${positionals.join(' ')}\n${usage()}`);

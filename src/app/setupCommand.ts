@@ -1,5 +1,5 @@
 // 初期設定 (menu): sheets, settings, formatting, protections and triggers, then one summary.
-import { defaultSettings, SETTING_DEFAULTS } from '../core/settings';
+import { defaultSettings, settingDefaultsFor } from '../core/settings';
 import { setupLogLine, setupSummary, takeOverQuestion, timeZoneWarning } from '../core/setupWords';
 import { ensureAllSheets, ensureSheet, type SetupReport } from '../sheet/setup';
 import { SETTINGS_SHEET } from '../sheet/sheetSpecs';
@@ -41,7 +41,7 @@ function setUp(
     { slots: [], offices: [], notes: defaultSettings() },
     report,
   );
-  appendMissingSettings(settingsSheet, SETTING_DEFAULTS, report);
+  appendMissingSettings(settingsSheet, settingDefaultsFor, report);
   const { settings, problems } = loadSettings(spreadsheet);
   report.warnings.push(...problems);
   // The dropdowns and the header notes (無断キャンセル判定, 予約締切 …) are built from 設定.

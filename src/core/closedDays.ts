@@ -43,7 +43,7 @@ export function parseClosedDays(
     const office = officeText === '' || BOTH_OFFICES.includes(officeText) ? null : officeText;
     if (office !== null && offices !== undefined && !offices.includes(office)) {
       problems.push(
-        `${where}: 「窓口」の${quote(officeText)}は設定にない窓口です。${offices.join('・')}のどれかにするか、両方の休みなら空にしてください。`,
+        `${where}: 「窓口」の${quote(officeText)}は設定にない窓口です。${offices.join('・')}のどれかにするか、すべての窓口の休みなら空にしてください。`,
       );
     }
     closedDays.push({ date: date.value, office, reason });

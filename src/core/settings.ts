@@ -167,6 +167,44 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
   ),
 ];
 
+/** The per-窓口 keys, in the order their blocks stand in 設定: all phones, then senders, then hours. */
+const PER_OFFICE_KEYS = [officePhoneKey, officeSenderKey, officeHoursKey] as const;
+
+/** One 窓口's row for a per-窓口 key: the shipped row for a shipped 窓口, else a blank phone and hours. */
+function officeDefault(keyFor: (office: string) => string, office: string): SettingDefault {
+  const key = keyFor(office);
+  const shipped = SETTING_DEFAULTS.find((d) => d.key === key);
+  if (shipped) return shipped;
+  if (keyFor === officePhoneKey)
+    return row(
+      key,
+      '',
+      `${office}のキャンセル連絡先。招待メールに載ります。空のままでは${office}の招待メールを送れません。`,
+    );
+  if (keyFor === officeSenderKey)
+    return row(key, `ハローワーク${office}`, `${office}の招待メールの差出人名。`);
+  return row(
+    key,
+    '',
+    `${office}の電話の受付時間。招待メールの電話番号のあとに載ります（例: 月～金 8:30～{受付終了時刻}、祝日・年末年始を除く）。空なら載せません。`,
+  );
+}
+
+/**
+ * The rows 初期設定 makes sure 設定 has, given the rows it has now: SETTING_DEFAULTS with the
+ * per-窓口 rows (電話番号・差出人名・受付時間) for each 窓口 that 設定「窓口」 lists, not for the two
+ * shipped ones. A new 設定 gets exactly SETTING_DEFAULTS.
+ */
+export function settingDefaultsFor(rows: readonly SettingRow[]): SettingDefault[] {
+  const offices = parseSettings(rows).settings.offices;
+  const shippedOffices = [OFFICE.central, OFFICE.wakamono];
+  const perOfficeKeys = new Set(PER_OFFICE_KEYS.flatMap((k) => shippedOffices.map((o) => k(o))));
+  const first = SETTING_DEFAULTS.findIndex((d) => perOfficeKeys.has(d.key));
+  const rest = SETTING_DEFAULTS.filter((d) => !perOfficeKeys.has(d.key));
+  const perOffice = PER_OFFICE_KEYS.flatMap((k) => offices.map((o) => officeDefault(k, o)));
+  return [...rest.slice(0, first), ...perOffice, ...rest.slice(first)];
+}
+
 function row(key: string, value: string, description: string): SettingDefault {
   return { key, value, description };
 }
@@ -176,7 +214,7 @@ function defaultOf(key: string): string {
 }
 
 /** Keys compare after NFKC and without spaces: （分） and (分) are the same key to a person. */
-function keyOf(key: unknown): string {
+export function keyOf(key: unknown): string {
   return nfkc(normalizeText(key)).replace(/\s+/g, '');
 }
 

@@ -243,7 +243,7 @@ export const CLOSED_DAYS_SHEET: SheetSpec = {
       header: CLOSED_DAY.office,
       width: 110,
       validation: 'officeOrBlank',
-      note: '休む窓口。空欄は両方。',
+      note: '休む窓口。空欄はすべての窓口。',
     },
     { header: CLOSED_DAY.reason, width: 240, note: '理由（チェック結果に表示されます）。' },
   ],

@@ -2,16 +2,20 @@
 // and repairs a sheet whose columns staff have reordered or extended.
 import { describe, expect, it } from 'vitest';
 import {
+  BOOKING,
   BOOKING_HEADERS,
   CLOSED_DAY_HEADERS,
   LOG_HEADERS,
+  ROSTER,
   ROSTER_HEADERS,
+  SETTING,
   SETTINGS_HEADERS,
   SHEET,
   TRIGGER_HANDLERS,
 } from '../../src/core/schema';
 import { SETTING_DEFAULTS } from '../../src/core/settings';
-import { bookingRow, newEmulator, setUp, typeBookings, typeRoster } from './helpers';
+import { bookingRow, newEmulator, setSetting, setUp, typeBookings, typeRoster } from './helpers';
+import { typeRows } from '../../runner/staff';
 
 describe('初期設定', () => {
   it('creates every sheet with the exact headers, frozen header row and filter', () => {
@@ -65,6 +69,60 @@ describe('初期設定', () => {
     expect(second.counters.cellsWritten).toBe(0);
     const last = emu.ui.dialogs[emu.ui.dialogs.length - 1]!;
     expect(last.message).toContain('変更はありませんでした');
+  });
+
+  it('adds 電話番号・差出人名・受付時間 rows for every 窓口 listed, and builds the 窓口 dropdowns from them', () => {
+    const emu = newEmulator();
+    setUp(emu);
+    setSetting(emu, SETTING.offices, '本所,分室A,分室B');
+    emu.ui.setDefault('accept');
+    expect(emu.menu('初期設定').error).toBeUndefined();
+    const settingRows = emu.person.values(SHEET.settings).slice(1);
+    const valueOf = (key: string) => settingRows.find((r) => r[0] === key)?.[1];
+    for (const office of ['本所', '分室A', '分室B']) {
+      expect(valueOf(`電話番号（${office}）`), office).toBe('');
+      expect(valueOf(`差出人名（${office}）`), office).toBe(`ハローワーク${office}`);
+      expect(valueOf(`受付時間（${office}）`), office).toBe('');
+    }
+    // The shipped offices' rows stay as they were (nothing is deleted).
+    expect(valueOf(SETTING.phoneWakamono)).toBe('086-430-0705');
+    const report = emu.ui.dialogs[emu.ui.dialogs.length - 1]!.message;
+    expect(report).toContain('電話番号（本所）');
+    expect(report).toContain('本所の予約は、電話番号を入れるまで招待メールを送れません。');
+    const snapshot = emu.snapshot();
+    for (const name of [SHEET.bookings, SHEET.roster]) {
+      const sheet = snapshot.sheets.find((s) => s.name === name)!;
+      const column = sheet.values[0]!.indexOf(
+        name === SHEET.bookings ? BOOKING.office : ROSTER.office,
+      );
+      const lists = Object.entries(sheet.validations ?? {})
+        .filter(([a1]) => a1.replace(/\d+$/, '') === String.fromCharCode(65 + column))
+        .map(([, v]) => v.values);
+      expect(lists.length, name).toBeGreaterThan(0);
+      for (const list of lists) expect(list, name).toEqual(['本所', '分室A', '分室B']);
+    }
+    // A second run adds nothing more.
+    const before = emu.snapshot();
+    expect(emu.menu('初期設定').counters.cellsWritten).toBe(0);
+    expect(emu.snapshot()).toEqual(before);
+  });
+
+  it('takes a per-窓口 row typed with half-width brackets as that row, adding no second one', () => {
+    const emu = newEmulator();
+    setUp(emu);
+    setSetting(emu, SETTING.offices, '本所');
+    typeRows(emu, SHEET.settings, { key: '項目', value: '値' }, [
+      { key: '電話番号(本所)', value: '099-000-0001' },
+    ]);
+    emu.ui.setDefault('accept');
+    expect(emu.menu('初期設定').error).toBeUndefined();
+    const keys = emu.person.values(SHEET.settings).map((r) => String(r[0]));
+    expect(keys.filter((k) => k.startsWith('電話番号') && k.includes('本所'))).toEqual([
+      '電話番号(本所)',
+    ]);
+    expect(keys).toContain('差出人名（本所）');
+    const report = emu.ui.dialogs[emu.ui.dialogs.length - 1]!.message;
+    expect(report).not.toContain('本所の予約は、電話番号を入れるまで');
   });
 
   it('adds missing columns at the end and leaves reordered and staff columns where they are', () => {

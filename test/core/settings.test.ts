@@ -4,6 +4,7 @@ import {
   defaultSettings,
   parseSettings,
   SETTING_DEFAULTS,
+  settingDefaultsFor,
   type SettingRow,
 } from '../../src/core/settings';
 
@@ -218,5 +219,57 @@ describe('個人情報の自動消去', () => {
     expect(
       parseSettings(rows({ ...COMPLETE, [SETTING.autoErase]: 'はい' })).settings.autoErase,
     ).toBe(true);
+  });
+});
+
+describe('settingDefaultsFor (the rows 初期設定 makes sure 設定 has)', () => {
+  it('is exactly SETTING_DEFAULTS for a new 設定 and for the shipped 窓口', () => {
+    expect(settingDefaultsFor([])).toEqual([...SETTING_DEFAULTS]);
+    expect(settingDefaultsFor(rows())).toEqual([...SETTING_DEFAULTS]);
+  });
+
+  it('has 電話番号・差出人名・受付時間 rows for each 窓口 listed, and none for the shipped ones', () => {
+    const defaults = settingDefaultsFor(rows({ [SETTING.offices]: '本所, 分室A,分室B' }));
+    const keys = defaults.map((d) => d.key);
+    const perOffice = keys.filter((k) => /^(電話番号|差出人名|受付時間)（/.test(k));
+    expect(perOffice).toEqual([
+      '電話番号（本所）',
+      '電話番号（分室A）',
+      '電話番号（分室B）',
+      '差出人名（本所）',
+      '差出人名（分室A）',
+      '差出人名（分室B）',
+      '受付時間（本所）',
+      '受付時間（分室A）',
+      '受付時間（分室B）',
+    ]);
+    // Where the shipped per-窓口 block stands, right after 窓口.
+    expect(keys.indexOf('電話番号（本所）')).toBe(keys.indexOf(SETTING.offices) + 1);
+    const of = (key: string) => defaults.find((d) => d.key === key)!;
+    expect(of('電話番号（分室A）').value).toBe('');
+    expect(of('電話番号（分室A）').description).toContain(
+      '空のままでは分室Aの招待メールを送れません',
+    );
+    expect(of('差出人名（分室B）').value).toBe('ハローワーク分室B');
+    expect(of('受付時間（本所）').value).toBe('');
+    // Everything else as shipped.
+    const others = (list: readonly { key: string }[]) =>
+      list.filter((d) => !/^(電話番号|差出人名|受付時間)（/.test(d.key));
+    expect(others(defaults)).toEqual(others(SETTING_DEFAULTS));
+  });
+
+  it('keeps the shipped rows of a shipped 窓口 listed beside a new one', () => {
+    const defaults = settingDefaultsFor(rows({ [SETTING.offices]: '倉敷わかもの,児島' }));
+    const wakamono = SETTING_DEFAULTS.find((d) => d.key === SETTING.phoneWakamono);
+    expect(defaults.find((d) => d.key === SETTING.phoneWakamono)).toEqual(wakamono);
+    expect(defaults.some((d) => d.key === SETTING.phoneCentral)).toBe(false);
+    expect(defaults.some((d) => d.key === '電話番号（児島）')).toBe(true);
+  });
+
+  it('a listed 窓口 without its phone cannot send, as 倉敷中央 as shipped', () => {
+    const listed = rows({ ...COMPLETE, [SETTING.offices]: '本所' });
+    const { settings, problems } = parseSettings(listed);
+    expect(settings.phones['本所']).toBe('');
+    expect(problems).toContain('本所の予約は、電話番号を入れるまで招待メールを送れません。');
   });
 });

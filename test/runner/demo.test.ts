@@ -178,3 +178,74 @@ describe('npm start (the demo)', () => {
     expect(stdout).toContain(`保存しました: ${workbook}`);
   });
 });
+
+describe('npm start -- --profile mihon (the demo week for another office)', () => {
+  let profileDir: string;
+  let saved: WorkbookSnapshot;
+
+  beforeAll(async () => {
+    profileDir = await mkdtemp(join(tmpdir(), 'runner-profile-'));
+    execFileSync('npx', ['tsx', 'runner/cli.ts', '--profile', 'mihon', '--out', profileDir], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+    saved = (await readWorkbookFile(join(profileDir, 'demo.xlsx')))!;
+  }, 150_000);
+
+  afterAll(async () => {
+    await rm(profileDir, { recursive: true, force: true });
+  });
+
+  it('writes a workbook whose 設定 has the three 窓口 and their rows, 休業日 its closed day', () => {
+    const settings = new Map(
+      records(SHEET.settings, saved).map((r) => [String(r['項目']), String(r['値'])]),
+    );
+    expect(settings.get('窓口')).toBe('本所,分室A,分室B');
+    expect(settings.get('開始時刻')).toBe('09:30,13:30,16:00');
+    expect(settings.get('各枠の定員')).toBe('2');
+    for (const office of ['本所', '分室A', '分室B']) {
+      expect(settings.get(`差出人名（${office}）`)).toBe(`ハローワーク見本 ${office}`);
+      expect(settings.get(`電話番号（${office}）`)).toMatch(/^099-000-000\d$/);
+    }
+    const closed = records(SHEET.closedDays, saved);
+    expect(closed.map((r) => [r['窓口'], r['理由']])).toEqual([['分室B', '研修']]);
+    const offices = new Set(records(SHEET.bookings, saved).map((r) => String(r[BOOKING.office])));
+    expect([...offices].sort()).toEqual(['分室A', '分室B', '本所']);
+  });
+
+  it("its outbox has invitations from the profile's sender names, none from Kurashiki", async () => {
+    const outbox = join(profileDir, 'demo.xlsx.outbox');
+    const files = (await readdir(outbox)).filter((f) => f.endsWith('.eml'));
+    const mails = await Promise.all(
+      files.map(async (f) => simpleParser(await readFile(join(outbox, f)))),
+    );
+    const invitations = mails.filter((m) => m.subject?.includes('オンライン職業相談のご案内'));
+    expect(invitations).toHaveLength(10);
+    const senders = new Set(invitations.map((m) => m.from?.value[0]?.name));
+    expect([...senders].sort()).toEqual([
+      'ハローワーク見本 分室A',
+      'ハローワーク見本 分室B',
+      'ハローワーク見本 本所',
+    ]);
+    for (const mail of invitations) {
+      expect(mail.text).not.toContain('倉敷');
+      expect(mail.text).toContain('見本版 令和8年4月1日制定');
+    }
+  });
+
+  it('an unknown profile stops with exit code 1 and names the profiles there are', () => {
+    let failure: { status?: number; stderr?: Buffer } = {};
+    try {
+      execFileSync('npx', ['tsx', 'runner/cli.ts', '--profile', 'nowhere', '--out', profileDir], {
+        stdio: 'pipe',
+        timeout: 60_000,
+      });
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    expect(failure.status).toBe(1);
+    expect(String(failure.stderr)).toContain(
+      'unknown profile: nowhere (profiles: kurashiki, mihon',
+    );
+  });
+});
