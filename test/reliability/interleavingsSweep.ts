@@ -321,7 +321,7 @@ function report(): void {
       `interleavings: seed ${SEED}; ${tally.cases} cases (${tally.runs} script runs), by entry point: ${ENTRY_POINTS.map((e) => `${e} ${tally.byEntry[e]}`).join(', ')}`,
       `  hooks fired by action kind: ${kinds.join(', ')}`,
       `  cases breaking an invariant: ${tally.failing}`,
-      `  cases in the archive's deleteRows window, told to the person (residual): ${tally.residual}`,
+      `  cases in a one-call window (archive deleteRows, sidebar free-row write), told to the person (residual): ${tally.residual}`,
     ].join('\n'),
   );
   if (SURVEY) {
