@@ -6,14 +6,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/index';
-import { BOOKING, CLOSED_DAY, SHEET } from '../../src/core/schema';
-import { bookingRow, bookings, workbookWith } from './helpers';
+import { BOOKING } from '../../src/core/schema';
+import { bookings } from './helpers';
 import {
   describeViolations,
   hasChromium,
   type OpenSidebar,
   openSidebar,
   runAxe,
+  sidebarWorkbook,
 } from './sidebarPage';
 
 interface Focused {
@@ -52,14 +53,7 @@ describe.skipIf(!hasChromium)('空き枠 sidebar: accessibility (JIS X 8341-3:20
 
   beforeAll(async () => {
     // 12/2 10:00 at 倉敷わかもの is full; 12/3 is a 休業日 of 倉敷中央 (its text is grey).
-    emu = workbookWith([bookingRow({ status: '確定' })]);
-    const closed: Record<string, string> = {
-      [CLOSED_DAY.date]: '2026/12/03',
-      [CLOSED_DAY.office]: '倉敷中央',
-      [CLOSED_DAY.reason]: '研修',
-    };
-    const closedHeaders = (emu.person.values(SHEET.closedDays)[0] ?? []).map(String);
-    emu.edit(SHEET.closedDays, 'A2', [closedHeaders.map((h) => closed[h] ?? '')]);
+    emu = sidebarWorkbook();
     open = await openSidebar(emu);
     page = open.page;
   });

@@ -6,10 +6,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/index';
 import { normalizeTime } from '../../src/core/normalize';
-import { BOOKING, CLOSED_DAY, SHEET } from '../../src/core/schema';
+import { BOOKING } from '../../src/core/schema';
 import { tryDayOf } from '../../src/core/time';
-import { bookingRow, bookings, workbookWith } from './helpers';
-import { CHROMIUM, hasChromium, onCi, type OpenSidebar, openSidebar } from './sidebarPage';
+import { bookings } from './helpers';
+import {
+  CHROMIUM,
+  hasChromium,
+  onCi,
+  type OpenSidebar,
+  openSidebar,
+  sidebarWorkbook,
+} from './sidebarPage';
 
 const SCREENSHOT = 'test-artifacts/sidebar.png';
 
@@ -35,14 +42,7 @@ describe.skipIf(!hasChromium)('空き枠 sidebar in headless Chromium', () => {
 
   beforeAll(async () => {
     // One 確定 booking fills 12/2 10:00 at 倉敷わかもの; 12/3 is a 休業日 of 倉敷中央.
-    emu = workbookWith([bookingRow({ status: '確定' })]);
-    const closed: Record<string, string> = {
-      [CLOSED_DAY.date]: '2026/12/03',
-      [CLOSED_DAY.office]: '倉敷中央',
-      [CLOSED_DAY.reason]: '研修',
-    };
-    const closedHeaders = (emu.person.values(SHEET.closedDays)[0] ?? []).map(String);
-    emu.edit(SHEET.closedDays, 'A2', [closedHeaders.map((h) => closed[h] ?? '')]);
+    emu = sidebarWorkbook();
     open = await openSidebar(emu);
     ({ browser, page, calls } = open);
   });

@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Emulator } from '../../emulator/index';
+import { CLOSED_DAY, SHEET } from '../../src/core/schema';
+import { bookingRow, workbookWith } from './helpers';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -50,6 +52,20 @@ interface Reply {
   ok: boolean;
   value?: unknown;
   message?: string;
+}
+
+/** The browser tests' workbook: one 確定 booking fills 12/2 10:00 at 倉敷わかもの, and 12/3 is a
+ * 休業日 of 倉敷中央 (研修). */
+export function sidebarWorkbook(): Emulator {
+  const emu = workbookWith([bookingRow({ status: '確定' })]);
+  const closed: Record<string, string> = {
+    [CLOSED_DAY.date]: '2026/12/03',
+    [CLOSED_DAY.office]: '倉敷中央',
+    [CLOSED_DAY.reason]: '研修',
+  };
+  const closedHeaders = (emu.person.values(SHEET.closedDays)[0] ?? []).map(String);
+  emu.edit(SHEET.closedDays, 'A2', [closedHeaders.map((h) => closed[h] ?? '')]);
+  return emu;
 }
 
 export interface OpenSidebar {
