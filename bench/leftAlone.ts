@@ -4,24 +4,14 @@
 // the 1st at 05:00, as in production: with 設定 自動保管 はい (as shipped) it archives before
 // 月次集計; with いいえ the history stays in 予約. Then the same 86 live rows as the main bench,
 // checked and ticked at 09:00, and the daily operations measured at NOW.
-import { type CellValue, Emulator } from '../emulator/index';
-import {
-  BOOKING,
-  LOG,
-  ROSTER,
-  type RosterField,
-  SETTING,
-  SHEET,
-  TRIGGER_HANDLERS,
-} from '../src/core/schema';
+import { Emulator } from '../emulator/index';
+import { BOOKING, LOG, SETTING, SHEET, TRIGGER_HANDLERS } from '../src/core/schema';
 import { dayOf } from '../src/core/time';
 import { setSetting, underHeaders } from '../runner/staff';
 import { CENTRAL, predictSeconds } from './costModel';
 import { measure, type Sample, summarize, type Summary } from './measure';
 import { type Operation, OPERATIONS } from './operations';
 import {
-  ALERT_TO,
-  BENCH_VARIANTS,
   type BenchWorkbook,
   BUILT_AT,
   emulatorOn,
@@ -30,9 +20,9 @@ import {
   liveRows,
   must,
   random,
-  roster,
   ROSTER_SIZE,
   type Row,
+  startRegister,
   tokyo,
 } from './workbook';
 
@@ -92,20 +82,8 @@ export function buildLeftAlone(
   autoArchive: boolean,
 ): BenchWorkbook & { monthlyRuns: number } {
   const start = tokyo(2026 - years, 11, 1);
-  const emu = new Emulator({ now: start, variants: BENCH_VARIANTS });
-  emu.open();
-  emu.ui.setDefault('accept');
-  must(emu.menu('初期設定'), '初期設定');
-  setSetting(emu, SETTING.phoneCentral, '086-000-0000');
-  setSetting(emu, SETTING.alertTo, ALERT_TO);
+  const { emu, seekers } = startRegister(start);
   if (!autoArchive) setSetting(emu, SETTING.autoArchive, 'いいえ');
-  const seekers = roster();
-  const rosterHeaders = emu.person.values(SHEET.roster)[0] ?? [];
-  const rosterRows: Partial<Record<RosterField, CellValue>>[] = seekers.map((s) => ({
-    ...s,
-    supportStart: tokyo(2015, 4, 1),
-  }));
-  emu.person.setValues(SHEET.roster, 'A2', underHeaders(rosterHeaders, ROSTER, rosterRows));
 
   const count = PER_DAY * businessDays(start, tokyo(2026, 11, 1));
   const history = finishedRows(count, seekers, random(20261201));

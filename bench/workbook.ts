@@ -206,6 +206,27 @@ export function must(result: { error?: Error }, what: string): void {
  * With `archived`, the finished rows were moved to 予約_保管 by the product's own archive run
  * (保管までの月数 set to 1 for that run, then back to 6), so 予約 holds only the live rows.
  */
+/**
+ * A register as the bench starts every workbook: 初期設定 run, 倉敷中央's phone and 通知先メール set,
+ * and the roster typed in (support since 2015).
+ */
+export function startRegister(now: Date | string): { emu: Emulator; seekers: Seeker[] } {
+  const emu = new Emulator({ now, variants: BENCH_VARIANTS });
+  emu.open();
+  emu.ui.setDefault('accept');
+  must(emu.menu('初期設定'), '初期設定');
+  setSetting(emu, SETTING.phoneCentral, '086-000-0000');
+  setSetting(emu, SETTING.alertTo, ALERT_TO);
+  const seekers = roster();
+  const rosterHeaders = emu.person.values(SHEET.roster)[0] ?? [];
+  const rosterRows: Partial<Record<RosterField, CellValue>>[] = seekers.map((s) => ({
+    ...s,
+    supportStart: tokyo(2015, 4, 1),
+  }));
+  emu.person.setValues(SHEET.roster, 'A2', underHeaders(rosterHeaders, ROSTER, rosterRows));
+  return { emu, seekers };
+}
+
 export const BENCH_VARIANTS = { checkboxFill: 'none' } as const;
 
 export function buildWorkbook(
@@ -215,21 +236,8 @@ export function buildWorkbook(
   // The bench measures reads in proportion to the rows; in the checkboxFill 'false' world a checkbox
   // rule fills FALSE down the grid, so getLastRow (and every -1 read) spans the whole grid
   // instead (README, known limitations). The bench keeps the empty cells empty.
-  const emu = new Emulator({ now: BUILT_AT, variants: BENCH_VARIANTS });
-  emu.open();
-  emu.ui.setDefault('accept');
-  must(emu.menu('初期設定'), '初期設定');
-  setSetting(emu, SETTING.phoneCentral, '086-000-0000');
-  setSetting(emu, SETTING.alertTo, ALERT_TO);
-
+  const { emu, seekers } = startRegister(BUILT_AT);
   const rand = random(20261201);
-  const seekers = roster();
-  const rosterHeaders = emu.person.values(SHEET.roster)[0] ?? [];
-  const rosterRows: Partial<Record<RosterField, CellValue>>[] = seekers.map((s) => ({
-    ...s,
-    supportStart: tokyo(2015, 4, 1),
-  }));
-  emu.person.setValues(SHEET.roster, 'A2', underHeaders(rosterHeaders, ROSTER, rosterRows));
 
   const finishedCount = Math.max(0, bookings - LIVE_ROWS);
   const rows = [...finishedRows(finishedCount, seekers, rand), ...liveRows(seekers, finishedCount)];
