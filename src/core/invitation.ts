@@ -44,6 +44,11 @@ export interface InvitationInput {
   /** 設定 メール件名 / メール本文; blank or missing → the shipped default. */
   subjectTemplate?: string;
   bodyTemplate?: string;
+  /**
+   * Appended after the body as the office's own text (core/mailFooter: 電話以外の連絡先, 規約URL,
+   * 第5条): from 設定, so its https links are made links like the template's.
+   */
+  footer?: string;
   /** Right-hand side of the calendar UID (`予約ID@domain`), e.g. the office's mail domain. */
   uidDomain: string;
   /** When the invitation is rendered (the .ics DTSTAMP). */
@@ -331,6 +336,7 @@ export function renderInvitation(input: InvitationInput): RenderedInvitation {
       .join(''),
   );
   const segments = fill(parseTemplate(bodyTemplate, settingLabel('body')).tokens, values);
+  if (input.footer) segments.push({ text: input.footer, source: 'template' });
   const body = segments.map((s) => s.text).join('');
   const htmlBody = toHtml(segments);
   const problems = [

@@ -132,8 +132,8 @@ export function quoted(headers: readonly string[]): string {
 /** チェック結果 of a 確定 booking whose cells no longer say what its invitation said. */
 export function changedSinceInvitationLine(changed: readonly string[]): string {
   return (
-    `${ERROR_PREFIX} 招待メールを送った後に${quoted(changed)}が変わりました（送信時の内容と違います）。` +
-    '新しい内容を送るには、この行を選んでメニュー「招待メールを再送」を実行してください。'
+    `${ERROR_PREFIX} 招待メールを送った後に${quoted(changed)}が変わりました。招待メールの内容と違います。招待メールを再送してください` +
+    '（この行を選んでメニュー「招待メールを再送」。前の枠は空きになっています）。'
   );
 }
 

@@ -4,6 +4,7 @@
 import type { NormalizedBooking } from './booking';
 import type { InvitationInput } from './invitation';
 import { invitationKeyOf, sentDetailsOf } from './invitationLedger';
+import { mailFooter } from './mailFooter';
 import { STATUS } from './schema';
 import type { Settings } from './settings';
 import { minutesBetween, type LocalDate } from './time';
@@ -155,6 +156,7 @@ export function invitationInputFor(
     phoneHours: settings.phoneHours[booking.office] ?? '',
     subjectTemplate: settings.mailSubject,
     bodyTemplate: settings.mailBody,
+    footer: mailFooter(settings),
     uidDomain: /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(replyDomain)
       ? replyDomain
       : DEFAULT_UID_DOMAIN,

@@ -162,6 +162,16 @@ export const SETTING = {
   autoErase: '個人情報の自動消去',
   mailSubject: 'メール件名',
   mailBody: 'メール本文',
+  reminder: '前日リマインダー',
+  reminderAt: 'リマインダー送信時刻',
+  cancelNotice: 'キャンセル通知',
+  termsUrl: '規約URL',
+  alternativeContact: '電話以外の連絡先',
+  deviceNotice: '端末・通信環境の案内',
+  reminderSubject: 'リマインダー件名',
+  reminderBody: 'リマインダー本文',
+  cancelSubject: 'キャンセル通知件名',
+  cancelBody: 'キャンセル通知本文',
 } as const;
 export type SettingKey = keyof typeof SETTING;
 

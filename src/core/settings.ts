@@ -2,7 +2,14 @@
 // gives a message naming the row; the shipped default is used where a default is safe.
 
 import { parseDeadlineDays } from './deadlines';
+import {
+  DEFAULT_CANCEL_BODY,
+  DEFAULT_CANCEL_SUBJECT,
+  DEFAULT_REMINDER_BODY,
+  DEFAULT_REMINDER_SUBJECT,
+} from './followUpTemplates';
 import { DEFAULT_BODY, DEFAULT_SUBJECT } from './invitationTemplate';
+import { isHttpsUrl } from './url';
 import { nfkc, normalizeEmail, normalizeText, normalizeTime } from './normalize';
 import { quote } from './quote';
 import {
@@ -58,6 +65,22 @@ export interface Settings {
   autoErase: boolean;
   mailSubject: string;
   mailBody: string;
+  /** 前日リマインダー: one reminder on the last business day before the consultation (default いいえ). */
+  reminder: boolean;
+  /** リマインダー送信時刻: reminders go from this time of that day (default 12:00). */
+  reminderAt: TimeOfDay;
+  /** キャンセル通知: one mail confirming a cancellation staff recorded on a 確定 booking (default いいえ). */
+  cancelNotice: boolean;
+  /** 規約URL: an https link to the full terms printed in every mail; '' = none (or malformed). */
+  termsUrl: string;
+  /** 電話以外の連絡先 (合理的配慮: a reply address, FAX …) printed in every mail; '' = none. */
+  alternativeContact: string;
+  /** 端末・通信環境の案内: every mail ends with the 第5条 device requirements (default いいえ). */
+  deviceNotice: boolean;
+  reminderSubject: string;
+  reminderBody: string;
+  cancelSubject: string;
+  cancelBody: string;
 }
 
 /** One 設定 row as read from the sheet (src/sheet/settingsSheet.ts); rowNumber is the 1-based sheet row. */
@@ -165,6 +188,52 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
     DEFAULT_BODY,
     '招待メールの本文。{氏名} {相談日} {開始時刻} {会議URL} などの差し込みが使えます。',
   ),
+  row(
+    SETTING.reminder,
+    NO,
+    '「はい」なら、確定した予約に、相談日の前の稼働日に1回だけリマインダーメールを送ります（招待メールより後、キャンセルした予約には送りません）。',
+  ),
+  row(SETTING.reminderAt, '12:00', 'リマインダーメールを送り始める時刻（相談日の前の稼働日）。'),
+  row(
+    SETTING.cancelNotice,
+    NO,
+    '「はい」なら、確定した予約の「状態」を「キャンセル」にしたとき、キャンセルを承ったことを1回だけメールで知らせます（無断キャンセルには送りません）。',
+  ),
+  row(
+    SETTING.termsUrl,
+    '',
+    '利用規約の全文を載せたページのURL（https://…）。入れると、すべてのメールの最後に載ります。空なら載せません。',
+  ),
+  row(
+    SETTING.alternativeContact,
+    '',
+    '電話での連絡が難しい方のための連絡先（例: FAX 086-000-0000 ／ メール soudan@example.jp）。入れると、すべてのメールの最後に載ります。空なら載せません。',
+  ),
+  row(
+    SETTING.deviceNotice,
+    NO,
+    '「はい」なら、すべてのメールの最後に利用規約 第5条の端末・通信環境の条件を載せます。',
+  ),
+  row(
+    SETTING.reminderSubject,
+    DEFAULT_REMINDER_SUBJECT,
+    'リマインダーメールの件名。招待メールと同じ差し込みが使えます。',
+  ),
+  row(
+    SETTING.reminderBody,
+    DEFAULT_REMINDER_BODY,
+    'リマインダーメールの本文。招待メールと同じ差し込み（{相談日} {開始時刻} {会議URL} {無断キャンセル判定} など）が使えます。',
+  ),
+  row(
+    SETTING.cancelSubject,
+    DEFAULT_CANCEL_SUBJECT,
+    'キャンセル通知メールの件名。招待メールと同じ差し込みが使えます。',
+  ),
+  row(
+    SETTING.cancelBody,
+    DEFAULT_CANCEL_BODY,
+    'キャンセル通知メールの本文。招待メールと同じ差し込みが使えます。',
+  ),
 ];
 
 /** The per-窓口 keys, in the order their blocks stand in 設定: all phones, then senders, then hours. */
@@ -259,6 +328,16 @@ export function parseSettings(rows: readonly SettingRow[]): {
     autoErase: read.yesNo(SETTING.autoErase),
     mailSubject: read.text(SETTING.mailSubject),
     mailBody: read.text(SETTING.mailBody),
+    reminder: read.yesNo(SETTING.reminder),
+    reminderAt: read.time(SETTING.reminderAt),
+    cancelNotice: read.yesNo(SETTING.cancelNotice),
+    termsUrl: read.httpsUrl(SETTING.termsUrl),
+    alternativeContact: read.optionalLine(SETTING.alternativeContact),
+    deviceNotice: read.yesNo(SETTING.deviceNotice),
+    reminderSubject: read.text(SETTING.reminderSubject),
+    reminderBody: read.text(SETTING.reminderBody),
+    cancelSubject: read.text(SETTING.cancelSubject),
+    cancelBody: read.text(SETTING.cancelBody),
   };
   return { settings, problems };
 }
@@ -461,6 +540,24 @@ class SettingReader {
     // Printed as typed (no NFKC: it would turn ～ into ~), on one line.
     const text = typeof found.value === 'string' ? found.value : normalizeText(found.value);
     return text.replace(/\s+/g, ' ').trim();
+  }
+
+  /** Optional one-line text: blank is '' (nothing printed); a missing row is named. */
+  optionalLine(key: string): string {
+    const found = this.raw(key, '', true);
+    if (found === null) return '';
+    const text = typeof found.value === 'string' ? found.value : normalizeText(found.value);
+    return text.replace(/\s+/g, ' ').trim();
+  }
+
+  /** Optional https URL: blank is ''; anything else not https is a problem and prints nothing. */
+  httpsUrl(key: string): string {
+    const found = this.raw(key, '', true);
+    const text = found === null ? '' : normalizeText(found.value);
+    if (found === null || text === '') return '';
+    if (isHttpsUrl(text)) return text;
+    this.bad(key, found, 'https:// で始まる正しいURLではありません（メールには載せません）', '');
+    return '';
   }
 
   senderName(office: string): string {
