@@ -5,7 +5,10 @@
 // (runner/profiles/): its 窓口, slots, capacity, phones, sender names and 休業日.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BOOKING, SHEET, STATUS } from '../src/core/schema';
+import { FOLLOW_UP_LOG_ACTION } from '../src/core/followUpWords';
+import { RESEND_LOG_ACTION } from '../src/core/resendWords';
+import { BOOKING, LOG, SHEET, STATUS } from '../src/core/schema';
+import { LOG_ACTION } from '../src/core/sendWords';
 import { runWeek, WEEK_START } from './demoWeek';
 import { DEFAULT_PROFILE, type OfficeProfile } from './profiles/index';
 import { openSession, outboxFor, type Session } from './session';
@@ -70,7 +73,24 @@ function summarize(
   console.log(`  予約 ${rows.length}件: ${[...byStatus].map(([s, n]) => `${s} ${n}`).join('、')}`);
   console.log(`  チェックでエラーの残る予約: ${flagged}件`);
   console.log(`  自動実行: ${ticks}回`);
-  console.log(`  送ったメール: ${saved.mails.length}通（招待・職員への通知）`);
+  console.log(
+    `  送ったメール: ${saved.mails.length}通（${mailKinds(session, saved.mails.length)}）`,
+  );
   console.log(`  ブック: ${saved.workbook}`);
   if (saved.mails.length > 0) console.log(`  メール: ${saved.mails[0]} ほか`);
+}
+
+/** The mails to job seekers by kind, from 操作ログ (one line per mail); the rest went to staff. */
+function mailKinds(session: Session, total: number): string {
+  const actions = session.emu.records(SHEET.log).map((r) => String(r[LOG.action]));
+  const count = (action: string) => actions.filter((a) => a === action).length;
+  const kinds: [string, number][] = [
+    ['招待', count(LOG_ACTION.sent)],
+    ['日時変更などの再送', count(RESEND_LOG_ACTION)],
+    ['前日リマインダー', count(FOLLOW_UP_LOG_ACTION.reminder)],
+    ['キャンセル通知', count(FOLLOW_UP_LOG_ACTION.cancelNotice)],
+  ];
+  const toSeekers = kinds.reduce((sum, [, n]) => sum + n, 0);
+  kinds.push(['職員への通知', total - toSeekers]);
+  return kinds.map(([kind, n]) => `${kind} ${n}`).join('・');
 }

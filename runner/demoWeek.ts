@@ -105,17 +105,29 @@ export function mondayBookings(profile: OfficeProfile): Row<BookingField>[] {
   ];
 }
 
-/** Staff at work during the week: ticking 参加 when someone joins, a cancellation by phone. */
-export function staffActions(
-  profile: OfficeProfile,
-): { at: Date; booking: number; header: string; value: string | boolean }[] {
+/** Booking 6 is moved by phone on Wednesday to the profile's second slot, and re-sent at once. */
+export const MOVED = { booking: 6, slot: 1, at: tokyoInstant(2026, 12, 2, 10, 0) };
+
+/** A staff action: a cell typed, and (for a moved booking) 招待メールを再送 on its row. */
+export interface StaffAction {
+  at: Date;
+  booking: number;
+  header: string;
+  value: string | boolean;
+  resend?: true;
+}
+
+/** Staff at work during the week: ticking 参加 when someone joins, a cancellation, a move. */
+export function staffActions(profile: OfficeProfile): StaffAction[] {
   const bookings = mondayBookings(profile);
+  const movedTo = profileSlots(profile)[MOVED.slot]!;
   // Bookings 1, 3, 5 and 6 join at their start; booking 4 is cancelled by phone on Tuesday.
   // Booking 2 never joins and nobody phones: the tick marks it 無断キャンセル 10 minutes in.
-  const joinsAt = (n: number) => {
+  const joinsAt = (n: number): StaffAction => {
     const b = bookings[n - 1]!;
     const [y, m, d] = String(b.date).split('/').map(Number);
-    const [hh, mm] = String(b.start).split(':').map(Number);
+    const start = n === MOVED.booking ? movedTo : String(b.start);
+    const [hh, mm] = start.split(':').map(Number);
     return {
       at: tokyoInstant(y!, m!, d!, hh!, mm!),
       booking: n,
@@ -131,6 +143,7 @@ export function staffActions(
       header: BOOKING.status,
       value: STATUS.cancelled,
     },
+    { at: MOVED.at, booking: MOVED.booking, header: BOOKING.start, value: movedTo, resend: true },
     joinsAt(3),
     joinsAt(5),
     joinsAt(6),
@@ -146,6 +159,11 @@ function act(driver: WeekDriver, profile: OfficeProfile, at: Date): void {
     const column = headers.indexOf(action.header) + 1;
     if (row < 1 || column < 1) continue;
     driver.emu.edit(SHEET.bookings, a1(row, column), [[action.value]]);
+    if (action.resend) {
+      // The person selects the moved booking's row and sends it the new time (【日時変更】).
+      driver.emu.select(SHEET.bookings, [a1(row, column)]);
+      driver.menu('招待メールを再送');
+    }
   }
 }
 
@@ -203,6 +221,9 @@ export function runWeek(
   applyProfile(driver, profile, say);
   setSetting(emu, SETTING.alertTo, 'staff@example.jp');
   setSetting(emu, SETTING.autoSend, 'はい');
+  setSetting(emu, SETTING.reminder, 'はい');
+  setSetting(emu, SETTING.cancelNotice, 'はい');
+  say('      設定: 招待メール自動送信・前日リマインダー・キャンセル通知を「はい」に');
 
   step(2, `対象者 ${roster.length}名、電話で受けた予約 ${bookings.length}件を入力`);
   typeRows(emu, SHEET.roster, ROSTER, roster);
@@ -217,7 +238,10 @@ export function runWeek(
   step(4, '招待メールを送信');
   driver.menu('招待メールを送信');
 
-  step(5, '1週間の自動実行（10分ごと）: 無断キャンセル・送信漏れの確認');
+  step(
+    5,
+    '1週間の自動実行（10分ごと）: 前日リマインダー・キャンセル通知・無断キャンセル・送信漏れの確認。水曜に予約6の時刻変更と再送',
+  );
   const end = tokyoInstant(2026, 12, 5, 0, 0);
   // Apps Script's 10-minute trigger: on the :00, :10, :20 … of each hour.
   emu.setTime(tokyoInstant(2026, 11, 30, 10, 0));

@@ -76,8 +76,17 @@ describe('npm start (the demo)', () => {
     const mails = await Promise.all(
       files.map(async (f) => simpleParser(await readFile(join(outbox, f)))),
     );
-    const invitations = mails.filter((m) => m.subject?.includes('オンライン職業相談のご案内'));
+    const invitations = mails.filter(
+      (m) =>
+        m.subject?.includes('オンライン職業相談のご案内') && !m.subject.startsWith('【日時変更】'),
+    );
     expect(invitations).toHaveLength(7);
+    // Booking 6, moved on Wednesday from 10:00 to 11:00, was re-sent once with the new time.
+    const moved = mails.filter((m) => m.subject?.startsWith('【日時変更】'));
+    expect(moved.map((m) => m.subject)).toEqual([
+      '【日時変更】【ハローワーク倉敷中央】オンライン職業相談のご案内（12月4日(金) 11:00～）',
+    ]);
+    expect(moved[0]!.text).toContain('・時間：11:00～11:30');
     for (const mail of invitations) {
       expect(mail.text).toMatch(/様\n/);
       expect(mail.text).toContain('令和4年5月30日制定（令和4年8月24日改正）');
@@ -219,7 +228,10 @@ describe('npm start -- --profile mihon (the demo week for another office)', () =
     const mails = await Promise.all(
       files.map(async (f) => simpleParser(await readFile(join(outbox, f)))),
     );
-    const invitations = mails.filter((m) => m.subject?.includes('オンライン職業相談のご案内'));
+    const invitations = mails.filter(
+      (m) =>
+        m.subject?.includes('オンライン職業相談のご案内') && !m.subject.startsWith('【日時変更】'),
+    );
     expect(invitations).toHaveLength(10);
     const senders = new Set(invitations.map((m) => m.from?.value[0]?.name));
     expect([...senders].sort()).toEqual([
