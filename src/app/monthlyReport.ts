@@ -1,11 +1,12 @@
 // 月次集計を更新 (menu) and the monthly trigger's work: rebuild the 月次集計 sheet from 予約 and
 // 予約_保管, in a fixed number of calls whatever the row count: read both sheets, settings and
 // 休業日 in batches, bring 相談月 up to date where it is stale (the same cell the check writes),
-// then write the report (sheet/monthlySheet). Counting rules: core/monthly; words and the
-// 相談月 decision: core/monthlyWords. 相談月 is refreshed first so that, when the report is
+// then write the report (sheet/monthlySheet). 操作ログ's 操作 and 予約ID columns give the
+// リマインダー送信数 and キャンセル通知数 (two more calls, sheet/logColumns). Counting rules:
+// core/monthly; words and the 相談月 decision: core/monthlyWords. 相談月 is refreshed first so that, when the report is
 // written, filtering 予約 and 予約_保管 on 相談月 and 窓口 gives the report's 予約数.
 import { readBooking } from '../core/booking';
-import { buildMonthlyReport, monthlyReportLayout } from '../core/monthly';
+import { buildMonthlyReport, followUpIdsOf, monthlyReportLayout } from '../core/monthly';
 import {
   type MonthlyReportRun,
   type MonthRow,
@@ -14,10 +15,11 @@ import {
   settingsProblemsForReport,
   staleMonths,
 } from '../core/monthlyWords';
-import { BOOKING, SHEET } from '../core/schema';
+import { BOOKING, LOG, SHEET } from '../core/schema';
 import { dayOf, formatInstant, type LocalDate } from '../core/time';
 import { BOOKING_WRITE_PLAN, bookingReader, bookingRows } from '../sheet/bookings';
 import { writeMonthlySheet } from '../sheet/monthlySheet';
+import { readLogColumns } from '../sheet/logColumns';
 import { keyOfRow } from '../sheet/ownedWrites';
 import { readTable, type Table } from '../sheet/table';
 import { writeBookingCells } from './bookingWrites';
@@ -67,11 +69,15 @@ export function rebuildMonthlyReport(spreadsheet: Spreadsheet, now: Date): Month
   // sheets until the next run settles it: counted once, as its 予約 row.
   const liveIds = new Set(liveBookings.flatMap(({ key }) => ('id' in key ? [key.id] : [])));
   const archivedOnly = archived.filter(({ key }) => !('id' in key && liveIds.has(key.id)));
+  const logLines = readLogColumns(spreadsheet, [LOG.action, LOG.bookingId]);
   const report = buildMonthlyReport({
     bookings: [...liveBookings, ...archivedOnly].flatMap((r) => (r.booking ? [r.booking] : [])),
     settings,
     closedDays: closed.closedDays,
     today,
+    followUps: followUpIdsOf(
+      logLines.map((l) => ({ action: l[LOG.action], bookingId: l[LOG.bookingId] })),
+    ),
   });
   const written = writeMonthlySheet(spreadsheet, monthlyReportLayout(report, formatInstant(now)));
   if (!written.chart) {

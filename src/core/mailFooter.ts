@@ -13,7 +13,11 @@ export interface FooterSettings {
   deviceNotice: boolean;
 }
 
-/** The footer's text (starting with a blank line), or '' when nothing is set. */
+/**
+ * The footer's text, or '' when nothing is set. It opens with its own line break and a blank
+ * line: 設定 hands the templates over trimmed (a typed template never ends with a line break),
+ * so without them the footer's first heading would stick to the template's last line.
+ */
 export function mailFooter(settings: FooterSettings): string {
   const blocks: string[][] = [];
   if (settings.alternativeContact !== '') {
@@ -27,5 +31,5 @@ export function mailFooter(settings: FooterSettings): string {
   }
   if (settings.deviceNotice) blocks.push(DEVICE_REQUIREMENTS);
   if (blocks.length === 0) return '';
-  return `\n${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+  return `\n\n${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -16,10 +16,18 @@
 //   called) and 受付・確定 (not over) are not in the denominator; the denominator is printed.
 // - オンライン相談中の割合 = bookings with 受付方法 オンライン相談中 ÷ 予約数 (R7: the next booking
 //   taken during a consultation); a blank or other 受付方法 is not in the numerator.
+// - リマインダー送信数 / キャンセル通知数 (issue 15): bookings with at least one 操作ログ line
+//   'リマインダー送信' / 'キャンセル通知送信' under their 予約ID, counted in the booking's own
+//   相談月 and 窓口 (not the month the line was written); a line whose 予約ID is no booking of
+//   予約 or 予約_保管 is not counted. Beside 無断キャンセル率, so months and offices with and
+//   without reminders can be compared.
 // A rate whose denominator is 0 is null, shown as NO_RATE.
 
 import { groupBy } from './groupBy';
 import { businessDaysInMonth, type ClosedDay } from './calendar';
+import { FOLLOW_UP_LOG_ACTION } from './followUpWords';
+import { CANCEL_NOTICED_HEADER, FOLLOW_UP_NOTE, REMINDED_HEADER } from './monthlyWords';
+import { normalizeText } from './normalize';
 import { type Channel, STATUS, type Status } from './schema';
 import type { Settings } from './settings';
 import {
@@ -33,6 +41,8 @@ import {
 
 /** What the report needs of one booking (a NormalizedBooking has all of it). */
 export interface ReportBooking {
+  /** 予約ID, normalised ('' when blank): how 操作ログ lines find their booking. */
+  id: string;
   date: LocalDate | null;
   start: TimeOfDay | null;
   office: string;
@@ -54,6 +64,34 @@ export interface Counts {
   pending: number;
   /** 受付方法 オンライン相談中, whatever the 状態 (part of `bookings`). */
   duringConsultation: number;
+  /** Bookings that were sent a 前日リマインダー (操作ログ 'リマインダー送信'). */
+  reminded: number;
+  /** Bookings that were sent a キャンセル通知 (操作ログ 'キャンセル通知送信'). */
+  cancelNoticed: number;
+}
+
+/** The 予約IDs that 操作ログ says were sent each follow-up mail. */
+export interface FollowUpIds {
+  reminded: ReadonlySet<string>;
+  cancelNoticed: ReadonlySet<string>;
+}
+
+export const NO_FOLLOW_UPS: FollowUpIds = { reminded: new Set(), cancelNoticed: new Set() };
+
+/** 操作ログ lines (操作 and 予約ID cells) → the 予約IDs sent a reminder / a キャンセル通知. */
+export function followUpIdsOf(
+  lines: readonly { action: unknown; bookingId: unknown }[],
+): FollowUpIds {
+  const reminded = new Set<string>();
+  const cancelNoticed = new Set<string>();
+  for (const line of lines) {
+    const id = normalizeText(line.bookingId);
+    if (id === '') continue;
+    const action = normalizeText(line.action);
+    if (action === FOLLOW_UP_LOG_ACTION.reminder) reminded.add(id);
+    else if (action === FOLLOW_UP_LOG_ACTION.cancelNotice) cancelNoticed.add(id);
+  }
+  return { reminded, cancelNoticed };
 }
 
 /** The manager's rates of one group: no-shows and bookings taken during a consultation. */
@@ -122,6 +160,8 @@ export interface MonthlyInput {
   settings: Pick<Settings, 'slots' | 'capacity' | 'offices'>;
   closedDays: readonly ClosedDay[];
   today: LocalDate;
+  /** From 操作ログ; none when left out. */
+  followUps?: FollowUpIds;
 }
 
 export const TOTAL_LABEL = '合計';
@@ -132,15 +172,27 @@ export const TREND_MONTHS = 12;
 export const NO_RATE = '—';
 
 export function emptyCounts(): Counts {
-  return { bookings: 0, held: 0, cancelled: 0, noShows: 0, pending: 0, duringConsultation: 0 };
+  return {
+    bookings: 0,
+    held: 0,
+    cancelled: 0,
+    noShows: 0,
+    pending: 0,
+    duringConsultation: 0,
+    reminded: 0,
+    cancelNoticed: 0,
+  };
 }
 
 export function addBooking(
   counts: Counts,
-  { status, channel }: Pick<ReportBooking, 'status' | 'channel'>,
+  { id, status, channel }: Pick<ReportBooking, 'id' | 'status' | 'channel'>,
+  followUps: FollowUpIds = NO_FOLLOW_UPS,
 ): void {
   counts.bookings++;
   if (channel === DURING_CONSULTATION) counts.duringConsultation++;
+  if (id !== '' && followUps.reminded.has(id)) counts.reminded++;
+  if (id !== '' && followUps.cancelNoticed.has(id)) counts.cancelNoticed++;
   if (status === STATUS.held) counts.held++;
   else if (status === STATUS.cancelled) counts.cancelled++;
   else if (status === STATUS.noShow) counts.noShows++;
@@ -201,7 +253,9 @@ export function buildMonthlyReport(input: MonthlyInput): MonthlyReport {
   return {
     byOffice: officeMonths.flatMap((month) => officeRows(month, byMonth.get(month) ?? [], input)),
     bySlot: bookedMonths.flatMap((month) => slotRows(month, byMonth.get(month) ?? [], input)),
-    byOfficer: bookedMonths.flatMap((month) => officerRows(month, byMonth.get(month) ?? [])),
+    byOfficer: bookedMonths.flatMap((month) =>
+      officerRows(month, byMonth.get(month) ?? [], input.followUps),
+    ),
     lastTwelveMonths: trend.map((month) => ({
       month,
       counts: countAll(byMonth.get(month) ?? []),
@@ -218,14 +272,14 @@ function officeRows(
 ): OfficeMonthRow[] {
   const byOffice = groupBy(bookings, (b) => labelOf(b.office));
   const rows = orderedKeys(input.settings.offices, byOffice.keys()).map((office) => {
-    const counts = countAll(byOffice.get(office) ?? []);
+    const counts = countAll(byOffice.get(office) ?? [], input.followUps);
     const configured = input.settings.offices.includes(office);
     const offered = configured
       ? offeredSlotsOf(month, office, input.settings, input.closedDays)
       : null;
     return { month, office, counts, ...rates(counts, offered), ...groupRates(counts) };
   });
-  const counts = countAll(bookings);
+  const counts = countAll(bookings, input.followUps);
   const offered = rows.some((r) => r.offeredSlots !== null)
     ? rows.reduce((sum, r) => sum + (r.offeredSlots ?? 0), 0)
     : null;
@@ -257,19 +311,23 @@ function slotRows(
       ? orderedKeys(slotLabels, bySlot.keys())
       : [...bySlot.keys()].sort();
     return starts.map((start) => {
-      const counts = countAll(bySlot.get(start) ?? []);
+      const counts = countAll(bySlot.get(start) ?? [], input.followUps);
       const offered = slotLabels.includes(start) ? perSlot : null;
       return { month, office, start, counts, ...rates(counts, offered) };
     });
   });
 }
 
-function officerRows(month: string, bookings: readonly ReportBooking[]): OfficerRow[] {
+function officerRows(
+  month: string,
+  bookings: readonly ReportBooking[],
+  followUps: FollowUpIds | undefined,
+): OfficerRow[] {
   const byOfficer = groupBy(bookings, (b) => labelOf(b.officer));
   return [...byOfficer.keys()]
     .sort((a, b) => (a === BLANK_LABEL ? 1 : b === BLANK_LABEL ? -1 : a.localeCompare(b, 'ja')))
     .map((officer) => {
-      const counts = countAll(byOfficer.get(officer) ?? []);
+      const counts = countAll(byOfficer.get(officer) ?? [], followUps);
       return { month, officer, counts, heldRate: heldRate(counts), ...groupRates(counts) };
     });
 }
@@ -282,9 +340,12 @@ function rates(counts: Counts, offeredSlots: number | null): Rates {
   };
 }
 
-export function countAll(bookings: readonly ReportBooking[]): Counts {
+export function countAll(
+  bookings: readonly ReportBooking[],
+  followUps: FollowUpIds = NO_FOLLOW_UPS,
+): Counts {
   const counts = emptyCounts();
-  for (const b of bookings) addBooking(counts, b);
+  for (const b of bookings) addBooking(counts, b, followUps);
   return counts;
 }
 
@@ -339,6 +400,7 @@ export const REPORT_NOTES = [
   '提供枠数 = その月の窓口の営業日数（土日・祝日・年末年始・休業日を除く）× 開始時刻の数 × 各枠の定員（いまの設定で計算）。利用率 = 実施 ÷ 提供枠数。',
   '無断キャンセル率 = 無断キャンセル ÷（実施 + 無断キャンセル）。時刻を迎えた予約のうち、連絡なく参加しなかった割合です。連絡のあったキャンセルと、まだ終わっていない予約（受付・確定）は分母に入れません。分母は「実施＋無断キャンセル」の列にあります。',
   `オンライン相談中の割合 = 受付方法が「${DURING_CONSULTATION}」の予約 ÷ 予約数（相談中に次の予約を受けた割合。状態は問いません）。`,
+  FOLLOW_UP_NOTE,
   `分母が0の率は「${NO_RATE}」と表示します。`,
 ];
 
@@ -346,6 +408,8 @@ export const NO_SHOW_BASE_HEADER = '実施＋無断キャンセル';
 export const GROUP_RATE_HEADERS = [
   NO_SHOW_BASE_HEADER,
   '無断キャンセル率',
+  REMINDED_HEADER,
+  CANCEL_NOTICED_HEADER,
   DURING_CONSULTATION,
   `${DURING_CONSULTATION}の割合`,
 ];
@@ -428,7 +492,7 @@ function officeSections(out: LayoutBuilder, report: MonthlyReport): number[] {
       r.counts.noShows,
       ...groupRateCells(r),
     ]),
-    { counts: [2, 3, 4, 5, 7], rates: [6, 8] },
+    { counts: [2, 3, 4, 5, 7, 8, 9], rates: [6, 10] },
     (r, i) => {
       if (report.byOffice[i]?.office === TOTAL_LABEL) totals.push(r);
     },
@@ -463,7 +527,7 @@ function slotAndOfficerSections(out: LayoutBuilder, report: MonthlyReport): void
       rateCell(r.heldRate),
       ...groupRateCells(r),
     ]),
-    { counts: [2, 3, 4, 5, 6, 8, 10], rates: [7, 9, 11] },
+    { counts: [2, 3, 4, 5, 6, 8, 10, 11, 12], rates: [7, 9, 13] },
   );
 }
 
@@ -475,6 +539,8 @@ function groupRateCells(r: GroupRates & { counts: Counts }): ReportCell[] {
   return [
     r.noShowBase,
     rateCell(r.noShowRate),
+    r.counts.reminded,
+    r.counts.cancelNoticed,
     r.counts.duringConsultation,
     rateCell(r.consultationShare),
   ];

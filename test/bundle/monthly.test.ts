@@ -2,7 +2,7 @@
 // 予約 and 予約_保管 on 相談月 and 窓口; one chart however often it runs; constant calls.
 import { describe, expect, it } from 'vitest';
 import { NOT_EMULATED_GLOBALS, type Emulator } from '../../emulator/index';
-import { BOOKING, SHEET, STATUS } from '../../src/core/schema';
+import { BOOKING, LOG, SHEET, STATUS } from '../../src/core/schema';
 import {
   bookingRow,
   newEmulator,
@@ -77,6 +77,41 @@ function officeTable(emu: Emulator, titleText = '月別・窓口別'): ReportRow
   }
   return rows;
 }
+
+/** Appends 操作ログ lines under its headers, as the tick's AuditLog writes them (no onEdit). */
+function appendLog(emu: Emulator, lines: { action: string; bookingId: string }[]): void {
+  const grid = emu.person.values(SHEET.log);
+  const headers = grid[0]!.map(String);
+  const rows = lines.map((line) => {
+    const byHeader: Record<string, string> = {
+      [LOG.at]: '2026/11/30 12:00:00',
+      [LOG.actor]: '自動（時間主導トリガー）',
+      [LOG.action]: line.action,
+      [LOG.bookingId]: line.bookingId,
+      [LOG.detail]: '',
+    };
+    return headers.map((h) => byHeader[h] ?? '');
+  });
+  emu.person.setValues(SHEET.log, `A${grid.length + 1}`, rows);
+}
+
+/** The 予約ID the check gave the live booking of this 相談日 (the check runs first). */
+function idOn(emu: Emulator, date: string): string {
+  const [y, m, d] = date.split('/').map(Number);
+  const row = emu.records(SHEET.bookings).find((r) => {
+    const v = r[BOOKING.date];
+    if (!(v instanceof Date)) return false;
+    const tokyo = new Date(v.getTime() + 9 * 3600 * 1000);
+    return (
+      tokyo.getUTCFullYear() === y && tokyo.getUTCMonth() + 1 === m && tokyo.getUTCDate() === d
+    );
+  });
+  const id = String(row?.[BOOKING.id] ?? '');
+  expect(id).toMatch(/^Y\d+$/);
+  return id;
+}
+
+const RATES_TITLE = '月別・窓口別の無断キャンセル率とオンライン相談中の予約';
 
 /** What a filter on 相談月 (and 窓口) shows, on 予約 and on 予約_保管 together. */
 function filtered(emu: Emulator, month: string, office?: string): Record<string, unknown>[] {
@@ -174,6 +209,82 @@ describe('月次集計を更新', () => {
     });
   });
 
+  it('counts the bookings 操作ログ says were sent a reminder or a キャンセル通知, in their own month and 窓口', () => {
+    const emu = knownWorkbook();
+    expect(emu.menu('すべての予約をチェック').error).toBeUndefined();
+    const noShow = idOn(emu, '2026/10/07'); // 倉敷わかもの, 無断キャンセル
+    const cancelled = idOn(emu, '2026/10/08'); // 倉敷わかもの, キャンセル
+    const heldNov = idOn(emu, '2026/11/04'); // 倉敷わかもの, 実施
+    appendLog(emu, [
+      { action: 'リマインダー送信', bookingId: noShow },
+      { action: 'リマインダー送信', bookingId: noShow }, // one booking, however many lines
+      { action: 'リマインダー送信', bookingId: 'Y900002' }, // archived: 倉敷中央, October
+      { action: 'リマインダー送信', bookingId: 'Y123456' }, // in neither sheet: not counted
+      { action: 'リマインダー送信失敗', bookingId: heldNov }, // not sent: not counted
+      { action: 'キャンセル通知送信', bookingId: cancelled },
+    ]);
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    const rates = officeTable(emu, RATES_TITLE);
+    const get = (month: string, office: string) =>
+      rates.find((r) => r.month === month && r.office === office)!.values;
+    expect(get('2026-10', WAKAMONO)).toMatchObject({
+      無断キャンセル率: 0.5,
+      リマインダー送信数: 1,
+      キャンセル通知数: 1,
+    });
+    expect(get('2026-10', CENTRAL)).toMatchObject({ リマインダー送信数: 1, キャンセル通知数: 0 });
+    expect(get('2026-10', '合計')).toMatchObject({ リマインダー送信数: 2, キャンセル通知数: 1 });
+    expect(get('2026-11', WAKAMONO)).toMatchObject({ リマインダー送信数: 0, キャンセル通知数: 0 });
+    const totals = rates.filter((r) => r.office === '合計');
+    const sum = (h: string) => totals.reduce((n, r) => n + Number(r.values[h]), 0);
+    expect(sum('リマインダー送信数')).toBe(2);
+    expect(sum('キャンセル通知数')).toBe(1);
+    // Beside 無断キャンセル率, and explained under the title.
+    const grid = emu.sheetValues(SHEET.monthly);
+    const headers = grid[grid.findIndex((row) => row[0] === RATES_TITLE) + 1]!.map(String);
+    expect(headers.indexOf('リマインダー送信数')).toBe(headers.indexOf('無断キャンセル率') + 1);
+    expect(grid.some((row) => String(row[0]).startsWith('リマインダー送信数: '))).toBe(true);
+
+    // The monthly trigger writes the same cells.
+    emu.person.setValues(SHEET.monthly, 'A1', [['']]);
+    expect(emu.fireTimeTrigger('onMonthlyTick').error).toBeUndefined();
+    expect(emu.sheetValues(SHEET.monthly)[0]![0]).toBe('月次集計'); // rewritten by the trigger
+    const again = officeTable(emu, RATES_TITLE);
+    expect(again.find((r) => r.month === '2026-10' && r.office === '合計')!.values).toMatchObject({
+      リマインダー送信数: 2,
+      キャンセル通知数: 1,
+    });
+  });
+
+  it('finds 操作 and 予約ID by header, and counts nothing when 操作ログ has neither', () => {
+    const emu = knownWorkbook();
+    emu.menu('すべての予約をチェック');
+    appendLog(emu, [{ action: 'リマインダー送信', bookingId: idOn(emu, '2026/10/07') }]);
+    const width = emu.person.values(SHEET.log)[0]!.length;
+    // A person puts a column of their own first: everything moves one to the right.
+    const moved = emu.person.values(SHEET.log).map((row) => ['', ...row]);
+    moved[0]![0] = 'メモ';
+    emu.person.setValues(SHEET.log, 'A1', moved);
+    expect(emu.person.values(SHEET.log)[0]!.length).toBe(width + 1);
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    const rates = officeTable(emu, RATES_TITLE);
+    expect(
+      rates.find((r) => r.month === '2026-10' && r.office === WAKAMONO)!.values[
+        'リマインダー送信数'
+      ],
+    ).toBe(1);
+    // 予約ID header gone: no count, and the report is still written.
+    const header = emu.person.values(SHEET.log)[0]!.map(String);
+    const letter = String.fromCharCode(65 + header.indexOf(LOG.bookingId));
+    emu.person.setValues(SHEET.log, `${letter}1`, [['']]);
+    expect(emu.menu(CAPTION).error).toBeUndefined();
+    const after = officeTable(emu, RATES_TITLE);
+    expect(after.every((r) => r.values['リマインダー送信数'] === 0)).toBe(true);
+    expect(
+      after.find((r) => r.month === '2026-10' && r.office === WAKAMONO)!.values['予約数'],
+    ).toBe(3);
+  });
+
   it("recounts a false 無断キャンセル corrected to 実施 (the guide's steps) on the next run", () => {
     const emu = knownWorkbook();
     emu.menu(CAPTION);
@@ -255,6 +366,15 @@ describe('月次集計を更新', () => {
     // Writes touch exactly the cells that change, one call per run of changed cells: row 10 has
     // no 相談日, so both workbooks need the rows after it to have the same runs (1–9, 11–).
     typeBookings(small, more.slice(0, 1));
+    // 操作ログ read in the same calls however long it is.
+    appendLog(small, [{ action: 'リマインダー送信', bookingId: 'Y000001' }]);
+    appendLog(
+      large,
+      Array.from({ length: 300 }, (_, i) => ({
+        action: i % 2 ? 'リマインダー送信' : 'キャンセル通知送信',
+        bookingId: `Y${String(i + 1).padStart(6, '0')}`,
+      })),
+    );
     const a = small.menu(CAPTION);
     const b = large.menu(CAPTION);
     expect(a.error).toBeUndefined();

@@ -7,6 +7,7 @@ import {
   BLANK_LABEL,
   buildMonthlyReport,
   DURING_CONSULTATION,
+  followUpIdsOf,
   GROUP_RATES_TITLE,
   monthlyReportLayout,
   NO_RATE,
@@ -33,6 +34,7 @@ function day(text: string): LocalDate {
 
 function b(overrides: Partial<ReportBooking> = {}): ReportBooking {
   return {
+    id: '',
     date: day('2026-11-10'),
     start: 600,
     office: WAKAMONO,
@@ -65,6 +67,8 @@ describe('buildMonthlyReport: per month and 窓口', () => {
       noShows: 1,
       pending: 2,
       duringConsultation: 0,
+      reminded: 0,
+      cancelNoticed: 0,
     });
     expect(row.heldRate).toBeCloseTo(2 / 4);
   });
@@ -134,6 +138,7 @@ describe('buildMonthlyReport: per month and 窓口', () => {
 describe('the report equals what a manager filtering 相談月 and 窓口 sees', () => {
   const offices = [CENTRAL, WAKAMONO, '', '倉敷駅前'];
   const bookingArb = fc.record({
+    id: fc.constant(''),
     date: fc.option(
       fc.integer({ min: 0, max: 500 }).map((n) => day(addDaysIso('2025-09-01', n))),
       {
@@ -280,7 +285,7 @@ describe('無断キャンセル率 and オンライン相談中の割合 (known 
     const title = layout.rows.findIndex((row) => row[0] === GROUP_RATES_TITLE);
     expect(title).toBeGreaterThan(0);
     const headers = layout.rows[title + 1]!;
-    expect(headers.slice(0, 9)).toEqual([
+    expect(headers.slice(0, 11)).toEqual([
       '相談月',
       '窓口',
       '予約数',
@@ -288,13 +293,27 @@ describe('無断キャンセル率 and オンライン相談中の割合 (known 
       '無断キャンセル',
       '実施＋無断キャンセル',
       '無断キャンセル率',
+      'リマインダー送信数',
+      'キャンセル通知数',
       'オンライン相談中',
       'オンライン相談中の割合',
     ]);
     const rowOf = (office: string) =>
       layout.rows.slice(title + 2).find((row) => row[0] === '2026-11' && row[1] === office)!;
-    expect(rowOf(WAKAMONO).slice(0, 9)).toEqual(['2026-11', WAKAMONO, 7, 3, 1, 4, 0.25, 2, 2 / 7]);
-    expect(rowOf(CENTRAL).slice(2, 9)).toEqual([2, 0, 0, 0, NO_RATE, 0, 0]);
+    expect(rowOf(WAKAMONO).slice(0, 11)).toEqual([
+      '2026-11',
+      WAKAMONO,
+      7,
+      3,
+      1,
+      4,
+      0.25,
+      0,
+      0,
+      2,
+      2 / 7,
+    ]);
+    expect(rowOf(CENTRAL).slice(2, 11)).toEqual([2, 0, 0, 0, NO_RATE, 0, 0, 0, 0]);
     const officerTitle = layout.rows.findIndex(
       (row) => row[0] === '月別・担当者別（予約のある月）',
     );
@@ -314,6 +333,73 @@ describe('無断キャンセル率 and オンライン相談中の割合 (known 
       ),
     ).toBe(true);
     expect(notes.some((n) => n.includes('オンライン相談中の割合 = '))).toBe(true);
+  });
+});
+
+describe('リマインダー送信数 and キャンセル通知数 from 操作ログ', () => {
+  const lines = [
+    { action: 'リマインダー送信', bookingId: 'Y000001' },
+    { action: 'リマインダー送信', bookingId: ' Y000001 ' }, // the same booking twice: one booking
+    { action: 'リマインダー送信', bookingId: 'Y000002' },
+    { action: 'リマインダー送信失敗', bookingId: 'Y000003' },
+    { action: 'キャンセル通知送信', bookingId: 'Y000004' },
+    { action: 'キャンセル通知送信失敗', bookingId: 'Y000002' },
+    { action: 'リマインダー送信', bookingId: 'Y999999' }, // no such booking
+    { action: 'リマインダー送信', bookingId: '' },
+    { action: '招待メール送信', bookingId: 'Y000005' },
+  ];
+  const followUps = followUpIdsOf(lines);
+  const bookings = [
+    b({ id: 'Y000001', status: STATUS.held }),
+    b({ id: 'Y000002', status: STATUS.noShow, office: CENTRAL }),
+    b({ id: 'Y000003', status: STATUS.noShow }),
+    b({ id: 'Y000004', status: STATUS.cancelled, date: day('2026-10-20') }),
+    b({ id: 'Y000005', status: STATUS.held }),
+    b({ id: '', status: STATUS.held }),
+  ];
+  const r = buildMonthlyReport({ bookings, settings, closedDays: [], today: TODAY, followUps });
+  const at = (month: string, office: string) =>
+    r.byOffice.find((x) => x.month === month && x.office === office)!.counts;
+
+  it('reads the sent lines only, by 予約ID, once per booking', () => {
+    expect([...followUps.reminded].sort()).toEqual(['Y000001', 'Y000002', 'Y999999']);
+    expect([...followUps.cancelNoticed]).toEqual(['Y000004']);
+  });
+
+  it('counts each booking in its own 相談月 and 窓口; an unknown 予約ID nowhere', () => {
+    expect(at('2026-11', WAKAMONO)).toMatchObject({ reminded: 1, cancelNoticed: 0, bookings: 4 });
+    expect(at('2026-11', CENTRAL)).toMatchObject({ reminded: 1, noShows: 1 });
+    expect(at('2026-11', TOTAL_LABEL).reminded).toBe(2);
+    expect(at('2026-10', WAKAMONO)).toMatchObject({ reminded: 0, cancelNoticed: 1 });
+    const allReminded = r.byOffice
+      .filter((x) => x.office === TOTAL_LABEL)
+      .reduce((n, x) => n + x.counts.reminded, 0);
+    expect(allReminded).toBe(2); // Y999999 is no booking
+    const officer = r.byOfficer.find((x) => x.month === '2026-11' && x.officer === '担当 甲')!;
+    expect(officer.counts.reminded).toBe(2);
+  });
+
+  it('prints them beside 無断キャンセル率, with their definition', () => {
+    const layout = monthlyReportLayout(r, '2026/12/01 09:00');
+    const title = layout.rows.findIndex((row) => row[0] === GROUP_RATES_TITLE);
+    const headers = layout.rows[title + 1]!;
+    const rate = headers.indexOf('無断キャンセル率');
+    expect(headers.slice(rate + 1, rate + 3)).toEqual(['リマインダー送信数', 'キャンセル通知数']);
+    const row = layout.rows.slice(title + 2).find((x) => x[0] === '2026-11' && x[1] === CENTRAL)!;
+    expect(row.slice(rate, rate + 3)).toEqual([1, 1, 0]);
+    const section = layout.sections.find((s) => s.titleRow === title)!;
+    expect(section.countColumns).toEqual(expect.arrayContaining([rate + 1, rate + 2]));
+    const notes = layout.rows.slice(2, 12).map((x) => String(x[0]));
+    expect(notes.some((n) => n.startsWith('リマインダー送信数: ') && n.includes('予約ID'))).toBe(
+      true,
+    );
+  });
+
+  it('counts nothing without 操作ログ lines', () => {
+    const none = report(bookings);
+    expect(
+      none.byOffice.every((x) => x.counts.reminded === 0 && x.counts.cancelNoticed === 0),
+    ).toBe(true);
   });
 });
 
