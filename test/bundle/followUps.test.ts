@@ -260,3 +260,47 @@ describe('キャンセル通知', () => {
     expect(notices(off)).toEqual([]);
   });
 });
+
+describe('招待メールをプレビュー shows the follow-ups that are on', () => {
+  function preview(emu: Emulator): string {
+    emu.select(SHEET.bookings, ['C2']);
+    const run = emu.menu('招待メールをプレビュー');
+    expect(run.error).toBeUndefined();
+    const shown = emu.ui.shown.at(-1)!;
+    expect(shown.kind).toBe('modal');
+    return String(shown.content);
+  }
+
+  it('below the invitation: the reminder and the cancellation notice, escaped, sending nothing', () => {
+    const emu = world([bookingRow({ date: MONDAY, name: '見本 <b>一郎</b>' })], {
+      autoSend: false,
+    });
+    setSetting(emu, SETTING.reminderAt, '13:30');
+    const html = preview(emu);
+    const invitation = html.indexOf('オンライン職業相談のご案内（12月7日(月) 10:00～）');
+    const reminder = html.indexOf('ご予約が近づきました（12月7日(月) 10:00～）');
+    const notice = html.indexOf('キャンセルを承りました（12月7日(月) 10:00～）');
+    expect(invitation).toBeGreaterThan(0);
+    expect(reminder).toBeGreaterThan(invitation);
+    expect(notice).toBeGreaterThan(reminder);
+    expect(html).toContain(`設定「${SETTING.reminder}」がはい`);
+    expect(html).toContain('13:30から1回送ります');
+    expect(html).not.toContain('<b>一郎');
+    expect(html.split('見本 &lt;b&gt;一郎&lt;/b&gt; 様').length - 1).toBe(3);
+    expect(emu.mail.sent).toEqual([]);
+  });
+
+  it('only the invitation when both are いいえ; a broken reminder template is explained', () => {
+    const off = world([bookingRow({ date: MONDAY })], { autoSend: false, on: false });
+    const html = preview(off);
+    expect(html).toContain('オンライン職業相談のご案内');
+    expect(html).not.toContain('ご予約が近づきました');
+    expect(html).not.toContain('キャンセルを承りました');
+
+    const broken = world([bookingRow({ date: MONDAY })], { autoSend: false });
+    setSetting(broken, SETTING.reminderBody, '{相談日} {開始時刻} のご予約です');
+    expect(preview(broken)).toContain(
+      `設定「${SETTING.reminderBody}」に {会議URL} がありません。リマインダーには必ず入れてください。`,
+    );
+  });
+});
