@@ -304,3 +304,79 @@ describe('招待メールをプレビュー shows the follow-ups that are on', (
     );
   });
 });
+
+describe('a changed booking and 招待メールを再送', () => {
+  function resend(emu: Emulator, at: string): void {
+    emu.setTime(at);
+    emu.select(SHEET.bookings, ['C2']);
+    emu.ui.queueResponse('YES');
+    emu.ui.queueResponse('OK');
+    expect(emu.menu('招待メールを再送').error).toBeUndefined();
+    expect(emu.mail.sent.at(-1)!.subject.startsWith('【日時変更】')).toBe(true);
+  }
+
+  it('a change awaiting 再送 gets no reminder; once re-sent, the reminder says the new time', () => {
+    const emu = invitedForMonday();
+    emu.setTime('2026-12-03T10:00:00+09:00');
+    emu.edit(SHEET.bookings, `${column(emu, BOOKING.start)}2`, [['11:00']]);
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    expect(reminders(emu)).toEqual([]);
+    resend(emu, '2026-12-04T12:05:00+09:00');
+    tick(emu, '2026-12-04T12:20:00+09:00');
+    expect(reminders(emu)).toEqual([]); // the mail re-sent today is its own reminder
+    const other = invitedForMonday();
+    other.setTime('2026-12-03T10:00:00+09:00');
+    other.edit(SHEET.bookings, `${column(other, BOOKING.start)}2`, [['11:00']]);
+    resend(other, '2026-12-03T10:05:00+09:00');
+    tick(other, '2026-12-04T12:00:00+09:00');
+    expect(reminders(other)).toHaveLength(1);
+    expect(reminders(other)[0]!.body).toContain('・時間：11:00～');
+  });
+
+  it('a re-send after the reminder keeps it in the ledger: never a second reminder', () => {
+    const emu = invitedForMonday();
+    const id = idOf(emu);
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    expect(reminders(emu)).toHaveLength(1);
+    emu.setTime('2026-12-04T12:30:00+09:00');
+    emu.edit(SHEET.bookings, `${column(emu, BOOKING.date)}2`, [['2026/12/08']]);
+    resend(emu, '2026-12-04T12:40:00+09:00');
+    expect(ledgerEntry(emu, id)?.[7]).toBe('sent');
+    // Monday 12/7 is the last business day before the new day, Tuesday 12/8.
+    tick(emu, '2026-12-07T12:00:00+09:00');
+    expect(reminders(emu)).toHaveLength(1);
+  });
+});
+
+describe('failed follow-up mails', () => {
+  it("refused for today's quota: out of the ledger, sent by a later tick", () => {
+    const emu = invitedForMonday();
+    const id = idOf(emu);
+    emu.mail.failFor(ICHIRO, 'Service invoked too many times for one day: email.', { times: 1 });
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    expect(reminders(emu)).toEqual([]);
+    expect(ledgerEntry(emu, id)?.[7] ?? 0).toBe(0);
+    expect(logOf(emu, FOLLOW_UP_LOG_ACTION.reminderFailed)).toHaveLength(1);
+    tick(emu, '2026-12-04T12:10:00+09:00');
+    expect(reminders(emu)).toHaveLength(1);
+  });
+
+  it('refused for another reason, or a template that cannot be used: logged once, never retried', () => {
+    const refused = invitedForMonday();
+    refused.mail.failFor(ICHIRO, `Invalid email: ${ICHIRO}`);
+    tick(refused, '2026-12-04T12:00:00+09:00');
+    tick(refused, '2026-12-04T12:10:00+09:00');
+    expect(refused.mail.failed.filter((f) => isReminder(f.mail))).toHaveLength(1);
+    expect(ledgerEntry(refused, idOf(refused))?.[7]).toBe('failed');
+    expect(logOf(refused, FOLLOW_UP_LOG_ACTION.reminderFailed)).toHaveLength(1);
+
+    const broken = invitedForMonday();
+    setSetting(broken, SETTING.reminderBody, '{相談日} {開始時刻}');
+    tick(broken, '2026-12-04T12:00:00+09:00');
+    tick(broken, '2026-12-04T12:10:00+09:00');
+    expect(reminders(broken)).toEqual([]);
+    const failed = logOf(broken, FOLLOW_UP_LOG_ACTION.reminderFailed);
+    expect(failed).toHaveLength(1);
+    expect(String(failed[0]![LOG.detail])).toContain(`設定「${SETTING.reminderBody}」に {会議URL}`);
+  });
+});
