@@ -369,6 +369,9 @@ describe('failed follow-up mails', () => {
     expect(refused.mail.failed.filter((f) => isReminder(f.mail))).toHaveLength(1);
     expect(ledgerEntry(refused, idOf(refused))?.[7]).toBe('failed');
     expect(logOf(refused, FOLLOW_UP_LOG_ACTION.reminderFailed)).toHaveLength(1);
+    // The refusal named the address: neither 操作ログ nor the developer log repeats it.
+    expect(JSON.stringify(refused.records(SHEET.log))).not.toMatch(/ichiro|見本|33010-/);
+    expect(refused.logText()).not.toMatch(/ichiro|見本/);
 
     const broken = invitedForMonday();
     setSetting(broken, SETTING.reminderBody, '{相談日} {開始時刻}');
