@@ -2,6 +2,7 @@
 // under the script lock, before each mail goes: no run ever mails an id found here, whatever the
 // cells of its row say; only 招待メールを再送, a person's explicit act, mails such an id again.
 import {
+  type FollowUpState,
   type Ledger,
   type LedgerEntry,
   type LedgerState,
@@ -56,8 +57,30 @@ export class InvitationLedger {
     return new Map([...this.entries].map(([id, entry]) => [invitationKeyOf(entry), id]));
   }
 
+  /**
+   * The invitation of `id` (a first send, or 招待メールを再送). What is known of its reminder and
+   * cancellation notice stays: at most one of each per booking, however often it is re-sent.
+   */
   record(id: string, details: SentDetails, state: LedgerState): void {
-    this.entries.set(id, { ...details, state, at: Date.now() });
+    const previous = this.entries.get(id);
+    const entry: LedgerEntry = { ...details, state, at: Date.now() };
+    if (previous?.reminder !== undefined) entry.reminder = previous.reminder;
+    if (previous?.cancelNotice !== undefined) entry.cancelNotice = previous.cancelNotice;
+    this.entries.set(id, entry);
+  }
+
+  /** The reminder's or cancellation notice's state; undefined takes it out (surely not sent). */
+  setFollowUp(
+    id: string,
+    kind: 'reminder' | 'cancelNotice',
+    state: FollowUpState | undefined,
+  ): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    const next: LedgerEntry = { ...entry };
+    if (state === undefined) delete next[kind];
+    else next[kind] = state;
+    this.entries.set(id, next);
   }
 
   setState(id: string, state: LedgerState): void {

@@ -8,6 +8,7 @@ import { checkAndRecord } from './checkService';
 import { sendReadyInvitations } from './sendService';
 import { alertStaff } from './tick/alerts';
 import { bookingsOfCheck, readBookings } from './tick/bookings';
+import { sendFollowUps } from './tick/followUps';
 import { recountNoShows } from './tick/noShowCounts';
 import { logNoShows, markNoShows } from './tick/noShows';
 import { contextOf, Steps } from './tick/steps';
@@ -17,7 +18,10 @@ export { HEARTBEAT_PROPERTY, readHeartbeat, recordHeartbeat } from './tick/heart
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The 10-minute tick: check, send (if 自動送信), no-shows, missing-invitation alerts, counts. */
+/**
+ * The 10-minute tick: check, send (if 自動送信), reminders and cancellation notices, no-shows,
+ * missing-invitation alerts, counts.
+ */
 export function runTenMinuteWork(spreadsheet: Spreadsheet, now: Date): void {
   const steps = new Steps();
   const checked = steps.run('check', () => checkAndRecord(spreadsheet, { now }));
@@ -31,6 +35,8 @@ export function runTenMinuteWork(spreadsheet: Spreadsheet, now: Date): void {
     const sent = steps.run('send', () => sendReadyInvitations(spreadsheet, options));
     if (sent?.readyAtStart !== 0) sheetChanged = true;
   }
+  // 前日リマインダー and キャンセル通知, after the invitations (which have the quota first).
+  if (checked) steps.run('followUps', () => sendFollowUps(checked, now, log));
   // The check's read is still good for what follows: it wrote only script-owned cells the
   // decisions below do not use, and every write re-reads and guards what it decided on. After a
   // send, 招待メール送信日時 and 状態 changed: read again.

@@ -7,6 +7,12 @@
 
 import { buildIcs, utf8ByteLength, type TokyoDateTime } from './ics';
 import {
+  DEFAULT_CANCEL_BODY,
+  DEFAULT_CANCEL_SUBJECT,
+  DEFAULT_REMINDER_BODY,
+  DEFAULT_REMINDER_SUBJECT,
+} from './followUpTemplates';
+import {
   DEFAULT_BODY,
   DEFAULT_SUBJECT,
   PLACEHOLDERS,
@@ -69,6 +75,55 @@ export interface RenderedInvitation {
 
 export type TemplateKind = 'subject' | 'body';
 
+/**
+ * The mails to a job seeker: the invitation, the 前日リマインダー and the キャンセル通知 (issue 15).
+ * Each renders from its own 設定 templates (blank → the shipped default) with the same
+ * placeholders and footer; only the invitation carries the .ics.
+ */
+export type MailKind = 'invitation' | 'reminder' | 'cancellation';
+
+interface MailKindRule {
+  subjectSetting: string;
+  bodySetting: string;
+  defaultSubject: string;
+  defaultBody: string;
+  /** What the mail is called in a problem sentence. */
+  word: string;
+  required: readonly Placeholder[];
+  /** The mail names the meeting URL, so it must be a usable one. */
+  needsMeetingUrl: boolean;
+}
+
+const MAIL_KINDS: Readonly<Record<MailKind, MailKindRule>> = {
+  invitation: {
+    subjectSetting: SETTING.mailSubject,
+    bodySetting: SETTING.mailBody,
+    defaultSubject: DEFAULT_SUBJECT,
+    defaultBody: DEFAULT_BODY,
+    word: '招待メール',
+    required: REQUIRED_BODY_PLACEHOLDERS,
+    needsMeetingUrl: true,
+  },
+  reminder: {
+    subjectSetting: SETTING.reminderSubject,
+    bodySetting: SETTING.reminderBody,
+    defaultSubject: DEFAULT_REMINDER_SUBJECT,
+    defaultBody: DEFAULT_REMINDER_BODY,
+    word: 'リマインダー',
+    required: ['相談日', '開始時刻', '会議URL'],
+    needsMeetingUrl: true,
+  },
+  cancellation: {
+    subjectSetting: SETTING.cancelSubject,
+    bodySetting: SETTING.cancelBody,
+    defaultSubject: DEFAULT_CANCEL_SUBJECT,
+    defaultBody: DEFAULT_CANCEL_BODY,
+    word: 'キャンセル通知',
+    required: ['相談日', '開始時刻'],
+    needsMeetingUrl: false,
+  },
+};
+
 // Subjects: mail clients truncate long ones, RFC 5322 recommends ≤ 78 characters a header line
 // (hard limit 998 octets, though encoded words fold), and ~250 characters is the practical ceiling
 // commonly reported for MailApp/Gmail. The default renders to about 45.
@@ -89,18 +144,26 @@ type Token = { text: string; placeholder?: Placeholder };
 const OPEN_BRACES = '{｛';
 const CLOSE_BRACES = '}｝';
 
-function settingLabel(kind: TemplateKind): string {
-  return `設定「${kind === 'subject' ? SETTING.mailSubject : SETTING.mailBody}」`;
+function settingLabel(kind: TemplateKind, mail: MailKind = 'invitation'): string {
+  const rule = MAIL_KINDS[mail];
+  return `設定「${kind === 'subject' ? rule.subjectSetting : rule.bodySetting}」`;
 }
 
-/** Problems with a メール件名 / メール本文 template, as Japanese sentences; empty when usable. */
-export function validateTemplate(text: string, kind: TemplateKind = 'body'): string[] {
-  const label = settingLabel(kind);
+/**
+ * Problems with a template (メール件名 / メール本文, or the reminder's or cancellation notice's),
+ * as Japanese sentences naming its 設定 key; empty when usable.
+ */
+export function validateTemplate(
+  text: string,
+  kind: TemplateKind = 'body',
+  mail: MailKind = 'invitation',
+): string[] {
+  const label = settingLabel(kind, mail);
   const template = String(text ?? '');
   const { tokens, problems } = parseTemplate(template, label);
   if (template.trim() === '') problems.push(`${label}が空です。文面を入力してください。`);
   if (kind === 'subject') problems.push(...subjectTemplateProblems(template, label));
-  else problems.push(...bodyTemplateProblems(template, tokens, label));
+  else problems.push(...bodyTemplateProblems(template, tokens, label, MAIL_KINDS[mail]));
   return problems;
 }
 
@@ -118,7 +181,12 @@ function subjectTemplateProblems(text: string, label: string): string[] {
   return problems;
 }
 
-function bodyTemplateProblems(text: string, tokens: Token[], label: string): string[] {
+function bodyTemplateProblems(
+  text: string,
+  tokens: Token[],
+  label: string,
+  rule: MailKindRule,
+): string[] {
   const problems: string[] = [];
   const bytes = utf8ByteLength(text);
   if (bytes > MAX_BODY_TEMPLATE_BYTES) {
@@ -128,9 +196,9 @@ function bodyTemplateProblems(text: string, tokens: Token[], label: string): str
     );
   }
   const used = new Set(tokens.map((t) => t.placeholder));
-  for (const name of REQUIRED_BODY_PLACEHOLDERS) {
+  for (const name of rule.required) {
     if (!used.has(name)) {
-      problems.push(`${label}に {${name}} がありません。招待メールには必ず入れてください。`);
+      problems.push(`${label}に {${name}} がありません。${rule.word}には必ず入れてください。`);
     }
   }
   return problems;
@@ -269,7 +337,11 @@ function phoneHoursWords(input: InvitationInput): string {
   return hours === '' ? '' : `（${hours}）`;
 }
 
-function inputProblems(input: InvitationInput, values: Record<Placeholder, string>): string[] {
+function inputProblems(
+  input: InvitationInput,
+  values: Record<Placeholder, string>,
+  rule: MailKindRule,
+): string[] {
   const problems: string[] = [];
   const required: [Placeholder, string][] = [
     ['氏名', '予約シートの「氏名」'],
@@ -282,7 +354,7 @@ function inputProblems(input: InvitationInput, values: Record<Placeholder, strin
   for (const [key, where] of required) {
     if (!values[key]) problems.push(`${key}が空です。${where}を入力してください。`);
   }
-  if (!isHttpsUrl(values.会議URL)) {
+  if (rule.needsMeetingUrl && !isHttpsUrl(values.会議URL)) {
     problems.push(
       '会議URLが https:// で始まる正しいURLではありません。予約シートの「会議URL」に TeleOffice の招待URLをそのまま貼り付けてください。',
     );
@@ -322,12 +394,21 @@ function pickTemplate(template: string | undefined, fallback: string): string {
  * what must be fixed before it may be sent. Throws only on a programming error (bad `now`/`uidDomain`).
  */
 export function renderInvitation(input: InvitationInput): RenderedInvitation {
+  return renderMail('invitation', input);
+}
+
+/**
+ * A mail of `mail`'s kind for one booking, from input.subjectTemplate / bodyTemplate (blank →
+ * that kind's shipped default) and the footer. Only the invitation has an .ics (else null).
+ */
+export function renderMail(mail: MailKind, input: InvitationInput): RenderedInvitation {
   assertProgramInputs(input);
-  const subjectTemplate = pickTemplate(input.subjectTemplate, DEFAULT_SUBJECT);
-  const bodyTemplate = pickTemplate(input.bodyTemplate, DEFAULT_BODY);
+  const rule = MAIL_KINDS[mail];
+  const subjectTemplate = pickTemplate(input.subjectTemplate, rule.defaultSubject);
+  const bodyTemplate = pickTemplate(input.bodyTemplate, rule.defaultBody);
   const slot = slotTimes(input);
   const values = placeholderValues(input, slot);
-  const subjectTokens = parseTemplate(subjectTemplate, settingLabel('subject')).tokens;
+  const subjectTokens = parseTemplate(subjectTemplate, settingLabel('subject', mail)).tokens;
   // The subject is made single-line once more as a whole: a template line break is a problem
   // (reported) but must never reach the mail header either.
   const subject = singleLine(
@@ -335,17 +416,17 @@ export function renderInvitation(input: InvitationInput): RenderedInvitation {
       .map((s) => s.text)
       .join(''),
   );
-  const segments = fill(parseTemplate(bodyTemplate, settingLabel('body')).tokens, values);
+  const segments = fill(parseTemplate(bodyTemplate, settingLabel('body', mail)).tokens, values);
   if (input.footer) segments.push({ text: input.footer, source: 'template' });
   const body = segments.map((s) => s.text).join('');
   const htmlBody = toHtml(segments);
   const problems = [
-    ...validateTemplate(subjectTemplate, 'subject'),
-    ...validateTemplate(bodyTemplate, 'body'),
-    ...inputProblems(input, values),
+    ...validateTemplate(subjectTemplate, 'subject', mail),
+    ...validateTemplate(bodyTemplate, 'body', mail),
+    ...inputProblems(input, values, rule),
     ...renderedSizeProblems(subject, body, htmlBody),
   ];
-  const ics = slot ? invitationIcs(input, values, slot) : null;
+  const ics = slot && mail === 'invitation' ? invitationIcs(input, values, slot) : null;
   return { subject, body, htmlBody, ics, problems };
 }
 

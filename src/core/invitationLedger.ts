@@ -25,10 +25,25 @@ export interface SentDetails {
   domain: string;
 }
 
+/**
+ * A mail after the invitation (前日リマインダー, キャンセル通知): `sending` and `sent` as above;
+ * `failed`: surely not sent and not to be tried again by a run (its 操作ログ line says why).
+ * Whatever the state, a run never mails that kind to that booking again: at most one each.
+ */
+export type FollowUpState = LedgerState | 'failed';
+
 export interface LedgerEntry extends SentDetails {
   state: LedgerState;
-  /** When the entry was written (ms since the epoch). */
+  /** When the entry was written (ms since the epoch): when the invitation was (last) sent. */
   at: number;
+  /** The 前日リマインダー of this booking, when one was started. */
+  reminder?: FollowUpState;
+  /** The キャンセル通知 of this booking, when one was started. */
+  cancelNotice?: FollowUpState;
+}
+
+function isFollowUpState(value: unknown): value is FollowUpState {
+  return value === 'sending' || value === 'sent' || value === 'failed';
 }
 
 export type Ledger = Map<string, LedgerEntry>;
@@ -51,9 +66,10 @@ export function parseLedger(text: string): Ledger {
   if (typeof entries !== 'object' || entries === null) return ledger;
   for (const [id, raw] of Object.entries(entries as Record<string, unknown>)) {
     if (!Array.isArray(raw)) continue;
-    const [state, day, start, urlHash, addressHash, domain, at] = raw as unknown[];
+    const [state, day, start, urlHash, addressHash, domain, at, reminder, cancelNotice] =
+      raw as unknown[];
     if ((state !== 'sending' && state !== 'sent') || !isLocalDate(day)) continue;
-    ledger.set(id, {
+    const entry: LedgerEntry = {
       state,
       day,
       start: Number(start) || 0,
@@ -61,7 +77,11 @@ export function parseLedger(text: string): Ledger {
       addressHash: String(addressHash ?? ''),
       domain: String(domain ?? ''),
       at: Number(at) || 0,
-    });
+    };
+    // Entries written before issue 15 have 7 items: no follow-up mail yet.
+    if (isFollowUpState(reminder)) entry.reminder = reminder;
+    if (isFollowUpState(cancelNotice)) entry.cancelNotice = cancelNotice;
+    ledger.set(id, entry);
   }
   return ledger;
 }
@@ -69,7 +89,12 @@ export function parseLedger(text: string): Ledger {
 export function serializeLedger(ledger: Ledger): string {
   const e: Record<string, unknown[]> = {};
   for (const [id, x] of ledger) {
-    e[id] = [x.state, x.day, x.start, x.urlHash, x.addressHash, x.domain, x.at];
+    const item: unknown[] = [x.state, x.day, x.start, x.urlHash, x.addressHash, x.domain, x.at];
+    // The follow-ups after: 0 for "none", and nothing at all when neither was started.
+    if (x.reminder !== undefined || x.cancelNotice !== undefined) {
+      item.push(x.reminder ?? 0, x.cancelNotice ?? 0);
+    }
+    e[id] = item;
   }
   return JSON.stringify({ v: VERSION, e });
 }

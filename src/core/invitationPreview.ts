@@ -1,6 +1,8 @@
-// 招待メールをプレビュー, decided: the exact mail for one checked row, or why there is none.
+// 招待メールをプレビュー, decided: the exact mail for one checked row, or why there is none; below it
+// the 前日リマインダー and キャンセル通知 when 設定 turns them on (core/followUpPreview.ts).
 // Pure: app/previewCommand reads and checks the row, then shows what this returns.
 import type { NormalizedBooking } from './booking';
+import { followUpPreviewHtml } from './followUpPreview';
 import { escapeHtml, renderInvitation } from './invitation';
 import { invitationInputFor } from './readiness';
 import { SHEET } from './schema';
@@ -59,6 +61,7 @@ export function previewOf(row: PreviewedRow, settings: Settings, now: Date): Pre
     '</table>',
     ...row.warnings.map((n) => `<p class="note">${escapeHtml(n)}</p>`),
     `<pre>${escapeHtml(mail.body)}</pre>`,
+    followUpPreviewHtml(row.id, booking, settings, now),
     '</body></html>',
   ].join('');
   return { kind: 'mail', id: row.id, html };

@@ -1,0 +1,18 @@
+// "Left alone for 送信待ち時間": no edit in the last `quietMinutes` minutes, so a slip of a
+// dropdown can be undone before any mail goes. The same reading as the automatic invitations'
+// (core/readiness.ts isQuiet): the last edit is 最終更新, or 受付日時 when that is blank; a row
+// with neither has just been seen for the first time, so it waits one more run.
+import type { NormalizedBooking } from './booking';
+import { minutesBetween } from './time';
+
+export function isQuietSince(
+  booking: Pick<NormalizedBooking, 'updatedAt' | 'takenAt'>,
+  now: Date,
+  quietMinutes: number,
+): boolean {
+  if (quietMinutes <= 0) return true;
+  const stamps = [booking.updatedAt, booking.takenAt].filter((d): d is Date => d !== null);
+  if (stamps.length === 0) return false;
+  const last = new Date(Math.max(...stamps.map((d) => d.getTime())));
+  return minutesBetween(last, now) >= quietMinutes;
+}
