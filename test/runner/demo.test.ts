@@ -18,6 +18,7 @@ import { BOOKING, LOG, SHEET, STATUS } from '../../src/core/schema';
 
 let dir: string;
 let workbook: WorkbookSnapshot;
+let demoOutput = '';
 
 function records(sheetName: string, from: WorkbookSnapshot = workbook): Record<string, unknown>[] {
   const sheet = from.sheets.find((s) => s.name === sheetName)!;
@@ -32,7 +33,11 @@ const logRows = (from: WorkbookSnapshot | null) => records(SHEET.log, from!);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'runner-demo-'));
-  execFileSync('npx', ['tsx', 'runner/cli.ts', '--out', dir], { stdio: 'pipe', timeout: 120_000 });
+  demoOutput = execFileSync('npx', ['tsx', 'runner/cli.ts', '--out', dir], {
+    encoding: 'utf8',
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
   workbook = (await readWorkbookFile(join(dir, 'demo.xlsx')))!;
 }, 150_000);
 
@@ -51,6 +56,12 @@ describe('npm start (the demo)', () => {
     expect(statuses.filter((s) => s === STATUS.cancelled)).toHaveLength(1);
     expect(statuses.filter((s) => s === STATUS.taken)).toHaveLength(3);
     expect(records(SHEET.log).length).toBeGreaterThan(10);
+  });
+
+  it('its summary counts the mails by kind', () => {
+    expect(demoOutput).toContain(
+      '送ったメール: 19通（招待 7・日時変更などの再送 1・前日リマインダー 4・キャンセル通知 1・職員への通知 6）',
+    );
   });
 
   it('opens on 予約: no empty シート1 before the register', () => {
@@ -87,6 +98,22 @@ describe('npm start (the demo)', () => {
       '【日時変更】【ハローワーク倉敷中央】オンライン職業相談のご案内（12月4日(金) 11:00～）',
     ]);
     expect(moved[0]!.text).toContain('・時間：11:00～11:30');
+    // 前日リマインダー: the bookings of Wed–Fri whose invitation went on Monday, each on the day
+    // before at 12:00 (booking 1, on Tuesday, was invited on Monday itself: no reminder).
+    const reminders = mails.filter((m) => m.subject?.includes('ご予約が近づきました'));
+    const reminded = reminders.map((m) => `${m.date?.toISOString()} ${m.subject}`).sort();
+    expect(reminded).toEqual([
+      '2026-12-01T03:00:00.000Z 【ハローワーク倉敷中央】オンライン職業相談のご予約が近づきました（12月2日(水) 10:00～）',
+      '2026-12-02T03:00:00.000Z 【倉敷わかものハローワーク】オンライン職業相談のご予約が近づきました（12月3日(木) 15:00～）',
+      '2026-12-03T03:00:00.000Z 【ハローワーク倉敷中央】オンライン職業相談のご予約が近づきました（12月4日(金) 11:00～）',
+      '2026-12-03T03:00:00.000Z 【倉敷わかものハローワーク】オンライン職業相談のご予約が近づきました（12月4日(金) 14:00～）',
+    ]);
+    for (const mail of reminders) expect(mail.text).toContain('10分過ぎると、無断キャンセル');
+    // キャンセル通知: booking 4, cancelled by phone on Tuesday 11:00, told once after 送信待ち時間.
+    const notices = mails.filter((m) => m.subject?.includes('キャンセルを承りました'));
+    expect(notices.map((m) => [m.date?.toISOString(), JSON.stringify(m.to)])).toEqual([
+      ['2026-12-01T02:10:00.000Z', expect.stringContaining('demo4@example.jp')],
+    ]);
     for (const mail of invitations) {
       expect(mail.text).toMatch(/様\n/);
       expect(mail.text).toContain('令和4年5月30日制定（令和4年8月24日改正）');
