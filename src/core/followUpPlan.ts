@@ -1,7 +1,11 @@
 // Which follow-up mails (前日リマインダー, キャンセル通知) a tick sends, and how many the day's mail
 // quota allows them. Invitations come first: a reminder or notice may use only the quota beyond
 // what the ready invitations still need. Pure: app/tick/followUps.ts sends.
-import { cancelNoticeAllowedByLedger, cancelNoticeCandidate } from './cancelNotices';
+import {
+  cancelNoticeAllowedByLedger,
+  cancelNoticeCandidate,
+  namesTheInvitation,
+} from './cancelNotices';
 import type { ClosedDay } from './calendar';
 import type { FollowUpKind } from './followUpMail';
 import type { LedgerEntry } from './invitationLedger';
@@ -13,7 +17,10 @@ export interface FollowUp {
   row: FollowUpRow;
 }
 
-type FollowUpSettings = Pick<Settings, 'reminder' | 'reminderAt' | 'cancelNotice' | 'quietMinutes'>;
+type FollowUpSettings = Pick<
+  Settings,
+  'reminder' | 'reminderAt' | 'cancelNotice' | 'quietMinutes' | 'noShowMinutes'
+>;
 
 /** Whether any follow-up mail is switched on (if not, the tick does nothing at all). */
 export function followUpsOn(settings: FollowUpSettings): boolean {
@@ -37,7 +44,10 @@ export function followUpCandidates(
   return [...reminders, ...notices];
 }
 
-/** The candidates the ledger allows (each kind at most once per booking, after its invitation). */
+/**
+ * The candidates the ledger allows (each kind at most once per booking, after its invitation;
+ * a notice only for a row that still says what the invitation said).
+ */
 export function dueFollowUps(
   candidates: readonly FollowUp[],
   entryOf: (id: string) => LedgerEntry | undefined,
@@ -47,7 +57,7 @@ export function dueFollowUps(
     const entry = entryOf(row.id);
     return kind === 'reminder'
       ? reminderAllowedByLedger(entry, now)
-      : cancelNoticeAllowedByLedger(entry);
+      : cancelNoticeAllowedByLedger(entry) && namesTheInvitation(entry, row.booking);
   });
 }
 

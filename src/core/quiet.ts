@@ -5,14 +5,18 @@
 import type { NormalizedBooking } from './booking';
 import { minutesBetween } from './time';
 
-export function isQuietSince(
-  booking: Pick<NormalizedBooking, 'updatedAt' | 'takenAt'>,
-  now: Date,
-  quietMinutes: number,
-): boolean {
-  if (quietMinutes <= 0) return true;
+type Stamps = Pick<NormalizedBooking, 'updatedAt' | 'takenAt'>;
+
+/** The row's last edit: the later of 最終更新 and 受付日時; null when both are blank. */
+export function lastEditOf(booking: Stamps): Date | null {
   const stamps = [booking.updatedAt, booking.takenAt].filter((d): d is Date => d !== null);
-  if (stamps.length === 0) return false;
-  const last = new Date(Math.max(...stamps.map((d) => d.getTime())));
+  if (stamps.length === 0) return null;
+  return new Date(Math.max(...stamps.map((d) => d.getTime())));
+}
+
+export function isQuietSince(booking: Stamps, now: Date, quietMinutes: number): boolean {
+  if (quietMinutes <= 0) return true;
+  const last = lastEditOf(booking);
+  if (last === null) return false;
   return minutesBetween(last, now) >= quietMinutes;
 }

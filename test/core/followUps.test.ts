@@ -2,9 +2,13 @@
 // most once per booking, and the quota left to them after the invitations.
 import { describe, expect, it } from 'vitest';
 import type { ClosedDay } from '../../src/core/calendar';
-import { cancelNoticeAllowedByLedger, cancelNoticeCandidate } from '../../src/core/cancelNotices';
+import {
+  cancelNoticeAllowedByLedger,
+  cancelNoticeCandidate,
+  namesTheInvitation,
+} from '../../src/core/cancelNotices';
 import { dueFollowUps, followUpAllowance, followUpCandidates } from '../../src/core/followUpPlan';
-import type { LedgerEntry } from '../../src/core/invitationLedger';
+import { type LedgerEntry, sentDetailsOf } from '../../src/core/invitationLedger';
 import {
   reminderAllowedByLedger,
   reminderCandidate,
@@ -114,6 +118,30 @@ describe('the cancellation notice', () => {
     expect(cancelNoticeCandidate(cancelled(), { ...on, cancelNotice: false }, later)).toBe(false);
   });
 
+  it('only for a キャンセル recorded before 開始時刻 + 無断キャンセル判定（分）', () => {
+    const late = on.noShowMinutes;
+    const onTheDay = (time: string) =>
+      cancelled({ date: monday, updatedAt: at(`2026-12-07 ${time}`) });
+    const noon = at('2026-12-07 12:00');
+    expect(cancelNoticeCandidate(onTheDay('09:55'), on, noon)).toBe(true);
+    expect(
+      cancelNoticeCandidate(onTheDay(`10:${String(late - 1).padStart(2, '0')}`), on, noon),
+    ).toBe(true);
+    expect(cancelNoticeCandidate(onTheDay(`10:${String(late).padStart(2, '0')}`), on, noon)).toBe(
+      false,
+    );
+    expect(cancelNoticeCandidate(onTheDay('11:00'), on, noon)).toBe(false);
+  });
+
+  it('only for a row that still says what the invitation said', () => {
+    const b = cancelled().booking;
+    const sent = entry(sentDetailsOf(b)!);
+    expect(namesTheInvitation(sent, b)).toBe(true);
+    expect(namesTheInvitation(sent, { ...b, email: 'other@example.jp' })).toBe(false);
+    expect(namesTheInvitation(sent, { ...b, start: 660 })).toBe(false);
+    expect(namesTheInvitation(undefined, b)).toBe(false);
+  });
+
   it('only after a sent invitation, once', () => {
     expect(cancelNoticeAllowedByLedger(entry())).toBe(true);
     expect(cancelNoticeAllowedByLedger(undefined)).toBe(false);
@@ -143,11 +171,15 @@ describe('the plan', () => {
     ]);
     const ledger = new Map([
       ['Y000001', entry()],
-      ['Y000002', entry()],
+      // A notice needs the row to say what the invitation said.
+      ['Y000002', entry(sentDetailsOf(rows[0]!.booking)!)],
       ['Y000003', entry({ reminder: 'sent' })],
     ]);
     const due = dueFollowUps(candidates, (id) => ledger.get(id), now);
     expect(due.map((c) => c.row.id)).toEqual(['Y000001', 'Y000002']);
+    ledger.set('Y000002', entry());
+    const changed = dueFollowUps(candidates, (id) => ledger.get(id), now);
+    expect(changed.map((c) => c.row.id)).toEqual(['Y000001']);
   });
 
   it('leaves the ready invitations their quota', () => {

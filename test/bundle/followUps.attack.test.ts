@@ -1,0 +1,194 @@
+// Attacks on the 前日リマインダー and キャンセル通知 (issue 15), on dist/Code.js in the emulator:
+// the edges the main suite (followUps.test.ts) does not walk.
+import { describe, expect, it } from 'vitest';
+import type { Emulator, SentMail } from '../../emulator/index';
+import { FOLLOW_UP_LOG_ACTION } from '../../src/core/followUpWords';
+import { typeRows } from '../../runner/staff';
+import {
+  BOOKING,
+  CLOSED_DAY,
+  LOG,
+  SETTING,
+  SHEET,
+  STATUS,
+  TRIGGER_HANDLERS,
+} from '../../src/core/schema';
+import {
+  bookingRow,
+  bookings,
+  column,
+  office,
+  setSetting,
+  typeBookings,
+  workbookWith,
+} from './helpers';
+
+const TICK = TRIGGER_HANDLERS.everyTenMinutes;
+const MONDAY = '2026/12/07';
+
+type Row = ReturnType<typeof bookingRow>;
+
+function world(rows: Row[], now = '2026-12-01T09:00:00+09:00') {
+  const emu = office(workbookWith([], { now }));
+  setSetting(emu, SETTING.autoSend, 'はい');
+  setSetting(emu, SETTING.reminder, 'はい');
+  setSetting(emu, SETTING.cancelNotice, 'はい');
+  if (rows.length > 0) typeBookings(emu, rows);
+  return emu;
+}
+
+function tick(emu: Emulator, at: string): void {
+  emu.setTime(at);
+  const result = emu.fireTimeTrigger(TICK);
+  expect(result.error, `tick at ${at}`).toBeUndefined();
+}
+
+const isReminder = (m: SentMail) => m.subject.includes('ご予約が近づきました');
+const isNotice = (m: SentMail) => m.subject.includes('キャンセルを承りました');
+const isInvitation = (m: SentMail) => m.subject.includes('オンライン職業相談のご案内');
+const reminders = (emu: Emulator) => emu.mail.sent.filter(isReminder);
+const notices = (emu: Emulator) => emu.mail.sent.filter(isNotice);
+const invitations = (emu: Emulator) => emu.mail.sent.filter(isInvitation);
+const logOf = (emu: Emulator, action: string) =>
+  emu.records(SHEET.log).filter((r) => r[LOG.action] === action);
+
+function edit(emu: Emulator, header: string, value: string, at: string, row = 2): void {
+  emu.setTime(at);
+  emu.edit(SHEET.bookings, `${column(emu, header)}${row}`, [[value]]);
+}
+
+function invitedFor(day: string, overrides: Row = {}): Emulator {
+  const emu = world([bookingRow({ date: day, ...overrides })]);
+  tick(emu, '2026-12-01T09:30:00+09:00');
+  expect(invitations(emu)).toHaveLength(1);
+  return emu;
+}
+
+describe('キャンセル通知 attacks', () => {
+  it('a cancellation recorded after the consultation is over sends no notice', () => {
+    const emu = invitedFor('2026/12/02');
+    // Staff record on the afternoon of the day that the 10:00 booking was called off.
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-02T09:20:00+09:00');
+    tick(emu, '2026-12-02T09:40:00+09:00');
+    expect(notices(emu)).toHaveLength(1); // before the consultation: told
+    const late = invitedFor('2026/12/02');
+    edit(late, BOOKING.status, STATUS.cancelled, '2026-12-02T15:00:00+09:00');
+    tick(late, '2026-12-02T15:30:00+09:00');
+    expect(notices(late)).toEqual([]);
+  });
+
+  it('a 無断キャンセル later set to キャンセル by staff sends no notice', () => {
+    const emu = invitedFor('2026/12/02');
+    tick(emu, '2026-12-02T10:20:00+09:00');
+    expect(bookings(emu)[0]![BOOKING.status]).toBe(STATUS.noShow);
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-02T11:00:00+09:00');
+    tick(emu, '2026-12-02T11:30:00+09:00');
+    expect(notices(emu)).toEqual([]);
+  });
+
+  it('address changed after the invitation, then cancelled: no notice to an address never invited', () => {
+    const emu = invitedFor(MONDAY);
+    edit(emu, BOOKING.email, 'someone.else@example.jp', '2026-12-02T10:00:00+09:00');
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-02T10:01:00+09:00');
+    tick(emu, '2026-12-02T10:30:00+09:00');
+    tick(emu, '2026-12-02T10:40:00+09:00');
+    expect(notices(emu)).toEqual([]);
+    expect(emu.mail.sent.map((m) => m.to)).not.toContain('someone.else@example.jp');
+  });
+
+  it('moved to another day after the invitation, then cancelled: no notice naming a day never mailed', () => {
+    const emu = invitedFor(MONDAY);
+    edit(emu, BOOKING.date, '2026/12/08', '2026-12-02T10:00:00+09:00');
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-02T10:01:00+09:00');
+    tick(emu, '2026-12-02T10:30:00+09:00');
+    expect(notices(emu)).toEqual([]);
+    // The same edit put back before the cancellation: the notice goes, naming Monday.
+    const back = invitedFor(MONDAY);
+    edit(back, BOOKING.date, '2026/12/08', '2026-12-02T10:00:00+09:00');
+    edit(back, BOOKING.date, MONDAY, '2026-12-02T10:01:00+09:00');
+    edit(back, BOOKING.status, STATUS.cancelled, '2026-12-02T10:02:00+09:00');
+    tick(back, '2026-12-02T10:30:00+09:00');
+    expect(notices(back)).toHaveLength(1);
+    expect(notices(back)[0]!.body).toContain('・相談日：12月7日(月)');
+  });
+
+  it('cancelled, quiet, then set back to 確定 before a tick: nothing; cancelled again: one notice only', () => {
+    const emu = invitedFor(MONDAY);
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-02T10:00:00+09:00');
+    tick(emu, '2026-12-02T10:05:00+09:00');
+    edit(emu, BOOKING.status, STATUS.confirmed, '2026-12-02T10:08:00+09:00');
+    tick(emu, '2026-12-02T10:30:00+09:00');
+    expect(notices(emu)).toEqual([]);
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-02T11:00:00+09:00');
+    tick(emu, '2026-12-02T11:30:00+09:00');
+    edit(emu, BOOKING.status, STATUS.confirmed, '2026-12-02T12:00:00+09:00');
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-02T12:01:00+09:00');
+    tick(emu, '2026-12-02T12:30:00+09:00');
+    expect(notices(emu)).toHaveLength(1);
+  });
+});
+
+describe('前日リマインダー attacks', () => {
+  it('a 氏名 with <script> is escaped in the HTML part of reminder and notice', () => {
+    const emu = invitedFor(MONDAY, { name: '見本 <script>alert(1)</script>' });
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    const [reminder] = reminders(emu);
+    expect(reminder).toBeDefined();
+    expect(reminder!.htmlBody).not.toContain('<script>');
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-04T13:00:00+09:00');
+    tick(emu, '2026-12-04T13:30:00+09:00');
+    const [notice] = notices(emu);
+    expect(notice).toBeDefined();
+    expect(notice!.htmlBody).not.toContain('<script>');
+  });
+
+  it('予約ID cleared after the reminder: the row gets its id back, no second reminder', () => {
+    const emu = invitedFor(MONDAY);
+    const id = String(bookings(emu)[0]![BOOKING.id]);
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    expect(reminders(emu)).toHaveLength(1);
+    edit(emu, BOOKING.id, '', '2026-12-04T12:05:00+09:00');
+    tick(emu, '2026-12-04T12:20:00+09:00');
+    tick(emu, '2026-12-04T12:30:00+09:00');
+    expect(String(bookings(emu)[0]![BOOKING.id])).toBe(id);
+    expect(reminders(emu)).toHaveLength(1);
+  });
+
+  it('quota 0: nothing sent, nothing recorded, sent when quota is back', () => {
+    const emu = invitedFor(MONDAY);
+    emu.mail.setQuota(0);
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    expect(reminders(emu)).toEqual([]);
+    expect(logOf(emu, FOLLOW_UP_LOG_ACTION.reminderFailed)).toEqual([]);
+    emu.mail.setQuota(10);
+    tick(emu, '2026-12-04T12:10:00+09:00');
+    expect(reminders(emu)).toHaveLength(1);
+  });
+
+  it('リマインダー送信時刻 malformed: falls back to 12:00, never before', () => {
+    const emu = invitedFor(MONDAY);
+    setSetting(emu, SETTING.reminderAt, '12時半ごろ');
+    tick(emu, '2026-12-04T09:00:00+09:00');
+    tick(emu, '2026-12-04T11:50:00+09:00');
+    expect(reminders(emu)).toEqual([]);
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    expect(reminders(emu)).toHaveLength(1);
+  });
+
+  it('a 休業日 of that 窓口 only: the reminder goes the business day before it', () => {
+    const emu = invitedFor('2026/12/08');
+    // 12/7 (Mon) closed at 倉敷わかもの only.
+    emu.setTime('2026-12-01T10:00:00+09:00');
+    typeRowsClosed(emu, '2026/12/07', '倉敷わかもの');
+    tick(emu, '2026-12-07T12:00:00+09:00');
+    expect(reminders(emu)).toEqual([]);
+    const other = invitedFor('2026/12/08');
+    typeRowsClosed(other, '2026/12/07', '倉敷わかもの');
+    tick(other, '2026-12-04T12:00:00+09:00');
+    expect(reminders(other)).toHaveLength(1);
+  });
+});
+
+function typeRowsClosed(emu: Emulator, day: string, officeName: string): void {
+  typeRows(emu, SHEET.closedDays, CLOSED_DAY, [{ date: day, office: officeName, reason: '研修' }]);
+}
