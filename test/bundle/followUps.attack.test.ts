@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator, SentMail } from '../../emulator/index';
 import { FOLLOW_UP_LOG_ACTION } from '../../src/core/followUpWords';
+import { dataCallsOf } from '../../bench/measure';
 import { typeRows } from '../../runner/staff';
 import {
   BOOKING,
@@ -192,3 +193,99 @@ describe('前日リマインダー attacks', () => {
 function typeRowsClosed(emu: Emulator, day: string, officeName: string): void {
   typeRows(emu, SHEET.closedDays, CLOSED_DAY, [{ date: day, office: officeName, reason: '研修' }]);
 }
+
+describe('never on a closed consultation day', () => {
+  it('a 休業日 added later on the consultation day itself: the booking is flagged, no reminder', () => {
+    const emu = invitedFor(MONDAY);
+    emu.setTime('2026-12-03T10:00:00+09:00');
+    typeRowsClosed(emu, MONDAY, '倉敷わかもの');
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    expect(String(bookings(emu)[0]![BOOKING.checkResult])).toContain('エラー');
+    expect(reminders(emu)).toEqual([]);
+  });
+});
+
+describe('once, whatever the ledger and the rows look like', () => {
+  it('the ledger over several property chunks: the reminder is recorded once, the other entries kept', () => {
+    const emu = world([bookingRow({ date: MONDAY })]);
+    // 400 other bookings already mailed (for days to come): well over one 8,000-character part.
+    const e: Record<string, unknown[]> = {};
+    for (let i = 0; i < 400; i++) {
+      e[`X${String(i).padStart(6, '0')}`] = [
+        'sent',
+        '2026-12-20',
+        600,
+        'h'.repeat(14),
+        'a'.repeat(14),
+        'example.jp',
+        1,
+      ];
+    }
+    const text = JSON.stringify({ v: 1, e });
+    expect(text.length).toBeGreaterThan(16_000);
+    for (let i = 0; i * 8000 < text.length; i++) {
+      emu.properties.document.set(
+        i === 0 ? 'invitationLedger' : `invitationLedger.${i}`,
+        text.slice(i * 8000, (i + 1) * 8000),
+      );
+    }
+    tick(emu, '2026-12-01T09:30:00+09:00');
+    expect(invitations(emu)).toHaveLength(1);
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    tick(emu, '2026-12-04T12:10:00+09:00');
+    tick(emu, '2026-12-04T14:00:00+09:00');
+    expect(reminders(emu)).toHaveLength(1);
+    const all = emu.properties.document.getAll();
+    const keys = Object.keys(all).filter(
+      (k) => k === 'invitationLedger' || k.startsWith('invitationLedger.'),
+    );
+    expect(keys.length).toBeGreaterThan(1);
+    const joined = keys
+      .sort((a, b) => Number(a.split('.')[1] ?? 0) - Number(b.split('.')[1] ?? 0))
+      .map((k) => String(all[k]))
+      .join('');
+    const stored = (JSON.parse(joined) as { e: Record<string, unknown[]> }).e;
+    expect(Object.keys(stored)).toHaveLength(401);
+    const id = String(bookings(emu)[0]![BOOKING.id]);
+    expect(stored[id]?.[7]).toBe('sent');
+  });
+
+  it('a row copied (same 予約ID) on the reminder day: never two reminders', () => {
+    const emu = invitedFor(MONDAY);
+    emu.setTime('2026-12-04T11:00:00+09:00');
+    const row = emu.person.values(SHEET.bookings)[1]!;
+    emu.edit(SHEET.bookings, 'A3', [row]);
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    tick(emu, '2026-12-04T12:10:00+09:00');
+    expect(reminders(emu).length).toBeLessThanOrEqual(1);
+  });
+
+  it('a quiet tick after the reminder and the notice went makes no more data calls than with both いいえ', () => {
+    const calls = (on: boolean) => {
+      const emu = world([
+        bookingRow({ date: MONDAY }),
+        bookingRow({ date: MONDAY, start: '11:00', email: 'b@example.jp' }),
+      ]);
+      tick(emu, '2026-12-01T09:30:00+09:00');
+      edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-02T10:00:00+09:00', 3);
+      tick(emu, '2026-12-02T10:30:00+09:00');
+      tick(emu, '2026-12-04T12:00:00+09:00');
+      if (on) {
+        expect(reminders(emu)).toHaveLength(1);
+        expect(notices(emu)).toHaveLength(1);
+      } else {
+        setSetting(emu, SETTING.reminder, 'いいえ');
+        setSetting(emu, SETTING.cancelNotice, 'いいえ');
+        tick(emu, '2026-12-04T12:05:00+09:00');
+      }
+      emu.setTime('2026-12-04T12:20:00+09:00');
+      const result = emu.fireTimeTrigger(TICK);
+      expect(result.error).toBeUndefined();
+      return dataCallsOf(result.counters.byMethod);
+    };
+    const off = calls(false);
+    expect(off).toBeGreaterThan(0);
+    expect(calls(true)).toBe(off);
+    expect(off).toBeLessThanOrEqual(5);
+  });
+});
