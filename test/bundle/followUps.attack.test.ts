@@ -141,6 +141,13 @@ describe('前日リマインダー attacks', () => {
     const [notice] = notices(emu);
     expect(notice).toBeDefined();
     expect(notice!.htmlBody).not.toContain('<script>');
+    // Neither 操作ログ nor the developer log names the person or the address.
+    const lines = emu
+      .records(SHEET.log)
+      .filter((r) => String(r[LOG.action]).match(/リマインダー|キャンセル通知/));
+    expect(lines).toHaveLength(2);
+    expect(JSON.stringify(emu.records(SHEET.log))).not.toMatch(/ichiro|見本|script|33010-/);
+    expect(emu.logText()).not.toMatch(/ichiro|見本|script/);
   });
 
   it('予約ID cleared after the reminder: the row gets its id back, no second reminder', () => {
@@ -248,6 +255,52 @@ describe('once, whatever the ledger and the rows look like', () => {
     expect(Object.keys(stored)).toHaveLength(401);
     const id = String(bookings(emu)[0]![BOOKING.id]);
     expect(stored[id]?.[7]).toBe('sent');
+  });
+
+  it('the run dies at the reminder mail, after the ledger said sending: never sent by a later tick', () => {
+    const emu = invitedFor(MONDAY);
+    const id = String(bookings(emu)[0]![BOOKING.id]);
+    emu.faults.failAtCall(1, { only: 'MailApp.sendEmail' });
+    emu.setTime('2026-12-04T12:00:00+09:00');
+    expect(emu.fireTimeTrigger(TICK).error?.message).toContain('Exceeded maximum execution time');
+    const stored = JSON.parse(String(emu.properties.document.get('invitationLedger'))) as {
+      e: Record<string, unknown[]>;
+    };
+    expect(stored.e[id]?.[7]).toBe('sending');
+    tick(emu, '2026-12-04T12:10:00+09:00');
+    tick(emu, '2026-12-04T15:00:00+09:00');
+    expect(reminders(emu)).toEqual([]);
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-04T15:10:00+09:00');
+    emu.faults.failAtCall(1, { only: 'MailApp.sendEmail' });
+    emu.setTime('2026-12-04T15:30:00+09:00');
+    expect(emu.fireTimeTrigger(TICK).error).toBeDefined();
+    tick(emu, '2026-12-04T15:40:00+09:00');
+    tick(emu, '2026-12-04T16:00:00+09:00');
+    expect(notices(emu)).toEqual([]);
+    expect(emu.mail.sent.filter((m) => !isInvitation(m))).toEqual([]);
+  });
+
+  it('rows sorted by a person between the check and the reminders: each reminder goes to its own booking', () => {
+    const emu = world([
+      bookingRow({ date: MONDAY }),
+      bookingRow({ date: MONDAY, start: '11:00', name: '試験 花子', email: 'hanako@example.jp' }),
+    ]);
+    tick(emu, '2026-12-01T09:30:00+09:00');
+    expect(invitations(emu)).toHaveLength(2);
+    let fired = 0;
+    emu.hooks.before('MailApp.getRemainingDailyQuota', (ctx) => {
+      if (fired++ > 0) return;
+      const values = ctx.emu.person.values(SHEET.bookings);
+      ctx.emu.edit(SHEET.bookings, 'A2', [values[2]!, values[1]!]);
+    });
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    expect(fired).toBeGreaterThan(0);
+    const sent = reminders(emu).map((m) => [m.to, m.body.includes('・時間：11:00～')]);
+    expect(sent.sort()).toEqual([
+      ['hanako@example.jp', true],
+      ['ichiro@example.jp', false],
+    ]);
+    expect(bookings(emu)[0]![BOOKING.email]).toBe('hanako@example.jp');
   });
 
   it('a row copied (same 予約ID) on the reminder day: never two reminders', () => {
