@@ -72,6 +72,11 @@ describe('キャンセル通知 attacks', () => {
     edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-02T09:20:00+09:00');
     tick(emu, '2026-12-02T09:40:00+09:00');
     expect(notices(emu)).toHaveLength(1); // before the consultation: told
+    // Called a few minutes after 10:00, before it could be a 無断キャンセル (判定 10分): told.
+    const justAfter = invitedFor('2026/12/02');
+    edit(justAfter, BOOKING.status, STATUS.cancelled, '2026-12-02T10:05:00+09:00');
+    tick(justAfter, '2026-12-02T10:20:00+09:00');
+    expect(notices(justAfter)).toHaveLength(1);
     const late = invitedFor('2026/12/02');
     edit(late, BOOKING.status, STATUS.cancelled, '2026-12-02T15:00:00+09:00');
     tick(late, '2026-12-02T15:30:00+09:00');
@@ -127,6 +132,13 @@ describe('キャンセル通知 attacks', () => {
     tick(emu, '2026-12-02T12:30:00+09:00');
     expect(notices(emu)).toHaveLength(1);
   });
+  it('a booking cancelled after its 相談日 passed: no notice', () => {
+    const emu = invitedFor('2026/12/02');
+    tick(emu, '2026-12-02T10:05:00+09:00');
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-03T09:00:00+09:00');
+    tick(emu, '2026-12-03T09:30:00+09:00');
+    expect(notices(emu)).toEqual([]);
+  });
 });
 
 describe('前日リマインダー attacks', () => {
@@ -171,6 +183,19 @@ describe('前日リマインダー attacks', () => {
     emu.mail.setQuota(10);
     tick(emu, '2026-12-04T12:10:00+09:00');
     expect(reminders(emu)).toHaveLength(1);
+  });
+
+  it('quota 1: an invitation typed a minute ago (not yet left alone) keeps the quota from the reminder', () => {
+    const emu = invitedFor(MONDAY);
+    emu.setTime('2026-12-04T11:59:00+09:00');
+    typeBookings(emu, [
+      bookingRow({ date: '2026/12/08', name: '試験 花子', email: 'hanako@example.jp' }),
+    ]);
+    emu.mail.setQuota(1);
+    tick(emu, '2026-12-04T12:00:00+09:00');
+    tick(emu, '2026-12-04T12:10:00+09:00');
+    expect(reminders(emu)).toEqual([]);
+    expect(invitations(emu).map((m) => m.to)).toEqual(['ichiro@example.jp', 'hanako@example.jp']);
   });
 
   it('リマインダー送信時刻 malformed: falls back to 12:00, never before', () => {
