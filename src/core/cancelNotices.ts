@@ -32,7 +32,20 @@ export function cancelNoticeCandidate(
   if (!settings.cancelNotice || row.id === '' || booking.status !== STATUS.cancelled) return false;
   if (booking.date === null || compareDays(booking.date, dayOf(now)) < 0) return false;
   if (!recordedInTime(booking, settings.noShowMinutes)) return false;
+  if (!recordedRecently(booking, now)) return false;
   return isQuietSince(booking, now, settings.quietMinutes);
+}
+
+/**
+ * A cancellation recorded more than this long ago is not told: キャンセル通知 turned on later must
+ * not mail every old cancellation at once, and a notice days after the phone call says nothing new.
+ */
+export const CANCEL_NOTICE_WINDOW_HOURS = 24;
+
+function recordedRecently(booking: NormalizedBooking, now: Date): boolean {
+  const last = lastEditOf(booking);
+  if (last === null) return true; // not quiet yet: the next run reads the stamp
+  return now.getTime() - last.getTime() <= CANCEL_NOTICE_WINDOW_HOURS * 60 * 60 * 1000;
 }
 
 /** The row's last edit came before 開始時刻 + 無断キャンセル判定（分） of its 相談日. */

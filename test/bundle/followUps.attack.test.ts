@@ -102,6 +102,24 @@ describe('キャンセル通知 attacks', () => {
     expect(emu.mail.sent.map((m) => m.to)).not.toContain('someone.else@example.jp');
   });
 
+  it('キャンセル通知 turned on later: no backlog for cancellations recorded more than 24 hours ago', () => {
+    const emu = invitedFor(MONDAY);
+    setSetting(emu, SETTING.cancelNotice, 'いいえ');
+    edit(emu, BOOKING.status, STATUS.cancelled, '2026-12-02T10:00:00+09:00');
+    tick(emu, '2026-12-02T10:30:00+09:00');
+    expect(notices(emu)).toEqual([]);
+    // Turned on two days later: the old cancellation is not mailed now.
+    setSetting(emu, SETTING.cancelNotice, 'はい');
+    tick(emu, '2026-12-04T10:00:00+09:00');
+    tick(emu, '2026-12-04T10:10:00+09:00');
+    expect(notices(emu)).toEqual([]);
+    // A cancellation recorded after that is told as usual.
+    const fresh = invitedFor(MONDAY);
+    edit(fresh, BOOKING.status, STATUS.cancelled, '2026-12-04T10:00:00+09:00');
+    tick(fresh, '2026-12-04T10:20:00+09:00');
+    expect(notices(fresh)).toHaveLength(1);
+  });
+
   it('moved to another day after the invitation, then cancelled: no notice naming a day never mailed', () => {
     const emu = invitedFor(MONDAY);
     edit(emu, BOOKING.date, '2026/12/08', '2026-12-02T10:00:00+09:00');

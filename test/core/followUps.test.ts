@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClosedDay } from '../../src/core/calendar';
 import {
   cancelNoticeAllowedByLedger,
+  CANCEL_NOTICE_WINDOW_HOURS,
   cancelNoticeCandidate,
   namesTheInvitation,
 } from '../../src/core/cancelNotices';
@@ -107,8 +108,17 @@ describe('the cancellation notice', () => {
     const before = new Date(edited + (quiet - 1) * 60_000);
     expect(cancelNoticeCandidate(cancelled(), on, after)).toBe(true);
     expect(cancelNoticeCandidate(cancelled(), on, before)).toBe(false);
-    expect(cancelNoticeCandidate(cancelled(), on, at('2026-12-07 23:00'))).toBe(true);
-    expect(cancelNoticeCandidate(cancelled(), on, at('2026-12-08 09:00'))).toBe(false);
+    // Up to the consultation day, for a キャンセル recorded within the last 24 hours.
+    const thatMorning = cancelled({ updatedAt: at('2026-12-07 08:00') });
+    expect(cancelNoticeCandidate(thatMorning, on, at('2026-12-07 09:00'))).toBe(true);
+    expect(cancelNoticeCandidate(thatMorning, on, at('2026-12-08 09:00'))).toBe(false);
+  });
+
+  it('not for a キャンセル recorded more than 24 hours ago (キャンセル通知 turned on later)', () => {
+    expect(CANCEL_NOTICE_WINDOW_HOURS).toBe(24);
+    expect(cancelNoticeCandidate(cancelled(), on, at('2026-12-03 10:00'))).toBe(true);
+    expect(cancelNoticeCandidate(cancelled(), on, at('2026-12-03 10:01'))).toBe(false);
+    expect(cancelNoticeCandidate(cancelled(), on, at('2026-12-04 12:00'))).toBe(false);
   });
 
   it('never for 無断キャンセル, 確定, or when いいえ', () => {
@@ -158,7 +168,7 @@ describe('the plan', () => {
 
   it('reminders first, then notices, filtered by the ledger', () => {
     const rows = [
-      { ...row({ status: STATUS.cancelled }), id: 'Y000002' },
+      { ...row({ status: STATUS.cancelled, updatedAt: at('2026-12-04 09:00') }), id: 'Y000002' },
       row(),
       { ...row(), id: 'Y000003' },
     ];
