@@ -10,9 +10,17 @@ export const LOG_ACTION = {
   changedWhileSending: '招待メール送信中の変更',
 } as const;
 
+/** Added to a sent mail's 操作ログ detail when its .ics could not be attached (issue 15 §5). */
+export const WITHOUT_CALENDAR = 'カレンダー添付なしで送信';
+
 /** The 操作ログ detail of a sent invitation. */
-export function sentLogDetail(automatic: boolean, termsVersion: string): string {
-  return `${automatic ? '自動送信' : 'メニューから送信'}。規約版: ${termsVersion}`;
+export function sentLogDetail(
+  automatic: boolean,
+  termsVersion: string,
+  withoutCalendar = false,
+): string {
+  const calendar = withoutCalendar ? `。${WITHOUT_CALENDAR}` : '';
+  return `${automatic ? '自動送信' : 'メニューから送信'}。規約版: ${termsVersion}${calendar}`;
 }
 
 export function quotaStopDetail(ids: readonly string[]): string {
