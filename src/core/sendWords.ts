@@ -47,7 +47,7 @@ export function quotaAlertMail(left: readonly { id: string; rowNumber: number }[
   return {
     subject: '【オンライン相談】招待メールの送信上限に達しました',
     body: [
-      'Gmail の1日の送信上限に達したため、次の予約の招待メールを送っていません（状態は「受付」のままです）。',
+      'Gmail の1日の送信上限に達したため、次の予約の招待メールを送っていません（「招待メール送信日時」は空のままです）。',
       '',
       ...left.map((r) => `・${r.id}（予約シート ${r.rowNumber}行目）`),
       '',
