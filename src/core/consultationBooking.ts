@@ -7,7 +7,7 @@
 import type { NormalizedBooking } from './booking';
 import type { CheckResult } from './check';
 import { checkCellText } from './checkCell';
-import { alreadyInvitedLine, type LedgerEntry } from './invitationLedger';
+import { alreadyInvitedLine, type LedgerEntry, sameAsInvitedLine } from './invitationLedger';
 import { type Channel, STATUS } from './schema';
 
 export const DURING_CONSULTATION: Channel = 'オンライン相談中';
@@ -30,16 +30,22 @@ export function awaitsInvitation(booking: Pending): boolean {
 
 /**
  * The check's result once the ledger is known: a pending row already in the ledger (its send
- * time cleared, say) was mailed; its 注意 "still to be sent" gives way to the ledger's エラー.
+ * time cleared, say), or showing an invitation mailed under another 予約ID (`sameAs`), was
+ * mailed; its 注意 "still to be sent" gives way to the ledger's エラー (it is never sent).
  */
 export function withPendingLedgerFinding(
   result: CheckResult,
   entry: LedgerEntry | undefined,
   pendingLine: string,
+  sameAs?: string,
 ): CheckResult {
   const b = result.booking;
-  if (entry === undefined || b.sending || !isConfirmedPendingInvitation(b)) return result;
-  const warnings = result.warnings.filter((line) => line !== pendingLine);
-  const errors = [...result.errors, alreadyInvitedLine(entry)];
+  if (b.sending || !isConfirmedPendingInvitation(b)) return result;
+  let line: string;
+  if (entry !== undefined) line = alreadyInvitedLine(entry);
+  else if (sameAs !== undefined) line = sameAsInvitedLine(sameAs);
+  else return result;
+  const warnings = result.warnings.filter((l) => l !== pendingLine);
+  const errors = [...result.errors, line];
   return { ...result, errors, warnings, text: checkCellText(errors, warnings) };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { changedBookingLine, checkCellWithChangedLine } from '../../src/core/changedBooking';
-import { awaitsInvitation, isConfirmedPendingInvitation } from '../../src/core/consultationBooking';
+import type { checkBookings } from '../../src/core/check';
+import { confirmedDuringConsultation } from '../../src/core/checkMessages';
+import {
+  awaitsInvitation,
+  isConfirmedPendingInvitation,
+  withPendingLedgerFinding,
+} from '../../src/core/consultationBooking';
 import { sentDetailsOf } from '../../src/core/invitationLedger';
 import { overdueFlags, overdueMessages } from '../../src/core/overdue';
 import { STATUS } from '../../src/core/schema';
@@ -55,5 +61,32 @@ describe('the changed-booking line onEdit writes', () => {
     expect(cell).toBe(`エラー1件・注意1件\n${line}\n注意: x`);
     expect(checkCellWithChangedLine(cell, line)).toBeNull();
     expect(checkCellWithChangedLine('OK', line)).toBe(`エラー1件\n${line}`);
+  });
+});
+
+describe('a pending row the ledger knows', () => {
+  const line = confirmedDuringConsultation();
+  const result = {
+    text: `注意1件\n${line}`,
+    errors: [],
+    warnings: [line],
+    booking: pending,
+    finished: false,
+  } satisfies ReturnType<typeof checkBookings>[number];
+
+  it('mailed under its own id or another: the 注意 gives way to the ledger エラー', () => {
+    const entry = {
+      ...sentDetailsOf({ ...pending, email: 'a@example.jp', start: 600 })!,
+      state: 'sent' as const,
+      at: 0,
+    };
+    const own = withPendingLedgerFinding(result, entry, line);
+    expect(own.warnings).toEqual([]);
+    expect(own.text).toMatch(/^エラー1件\nエラー: 招待メールは送信済みです/);
+    const other = withPendingLedgerFinding(result, undefined, line, 'Y000007');
+    expect(other.text).toContain('予約ID Y000007 として送信済みです');
+    expect(withPendingLedgerFinding(result, undefined, line)).toBe(result);
+    const phoned = { ...result, booking: { ...pending, channel: '電話' } };
+    expect(withPendingLedgerFinding(phoned, entry, line)).toBe(phoned);
   });
 });

@@ -68,6 +68,7 @@ export function checkedResults(
       withLedgerFindings(result, entry, sameAs),
       entry,
       PENDING,
+      sameAs,
     );
     return withCarriedWriteChecks(found, previous);
   });
