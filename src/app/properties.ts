@@ -22,7 +22,7 @@ export const PROPERTY = {
   quotaAlertDay: 'quotaAlertDay',
   /**
    * `{"at": ms, "ids": [...]}`: when staff last edited 予約 and the 予約ID of the rows edited
-   * (onEdit.ts writes; archiveCommand.ts reads, to flag a copy whose row was edited in the one
+   * (onEdit/index.ts writes; archiveCommand.ts reads, to flag a copy whose row was edited in the one
    * call before its deleteRows).
    */
   lastStaffEdit: 'lastStaffEdit',

@@ -14,6 +14,7 @@ import { classifyMailError, failureLine } from '../core/mailPolicy';
 import { checkCellOf } from '../core/checkCell';
 import { BOOKING, STATUS } from '../core/schema';
 import { toTheMinute } from '../core/sendPlan';
+import { WITHOUT_CALENDAR } from '../core/sendWords';
 import { dayOf } from '../core/time';
 import type { OwnedChange } from '../sheet/ownedWrites';
 import { cellOf } from '../sheet/table';
@@ -42,8 +43,9 @@ export function resend(
     return REFUSE.ledgerNotSaved;
   }
   const { booking } = plan.row;
+  const built = invitationMessage(booking, plan.mail, plan.row.settings);
   try {
-    MailApp.sendEmail(invitationMessage(booking, plan.mail, plan.row.settings));
+    MailApp.sendEmail(built.message);
   } catch (error) {
     const failure = classifyMailError(error);
     if (failure.mail === 'notSent') ledger.restore(plan.id, previous);
@@ -63,7 +65,7 @@ export function resend(
   command.log(spreadsheet, {
     action: RESEND_LOG_ACTION,
     bookingId: plan.id,
-    detail: resendLogDetail(plan),
+    detail: resendLogDetail(plan) + (built.withoutCalendar ? `。${WITHOUT_CALENDAR}` : ''),
   });
   return resent(plan);
 }

@@ -76,5 +76,5 @@ function sampleMessage(
       `<body><p><strong>${escapeHtml(SAMPLE_NOTICE)}</strong></p>`,
     ),
   };
-  return mailMessage(to, sample, settings, office);
+  return mailMessage(to, sample, settings, office).message;
 }

@@ -14,6 +14,7 @@ import {
   type ReadBooking,
 } from './booking';
 import { closedReason, type ClosedDay, type ClosedReason } from './calendar';
+import { awaitsInvitation, isConfirmedPendingInvitation } from './consultationBooking';
 import * as say from './checkMessages';
 import { eligibilityFindings, indexRoster, type RosterIndex } from './eligibility';
 import { carrierDomainOf, typoSuggestion } from './mailDomains';
@@ -173,7 +174,10 @@ function checkRow(
     found.errors.push(...eligibility.errors);
     found.warnings.push(...eligibility.warnings);
   }
-  if (b.status === STATUS.taken && r.failures.status === undefined) {
+  // 第6条(4): 確定 in the consultation, the invitation still to be sent, is checked like 受付.
+  const pending = isConfirmedPendingInvitation(b);
+  if (pending) found.warnings.push(say.confirmedDuringConsultation());
+  if ((b.status === STATUS.taken || pending) && r.failures.status === undefined) {
     checkNewBookingWarnings(b, ctx, found);
   }
   // A likely typo (gmail.con) never reaches anyone: not sent, whatever the 状態 (issue 16 §4).
@@ -182,10 +186,10 @@ function checkRow(
     const suggestion = typoSuggestion(domain);
     if (suggestion !== null) found.errors.push(say.typoDomain(domain, suggestion));
   }
-  if (b.status === STATUS.taken && ctx.settings.offices.includes(b.office)) {
+  if (awaitsInvitation(b) && ctx.settings.offices.includes(b.office)) {
     found.errors.push(...settingBlockers(ctx.settings, b.office));
   }
-  if (b.sendFailure !== null && b.status === STATUS.taken) {
+  if (b.sendFailure !== null && awaitsInvitation(b)) {
     found.errors.push(say.sendFailed(b.sendFailure.reason, b.sendFailure.at));
   }
   // Invitations overdue or stuck (R5, R6): part of the check, so every run writes the same text.

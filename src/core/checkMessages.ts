@@ -5,6 +5,7 @@
 
 import { bookingIdNumber } from './bookingId';
 import type { ClosedReason } from './calendar';
+import { DURING_CONSULTATION } from './consultationBooking';
 import { deadlineDaysWords } from './deadlines';
 import type { Failure } from './normalize';
 import { quote } from './quote';
@@ -431,5 +432,13 @@ export function duplicatedBookingId(otherRows: readonly number[]): string {
   return error(
     `${field(BOOKING.id)}が ${otherRows.map((r) => `${r}行目`).join('・')} と同じです（行をコピーした場合など）。` +
       `このままではどちらにも招待メールを送りません。コピーして作った行の${field(BOOKING.id)}を空にして、もう一度チェックしてください（次のチェックで新しい予約IDが付きます）。`,
+  );
+}
+
+/** 第6条(4): 確定 during the consultation, its invitation (the meeting URL) still to be sent. */
+export function confirmedDuringConsultation(): string {
+  return warning(
+    `${field(BOOKING.channel)}が「${DURING_CONSULTATION}」の、相談中に確定した予約です。招待メール（会議URL）はまだ送っていません。` +
+      `受付の予約と同じように送信されます（${field(BOOKING.status)}は「確定」のまま、${field(BOOKING.invitedAt)}に送信日時が入ります）。`,
   );
 }

@@ -129,7 +129,7 @@ function quotaLines({ quota }: SendReportInput): string[] {
         : '';
   return [
     '',
-    `Gmail の1日の送信上限に達したため、${quota.leftUnsent.length}件は送っていません（状態は「受付」のままです）。${alerted}`,
+    `Gmail の1日の送信上限に達したため、${quota.leftUnsent.length}件は送っていません（「招待メール送信日時」は空のままです）。${alerted}`,
     ...listIds(quota.leftUnsent),
   ];
 }

@@ -5,6 +5,7 @@
 
 import type { NormalizedBooking } from './booking';
 import type { ClosedDay } from './calendar';
+import { awaitsInvitation, isConfirmedPendingInvitation } from './consultationBooking';
 import { confirmationDeadline, takenDeadline, type TakenDeadline } from './deadlines';
 import { ERROR_PREFIX, SENDING_MARK, STATUS, WARNING_PREFIX } from './schema';
 import type { Settings } from './settings';
@@ -37,7 +38,15 @@ export interface OverdueContext {
 
 export type OverdueBooking = Pick<
   NormalizedBooking,
-  'status' | 'date' | 'start' | 'office' | 'invitedAt' | 'sending' | 'sendingSince' | 'takenAt'
+  | 'status'
+  | 'channel'
+  | 'date'
+  | 'start'
+  | 'office'
+  | 'invitedAt'
+  | 'sending'
+  | 'sendingSince'
+  | 'takenAt'
 >;
 
 /**
@@ -50,6 +59,9 @@ export type OverdueBooking = Pick<
  * - stuckSending: 招待メール送信日時 has said `送信中` for 10 minutes or more (or its time is
  *   unreadable): the send may or may not have happened, a person must look.
  * A 受付 booking whose 相談日 has passed is no longer flagged: the check already reports it.
+ * A 確定 booking made during a consultation with its invitation still to be sent (第6条(4),
+ * core/consultationBooking.ts) is watched like a 受付 one: it is confirmed, so the 前日 deadline
+ * is met, but the meeting URL must still reach the person, so both levels flag and alert it.
  */
 export function overdueFlags(booking: OverdueBooking, ctx: OverdueContext): OverdueFlag[] {
   const flags: OverdueFlag[] = [];
@@ -73,9 +85,7 @@ export function overdueFlags(booking: OverdueBooking, ctx: OverdueContext): Over
 
 function isUnsent(booking: OverdueBooking, today: LocalDate): boolean {
   const stillToCome = booking.date === null || booking.date >= today;
-  return (
-    booking.status === STATUS.taken && !booking.sending && booking.invitedAt === null && stillToCome
-  );
+  return awaitsInvitation(booking) && !booking.sending && booking.invitedAt === null && stillToCome;
 }
 
 /** A warning ahead of a deadline that falls today: in the morning, then before closing. */
@@ -159,7 +169,9 @@ function dayBeforeFinding(
 ): string | null {
   const date = booking.date;
   if (date === null) return null;
+  const pending = isConfirmedPendingInvitation(booking);
   if (date <= today) {
+    if (pending) return warning(pendingOnTheDay(date));
     return warning(
       `「相談日」（${formatDay(date)}）になっても「招待メール送信日時」が空です（予約は確定していません）。` +
         'すぐにご本人へ電話で連絡し、実施するか決めてください。',
@@ -168,9 +180,26 @@ function dayBeforeFinding(
   const deadline = confirmationDeadline(date, booking.office, ctx.settings, ctx.closedDays);
   const deadlineDay = deadline.day;
   if (ctx.now < deadline.at) return null;
+  if (pending)
+    return warning(pendingPastDeadline(date, deadlineDay, ctx.settings.dayBeforeAlertAt));
   return warning(
     `「相談日」（${formatDay(date)}）の確定期限 ${formatDay(deadlineDay)} ${formatTime(ctx.settings.dayBeforeAlertAt)} を` +
       '過ぎても「招待メール送信日時」が空です。エラーを直して今すぐ送信するか、ご本人へ電話で連絡してください。',
+  );
+}
+
+/** 第6条(4): confirmed in the consultation, so only the URL is missing (not the confirmation). */
+function pendingOnTheDay(date: LocalDate): string {
+  return (
+    `「相談日」（${formatDay(date)}）になっても「招待メール送信日時」が空です（予約は相談中に確定していますが、会議URLが届いていません）。` +
+    'すぐにご本人へ電話で連絡し、会議URLを伝えてください。'
+  );
+}
+
+function pendingPastDeadline(date: LocalDate, deadlineDay: LocalDate, at: number): string {
+  return (
+    `「相談日」（${formatDay(date)}）の前日 ${formatDay(deadlineDay)} ${formatTime(at)} を過ぎても「招待メール送信日時」が空です。` +
+    '予約は相談中に確定していますが、会議URLがまだご本人に届いていません。エラーを直して今すぐ送信するか、ご本人へ電話で会議URLを伝えてください。'
   );
 }
 

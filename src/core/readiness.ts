@@ -3,9 +3,9 @@
 // the dialog's counts and what is then sent follow one rule.
 import type { NormalizedBooking } from './booking';
 import type { InvitationInput } from './invitation';
+import { awaitsInvitation } from './consultationBooking';
 import { invitationKeyOf, sentDetailsOf } from './invitationLedger';
 import { mailFooter } from './mailFooter';
-import { STATUS } from './schema';
 import type { Settings } from './settings';
 import { minutesBetween, type LocalDate } from './time';
 
@@ -74,7 +74,8 @@ function notReadyReason(checked: CheckedBooking, ctx: ReadinessContext): NotRead
   const { booking } = checked;
   // A started send may have reached the job seeker: never again without a person (at most once).
   if (booking.sending) return 'sending';
-  if (booking.status !== STATUS.taken) return 'notTaken';
+  // 受付, or 確定 during a consultation with the invitation still to be sent (第6条(4)).
+  if (!awaitsInvitation(booking)) return 'notTaken';
   if (booking.sendFailure !== null) return 'sendFailed';
   if (booking.invitationMarked) return 'alreadyInvited';
   const id = checked.id.trim();

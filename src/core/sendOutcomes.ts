@@ -66,7 +66,8 @@ export function planOutcomes<R extends OutcomeRow>(rows: readonly R[], context: 
       };
       changes.push(sentCell, statusCell);
       sent.push({ row, sentAt: outcome.sentAt, sentCell, statusCell });
-      const detail = sentLogDetail(context.automatic, context.termsVersion);
+      const { automatic, termsVersion } = context;
+      const detail = sentLogDetail(automatic, termsVersion, outcome.withoutCalendar === true);
       log.push({ action: LOG_ACTION.sent, bookingId: id, detail });
     } else if (outcome.kind === 'unmarked') {
       changes.push({ id, header: BOOKING.invitedAt, expected: mark, value: '' });

@@ -39,7 +39,8 @@ export type CellsAsRead = (header: string) => CellValue;
 
 /** What happened to one rendered invitation, written to its row at the end of the batch. */
 export type Outcome =
-  | { kind: 'sent'; sentAt: Date }
+  /** `withoutCalendar`: the .ics could not be attached; the mail went without it. */
+  | { kind: 'sent'; sentAt: Date; withoutCalendar?: boolean }
   /** `quotaSpent`: the mail service refused it for today's quota, which stops the batch. */
   | { kind: 'failed'; failure: MailFailure; marked: boolean; quotaSpent?: boolean }
   /** Marked, then not sent (the quota ran out, or the run stopped before it): mark taken back. */

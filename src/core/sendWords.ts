@@ -10,9 +10,17 @@ export const LOG_ACTION = {
   changedWhileSending: '招待メール送信中の変更',
 } as const;
 
+/** Added to a sent mail's 操作ログ detail when its .ics could not be attached (issue 15 §5). */
+export const WITHOUT_CALENDAR = 'カレンダー添付なしで送信';
+
 /** The 操作ログ detail of a sent invitation. */
-export function sentLogDetail(automatic: boolean, termsVersion: string): string {
-  return `${automatic ? '自動送信' : 'メニューから送信'}。規約版: ${termsVersion}`;
+export function sentLogDetail(
+  automatic: boolean,
+  termsVersion: string,
+  withoutCalendar = false,
+): string {
+  const calendar = withoutCalendar ? `。${WITHOUT_CALENDAR}` : '';
+  return `${automatic ? '自動送信' : 'メニューから送信'}。規約版: ${termsVersion}${calendar}`;
 }
 
 export function quotaStopDetail(ids: readonly string[]): string {
@@ -39,7 +47,7 @@ export function quotaAlertMail(left: readonly { id: string; rowNumber: number }[
   return {
     subject: '【オンライン相談】招待メールの送信上限に達しました',
     body: [
-      'Gmail の1日の送信上限に達したため、次の予約の招待メールを送っていません（状態は「受付」のままです）。',
+      'Gmail の1日の送信上限に達したため、次の予約の招待メールを送っていません（「招待メール送信日時」は空のままです）。',
       '',
       ...left.map((r) => `・${r.id}（予約シート ${r.rowNumber}行目）`),
       '',

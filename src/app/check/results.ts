@@ -8,6 +8,8 @@ import {
   type CheckResult,
   type RawBooking,
 } from '../../core/check';
+import { confirmedDuringConsultation } from '../../core/checkMessages';
+import { withPendingLedgerFinding } from '../../core/consultationBooking';
 import { sentDetailsOf, withLedgerFindings } from '../../core/invitationLedger';
 import { normalizeStatus } from '../../core/normalize';
 import { BOOKING, SEND_FAILED_MARK, STATUS } from '../../core/schema';
@@ -17,6 +19,8 @@ import { cellText, type Table, type TableRow } from '../../sheet/table';
 import { addCounts, archivedNoShowCounts } from '../context';
 import type { InvitationLedger } from '../invitationLedger';
 import { fixedSinceFailure } from './record';
+
+const PENDING = confirmedDuringConsultation();
 
 export interface RowsToCheck {
   table: Table;
@@ -60,7 +64,13 @@ export function checkedResults(
     const entry = ledger.get(id);
     const sameAs = entry ? undefined : sameInvitationAs(id, sentDetailsOf(result.booking));
     const previous = cellText(rows[i]!.values[checkIndex]);
-    return withCarriedWriteChecks(withLedgerFindings(result, entry, sameAs), previous);
+    const found = withPendingLedgerFinding(
+      withLedgerFindings(result, entry, sameAs),
+      entry,
+      PENDING,
+      sameAs,
+    );
+    return withCarriedWriteChecks(found, previous);
   });
   return { results, failureFixed };
 }

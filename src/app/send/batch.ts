@@ -79,12 +79,15 @@ function mailAll(run: BatchRun, marked: readonly Rendered[]): void {
 }
 
 function sendOne(run: BatchRun, item: Rendered): Outcome {
+  let withoutCalendar: boolean;
   try {
-    MailApp.sendEmail(invitationMessage(item.row.booking, item.mail!, run.settings));
+    const built = invitationMessage(item.row.booking, item.mail!, run.settings);
+    withoutCalendar = built.withoutCalendar;
+    MailApp.sendEmail(built.message);
   } catch (error) {
     const { quotaSpent, ...failure } = classifyMailError(error);
     // Today's quota is not the booking's fault: the next run with quota sends it.
     return { kind: 'failed', failure: { ...failure, retry: quotaSpent }, marked: true, quotaSpent };
   }
-  return { kind: 'sent', sentAt: new Date() };
+  return { kind: 'sent', sentAt: new Date(), withoutCalendar };
 }
