@@ -23,12 +23,13 @@
 //   without reminders can be compared.
 // A rate whose denominator is 0 is null, shown as NO_RATE.
 
+import { DURING_CONSULTATION } from './consultationBooking';
 import { groupBy } from './groupBy';
 import { businessDaysInMonth, type ClosedDay } from './calendar';
 import { FOLLOW_UP_LOG_ACTION } from './followUpWords';
 import { CANCEL_NOTICED_HEADER, FOLLOW_UP_NOTE, REMINDED_HEADER } from './monthlyWords';
 import { normalizeText } from './normalize';
-import { type Channel, STATUS, type Status } from './schema';
+import { STATUS, type Status } from './schema';
 import type { Settings } from './settings';
 import {
   addMonths,
@@ -52,8 +53,8 @@ export interface ReportBooking {
   channel: string;
 }
 
-/** R7: 受付方法 of a booking taken during a consultation. */
-export const DURING_CONSULTATION: Channel = 'オンライン相談中';
+// R7: 受付方法 of a booking taken during a consultation (defined with the 第6条(4) rule).
+export { DURING_CONSULTATION };
 
 export interface Counts {
   bookings: number;

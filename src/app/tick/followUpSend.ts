@@ -58,7 +58,9 @@ function send(run: FollowUpRun, { kind, row }: FollowUp): Sent {
   ledger.setFollowUp(bookingId, field, 'sending');
   if (!saved(run)) return 'failed'; // nothing sent: the next tick tries again
   try {
-    MailApp.sendEmail(mailMessage(row.booking.email ?? '', mail, settings, row.booking.office));
+    MailApp.sendEmail(
+      mailMessage(row.booking.email ?? '', mail, settings, row.booking.office).message,
+    );
   } catch (error) {
     const failure = classifyMailError(error);
     const retry = failure.mail === 'notSent' && failure.quotaSpent;
