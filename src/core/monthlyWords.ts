@@ -10,7 +10,7 @@ export const REMINDED_HEADER = 'リマインダー送信数';
 export const CANCEL_NOTICED_HEADER = 'キャンセル通知数';
 
 /** Their definition, printed with the others under the title. */
-export const FOLLOW_UP_NOTE = `${REMINDED_HEADER}: 前日リマインダーを送った予約の数。「${SHEET.log}」の操作「${FOLLOW_UP_LOG_ACTION.reminder}」の行を予約IDで「${SHEET.bookings}」「${SHEET.archive}」の予約に結び付け、その予約の相談月と窓口で数えます（送った日の月ではありません。どちらのシートにもない予約IDの行は数えません）。同じ予約に何行あっても1件です。無断キャンセル率を、リマインダーを送った月・窓口と送っていない月・窓口とで比べられます。${CANCEL_NOTICED_HEADER}も同じ数え方で、操作「${FOLLOW_UP_LOG_ACTION.cancelNotice}」の行を数えます。`;
+export const FOLLOW_UP_NOTE = `${REMINDED_HEADER}・${CANCEL_NOTICED_HEADER} = 「${SHEET.log}」の操作「${FOLLOW_UP_LOG_ACTION.reminder}」「${FOLLOW_UP_LOG_ACTION.cancelNotice}」の行を予約IDで予約に結び付け、その予約の相談月・窓口で数えた予約の数（同じ予約は1件）。無断キャンセル率を、リマインダーを送った月・窓口と送っていない月・窓口とで比べられます。`;
 
 export interface MonthlyReportRun {
   /** Bookings counted (予約 + 予約_保管, with a readable 相談日). */

@@ -243,7 +243,9 @@ describe('月次集計を更新', () => {
     const grid = emu.sheetValues(SHEET.monthly);
     const headers = grid[grid.findIndex((row) => row[0] === RATES_TITLE) + 1]!.map(String);
     expect(headers.indexOf('リマインダー送信数')).toBe(headers.indexOf('無断キャンセル率') + 1);
-    expect(grid.some((row) => String(row[0]).startsWith('リマインダー送信数: '))).toBe(true);
+    expect(
+      grid.some((row) => String(row[0]).startsWith('リマインダー送信数・キャンセル通知数 = ')),
+    ).toBe(true);
 
     // The monthly trigger writes the same cells.
     emu.person.setValues(SHEET.monthly, 'A1', [['']]);

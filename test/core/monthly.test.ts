@@ -390,9 +390,11 @@ describe('リマインダー送信数 and キャンセル通知数 from 操作�
     const section = layout.sections.find((s) => s.titleRow === title)!;
     expect(section.countColumns).toEqual(expect.arrayContaining([rate + 1, rate + 2]));
     const notes = layout.rows.slice(2, 12).map((x) => String(x[0]));
-    expect(notes.some((n) => n.startsWith('リマインダー送信数: ') && n.includes('予約ID'))).toBe(
-      true,
-    );
+    expect(
+      notes.some(
+        (n) => n.startsWith('リマインダー送信数・キャンセル通知数 = ') && n.includes('予約ID'),
+      ),
+    ).toBe(true);
   });
 
   it('counts nothing without 操作ログ lines', () => {
