@@ -3,6 +3,7 @@
 // for a warning (利用停止の目安). A status a person set (キャンセル, 実施, 無断キャンセル, or 受付 on
 // a booking not yet invited) is never touched; only 確定 moves, and only once its time has come.
 
+import { isConfirmedPendingInvitation } from './consultationBooking';
 import type { NormalizedBooking } from './booking';
 import { STATUS, type Status } from './schema';
 import type { Settings } from './settings';
@@ -39,12 +40,14 @@ export interface StatusTransition {
 /**
  * What the tick should set 状態 to for this booking at `now`, or null to leave it alone:
  * - 確定, today, `noShowMinutes` past the start and 参加 not ticked → 無断キャンセル;
- * - 確定, 参加 ticked and the consultation over (start + duration) → 実施.
+ * - 確定, 参加 ticked and the consultation over (start + duration) → 実施;
+ * - but never 無断キャンセル for a 第6条(4) 確定 whose invitation was never sent.
  * A no-show is decided on its own day only: a 確定 left over from an earlier day is for staff
  * to settle (the tick may have been off, or the row typed in after the event).
  */
 export function statusTransition(
-  booking: Pick<NormalizedBooking, 'status' | 'date' | 'start' | 'joined'>,
+  booking: Pick<NormalizedBooking, 'status' | 'date' | 'start' | 'joined'> &
+    Partial<Pick<NormalizedBooking, 'channel' | 'invitedAt'>>,
   now: Date,
   settings: NoShowSettings,
 ): StatusTransition | null {
@@ -56,6 +59,10 @@ export function statusTransition(
       : null;
   }
   if (date !== dayOf(now)) return null;
+  // 第6条(4) 確定 whose invitation (the meeting URL) never went: the person could not join, so
+  // no automatic 無断キャンセル — the watchdog has flagged it, staff settle it.
+  const pending = { status, channel: booking.channel ?? '', invitedAt: booking.invitedAt ?? null };
+  if (isConfirmedPendingInvitation(pending)) return null;
   return now >= minutesAfter(date, start, settings.noShowMinutes)
     ? { from: status, to: STATUS.noShow }
     : null;

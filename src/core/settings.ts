@@ -8,6 +8,7 @@ import {
   DEFAULT_REMINDER_BODY,
   DEFAULT_REMINDER_SUBJECT,
 } from './followUpTemplates';
+import { followUpTemplateProblems } from './followUpMail';
 import { DEFAULT_BODY, DEFAULT_SUBJECT } from './invitationTemplate';
 import { isHttpsUrl } from './url';
 import { nfkc, normalizeEmail, normalizeText, normalizeTime } from './normalize';
@@ -339,7 +340,23 @@ export function parseSettings(rows: readonly SettingRow[]): {
     cancelSubject: read.text(SETTING.cancelSubject),
     cancelBody: read.text(SETTING.cancelBody),
   };
+  problems.push(...followUpProblems(settings));
   return { settings, problems };
+}
+
+/** A follow-up mail turned on whose template cannot be used: none of that kind goes until fixed. */
+function followUpProblems(settings: Settings): string[] {
+  const kinds: [boolean, 'reminder' | 'cancellation', string][] = [
+    [settings.reminder, 'reminder', SETTING.reminder],
+    [settings.cancelNotice, 'cancellation', SETTING.cancelNotice],
+  ];
+  return kinds.flatMap(([on, kind, key]) =>
+    on
+      ? followUpTemplateProblems(kind, settings).map(
+          (problem) => `${problem}（直すまで「${key}」のメールは送りません）`,
+        )
+      : [],
+  );
 }
 
 /** The settings as shipped (倉敷中央's phone number is still blank). */
@@ -556,7 +573,12 @@ class SettingReader {
     const text = found === null ? '' : normalizeText(found.value);
     if (found === null || text === '') return '';
     if (isHttpsUrl(text)) return text;
-    this.bad(key, found, 'https:// で始まる正しいURLではありません（メールには載せません）', '');
+    this.bad(
+      key,
+      found,
+      'https:// で始まる正しいURLではありません（メールには載せません。https:// で始まるURLにするか、空にしてください）',
+      '',
+    );
     return '';
   }
 

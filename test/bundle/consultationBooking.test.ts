@@ -135,4 +135,18 @@ describe('the watchdog treats a pending 確定 row like a 受付 row', () => {
     // 自動送信 is いいえ: nothing went to the job seeker.
     expect(emu.mail.sent.filter((m) => m.to !== STAFF)).toEqual([]);
   });
+
+  it('never made 無断キャンセル while its invitation never went; once sent, judged as usual', () => {
+    // 自動送信 いいえ and nobody sent it: at 10:15 on the day the person had no URL to join with.
+    const unsent = office(workbookWith([pendingRow()]));
+    tick(unsent, '2026-12-02T10:15:00+09:00');
+    expect(bookings(unsent)[0]![BOOKING.status]).toBe(STATUS.confirmed);
+    expect(unsent.mail.sent.filter((m) => m.to !== STAFF)).toEqual([]);
+    // The same booking with its invitation sent: 無断キャンセル 10 minutes after the start.
+    const sent = office(workbookWith([pendingRow()]));
+    send(sent);
+    expect(sent.mail.sent).toHaveLength(1);
+    tick(sent, '2026-12-02T10:15:00+09:00');
+    expect(bookings(sent)[0]![BOOKING.status]).toBe(STATUS.noShow);
+  });
 });

@@ -127,7 +127,7 @@ describe('the mail footer (電話以外の連絡先, 規約URL, 端末・通信�
     expect(emu.menu('自己診断').error).toBeUndefined();
     const report = emu.ui.dialogs.map((d) => d.message).join('\n');
     expect(report).toContain(
-      `設定「規約URL」（${rowNumber}行目）の値「http://www.example.go.jp/kiyaku.html」はhttps:// で始まる正しいURLではありません（メールには載せません）。`,
+      `設定「規約URL」（${rowNumber}行目）の値「http://www.example.go.jp/kiyaku.html」はhttps:// で始まる正しいURLではありません（メールには載せません。https:// で始まるURLにするか、空にしてください）。`,
     );
     send(emu);
     expect(emu.mail.sent).toHaveLength(1);

@@ -153,7 +153,7 @@ describe('設定 behind the footer', () => {
       const { settings, problems } = parseSettings(rows({ [SETTING.termsUrl]: bad }));
       expect(settings.termsUrl).toBe('');
       expect(footerProblems(problems)).toEqual([
-        `設定「${SETTING.termsUrl}」（${rowOf(SETTING.termsUrl)}行目）の値「${bad}」はhttps:// で始まる正しいURLではありません（メールには載せません）。`,
+        `設定「${SETTING.termsUrl}」（${rowOf(SETTING.termsUrl)}行目）の値「${bad}」はhttps:// で始まる正しいURLではありません（メールには載せません。https:// で始まるURLにするか、空にしてください）。`,
       ]);
       expect(mailFooter(settings)).toBe('');
     }

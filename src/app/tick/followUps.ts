@@ -4,6 +4,7 @@
 // When something is due: the ledger, the quota (invitations first), the due rows re-read by
 // 予約ID and decided again, then one mail each (./followUpSend.ts).
 import { normalizeBooking } from '../../core/booking';
+import { type FollowUpKind, followUpTemplateProblems } from '../../core/followUpMail';
 import {
   dueFollowUps,
   followUpAllowance,
@@ -34,7 +35,12 @@ export function sendFollowUps(run: CheckRun, now: Date, log: AuditLog): void {
     booking: c.result.booking,
     errors: c.result.errors,
   }));
-  const candidates = followUpCandidates(rows, settings, run.context.closedDays, now);
+  // A kind whose 設定 template cannot be used waits (設定's reading reports it): marking each
+  // booking failed would spend its one mail on a typo in the template.
+  const usable = (kind: FollowUpKind) => followUpTemplateProblems(kind, settings).length === 0;
+  const candidates = followUpCandidates(rows, settings, run.context.closedDays, now).filter((c) =>
+    usable(c.kind),
+  );
   if (candidates.length === 0) return;
   const ledger = InvitationLedger.load();
   const due = dueFollowUps(candidates, (id) => ledger.get(id), now);
