@@ -1,7 +1,8 @@
 // "Left alone for 送信待ち時間": no edit in the last `quietMinutes` minutes, so a slip of a
-// dropdown can be undone before any mail goes. The same reading as the automatic invitations'
-// (core/readiness.ts isQuiet): the last edit is 最終更新, or 受付日時 when that is blank; a row
-// with neither has just been seen for the first time, so it waits one more run.
+// dropdown can be undone before any mail goes. The one reading of it, for the automatic
+// invitations (core/readiness.ts) and the キャンセル通知 alike: the last edit is 最終更新, or
+// 受付日時 when that is blank; a row with neither has just been seen for the first time, so it
+// waits one more run.
 import type { NormalizedBooking } from './booking';
 import { minutesBetween } from './time';
 

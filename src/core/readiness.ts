@@ -6,8 +6,9 @@ import type { InvitationInput } from './invitation';
 import { awaitsInvitation } from './consultationBooking';
 import { invitationKeyOf, sentDetailsOf } from './invitationLedger';
 import { mailFooter } from './mailFooter';
+import { isQuietSince } from './quiet';
 import type { Settings } from './settings';
-import { minutesBetween, type LocalDate } from './time';
+import type { LocalDate } from './time';
 
 /** A booking as the check left it; `id` is the 予約ID it has after the check (may be new). */
 export interface CheckedBooking {
@@ -89,20 +90,8 @@ function notReadyReason(checked: CheckedBooking, ctx: ReadinessContext): NotRead
   if (ctx.duplicatedIds?.has(id)) return 'duplicateId';
   if (checked.errors.length > 0) return 'errors';
   if (booking.date === null || booking.date <= ctx.today) return 'dayPassed';
-  if (ctx.automatic && !isQuiet(booking, ctx)) return 'recentlyEdited';
+  if (ctx.automatic && !isQuietSince(booking, ctx.now, ctx.quietMinutes)) return 'recentlyEdited';
   return null;
-}
-
-/**
- * No edit in the last 送信待ち時間 minutes. The last edit is 最終更新, or 受付日時 when that is
- * blank; a row with neither has just been seen for the first time, so it waits one more run.
- */
-function isQuiet(booking: NormalizedBooking, ctx: ReadinessContext): boolean {
-  if (ctx.quietMinutes <= 0) return true;
-  const stamps = [booking.updatedAt, booking.takenAt].filter((d): d is Date => d !== null);
-  if (stamps.length === 0) return false;
-  const last = new Date(Math.max(...stamps.map((d) => d.getTime())));
-  return minutesBetween(last, ctx.now) >= ctx.quietMinutes;
 }
 
 /** How many bookings are not ready, per reason (reasons with none are left out). */
