@@ -2,6 +2,7 @@
 // before the consultation and the note confirming a cancellation. 初期設定 writes these into 設定
 // (リマインダー件名・本文, キャンセル通知件名・本文) so the office can reword them; they take the
 // same {名前} placeholders as the invitation (core/invitationTemplate.ts).
+import { SIGNATURE_LINES } from './invitationTemplate';
 
 export const DEFAULT_REMINDER_SUBJECT =
   '【{差出人名}】オンライン職業相談のご予約が近づきました（{相談日} {開始時刻}～）';
@@ -26,11 +27,7 @@ export const DEFAULT_REMINDER_BODY = [
   '',
   '参加方法は、先にお送りした招待メールをご覧ください。',
   '',
-  '────────────────────',
-  '{差出人名}',
-  'オンライン職業相談 窓口：{窓口}',
-  '電話：{電話番号}{受付時間}',
-  '────────────────────',
+  ...SIGNATURE_LINES,
   '',
 ].join('\n');
 
@@ -52,11 +49,7 @@ export const DEFAULT_CANCEL_BODY = [
   'お送りした会議URLは使えなくなります。',
   'あらためてご予約いただく場合や、このキャンセルにお心当たりのない場合は、{窓口}（電話 {電話番号}{受付時間}）までお電話ください。',
   '',
-  '────────────────────',
-  '{差出人名}',
-  'オンライン職業相談 窓口：{窓口}',
-  '電話：{電話番号}{受付時間}',
-  '────────────────────',
+  ...SIGNATURE_LINES,
   '',
 ].join('\n');
 

@@ -30,6 +30,15 @@ export type Placeholder = (typeof PLACEHOLDERS)[number];
 /** Without these the mail cannot confirm a booking (SPEC R5: the invitation carries date and URL). */
 export const REQUIRED_BODY_PLACEHOLDERS: readonly Placeholder[] = ['相談日', '開始時刻', '会議URL'];
 
+/** The office's signature every shipped mail ends with (the invitation, reminder, cancellation). */
+export const SIGNATURE_LINES: readonly string[] = [
+  '────────────────────',
+  '{差出人名}',
+  'オンライン職業相談 窓口：{窓口}',
+  '電話：{電話番号}{受付時間}',
+  '────────────────────',
+];
+
 export const DEFAULT_SUBJECT = '【{差出人名}】オンライン職業相談のご案内（{相談日} {開始時刻}～）';
 
 export const DEFAULT_BODY = [
@@ -71,10 +80,6 @@ export const DEFAULT_BODY = [
   '',
   'このメールにお心当たりのない場合は、お手数ですが下記までお電話でお知らせください。',
   '',
-  '────────────────────',
-  '{差出人名}',
-  'オンライン職業相談 窓口：{窓口}',
-  '電話：{電話番号}{受付時間}',
-  '────────────────────',
+  ...SIGNATURE_LINES,
   '',
 ].join('\n');
