@@ -1,33 +1,17 @@
 // A confirmed booking changed after its invitation (issue 15 §2): the line onEdit writes into
 // チェック結果 at once, the same the check writes from the ledger (invitationLedger.ts), so the
 // next check keeps it or rewrites it as it always has. Pure.
-import type { NormalizedBooking } from './booking';
 import { checkCellLines, checkCellOf } from './checkCell';
-import {
-  changedSince,
-  changedSinceInvitationLine,
-  LEDGER_FIELDS,
-  type SentDetails,
-  sentDetailsOf,
-} from './invitationLedger';
-import { STATUS } from './schema';
+import { changedSinceInvitationLine, LEDGER_FIELDS } from './invitationLedger';
+
+// The line itself is the ledger module's (the check writes it from there too).
+export { changedBookingLine } from './invitationLedger';
 
 /** The columns whose edit may make a confirmed booking differ from its invitation. */
 export const WATCHED_HEADERS: readonly string[] = LEDGER_FIELDS;
 
 /** The start every changed-booking line shares, whichever fields it names. */
 const CHANGED_LINE_START = changedSinceInvitationLine([]).split('が変わりました')[0]!;
-
-/** The line for a 確定 booking whose cells now differ from what its invitation said; else null. */
-export function changedBookingLine(
-  booking: NormalizedBooking,
-  mailed: SentDetails | undefined,
-): string | null {
-  if (mailed === undefined || booking.status !== STATUS.confirmed) return null;
-  const now = sentDetailsOf(booking);
-  const changed = now === null ? [] : changedSince(mailed, now);
-  return changed.length === 0 ? null : changedSinceInvitationLine(changed);
-}
 
 /**
  * チェック結果 with `line` (an earlier changed-booking line is replaced: it named fewer fields);

@@ -162,6 +162,17 @@ export function changedSinceInvitationLine(changed: readonly string[]): string {
   );
 }
 
+/** The line for a 確定 booking whose cells now differ from what its invitation said; else null. */
+export function changedBookingLine(
+  booking: NormalizedBooking,
+  mailed: SentDetails | undefined,
+): string | null {
+  if (mailed === undefined || booking.status !== STATUS.confirmed) return null;
+  const now = sentDetailsOf(booking);
+  const changed = now === null ? [] : changedSince(mailed, now);
+  return changed.length === 0 ? null : changedSinceInvitationLine(changed);
+}
+
 /** チェック結果 of a row that looks unsent (cleared, overwritten) though its id has been mailed. */
 export function alreadyInvitedLine(entry: LedgerEntry): string {
   if (entry.state === 'sending') {
@@ -260,9 +271,7 @@ export function withLedgerFindings(
       line = sameAsInvitedLine(sameAs!);
     }
   } else if (b.status === STATUS.confirmed) {
-    const now = sentDetailsOf(b);
-    const changed = now === null ? [] : changedSince(entry, now);
-    if (changed.length > 0) line = changedSinceInvitationLine(changed);
+    line = changedBookingLine(b, entry);
   } else if (b.status === STATUS.taken && !b.sending) {
     line = alreadyInvitedLine(entry);
   }
